@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// HyperLab: a workbench for choosing the hyperparameters of neural networks.
+///
+/// Layers (DESIGN.md): `hyperlab` (executable) → `HyperLabShell` (language, interpreter,
+/// rendering) → `HyperLabKit` (numerics, data, learning, search). C libraries come from
+/// Debian's -dev packages through system library targets.
+let releaseTuning: [SwiftSetting] = [
+    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+    name: "HyperLab",
+    products: [
+        .executable(name: "hyperlab", targets: ["hyperlab"]),
+        .library(name: "HyperLabKit", targets: ["HyperLabKit"]),
+        .library(name: "HyperLabShell", targets: ["HyperLabShell"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditLine",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "HyperLabKit",
+            dependencies: ["COpenBLAS", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            resources: [.copy("Resources/datasets")],
+            swiftSettings: releaseTuning
+        ),
+        .target(
+            name: "HyperLabShell",
+            dependencies: ["HyperLabKit"]
+        ),
+        .executableTarget(
+            name: "hyperlab",
+            dependencies: [
+                "HyperLabShell",
+                "CEditLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit"]),
+        .testTarget(
+            name: "HyperLabShellTests",
+            dependencies: ["HyperLabShell", "HyperLabKit"],
+            resources: [.copy("Golden")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+/// Why a configuration value was refused. The shell adds the position and caret.
+public enum ConfigurationError: Error, Sendable, Equatable {
+    /// No such key; `suggestion` is the closest valid key.
+    case unknownKey(String, suggestion: String?)
+    /// The value has the wrong kind for the key.
+    case wrongKind(key: String, expected: String)
+    /// The value is outside the key's range.
+    case outOfRange(key: String, value: String, expected: String)
+    /// The word is not one of the key's choices.
+    case unknownChoice(key: String, value: String, choices: [String], suggestion: String?)
+
+    /// The one-line message.
+    public var message: String {
+        switch self {
+        case .unknownKey(let key, _): "unknown key '\(key)'"
+        case .wrongKind(let key, let expected): "\(key) takes \(expected)"
+        case .outOfRange(let key, let value, let expected): "\(key)=\(value) is out of range: \(key) takes \(expected)"
+        case .unknownChoice(let key, let value, let choices, _):
+            "\(key) has no choice '\(value)' (choices: \(choices.joined(separator: ", ")))"
+        }
+    }
+
+    /// The hint, when there is a likely correction.
+    public var hint: String? {
+        switch self {
+        case .unknownKey(_, let s?), .unknownChoice(_, _, _, let s?): "did you mean \(s)?"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,38 @@
+/// Finds the closest word to a misspelt one, for "did you mean …?" hints.
+public enum ClosestMatch {
+    /// The candidate nearest to `word` by edit distance, if it is close enough to be a likely typo
+    /// (distance at most a third of the longer word, and at least 1 allowed; or a shared prefix of 3+).
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
+        let lower = word.lowercased()
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(lower, candidate.lowercased())
+            if d < (best?.1 ?? Int.max) { best = (candidate, d) }
+        }
+        guard let (candidate, d) = best else { return nil }
+        let allowed = max(1, max(lower.count, candidate.count) / 3)
+        if d <= allowed { return candidate }
+        if lower.count >= 3, candidate.lowercased().hasPrefix(lower) { return candidate }
+        return nil
+    }
+
+    /// Damerau–Levenshtein (optimal string alignment) distance between two strings.
+    public static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a), y = Array(b)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[x.count][y.count]
+    }
+}

@@ -1,0 +1,165 @@
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the output device can do: decided once, from the terminal and the environment.
+public struct ConsoleTraits: Sendable, Equatable {
+    /// Standard output is a terminal: progress lines are redrawn in place.
+    public var isTerminal: Bool
+    /// ANSI colour is allowed (a terminal, and NO_COLOR unset).
+    public var color: Bool
+    /// Columns available (80 when unknown).
+    public var width: Int
+    /// Braille and box-drawing characters are allowed (UTF-8 locale, HYPERLAB_ASCII unset).
+    public var unicode: Bool
+
+    /// Traits of plain captured output: no terminal, no colour, 80 columns, Unicode.
+    public static let plain = ConsoleTraits(isTerminal: false, color: false, width: 80, unicode: true)
+
+    /// Creates traits.
+    public init(isTerminal: Bool, color: Bool, width: Int, unicode: Bool) {
+        self.isTerminal = isTerminal
+        self.color = color
+        self.width = width
+        self.unicode = unicode
+    }
+
+    /// Traits of this process's standard output, read from the terminal and the environment
+    /// (NO_COLOR, HYPERLAB_ASCII, COLUMNS, LC_ALL / LC_CTYPE / LANG).
+    public static func detect(environment: [String: String]) -> ConsoleTraits {
+        let tty = isatty(1) == 1
+        var width = 80
+        var size = winsize()
+        if tty, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
+            width = Int(size.ws_col)
+        } else if let cols = environment["COLUMNS"].flatMap(Int.init), cols > 20 {
+            width = cols
+        }
+        let locale = environment["LC_ALL"] ?? environment["LC_CTYPE"] ?? environment["LANG"] ?? ""
+        let utf8 = locale.isEmpty || locale.uppercased().contains("UTF-8") || locale.uppercased().contains("UTF8")
+        let ascii = environment["HYPERLAB_ASCII"].map { !$0.isEmpty && $0 != "0" } ?? false
+        let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return ConsoleTraits(isTerminal: tty, color: tty && !noColor && environment["TERM"] != "dumb",
+                             width: width, unicode: utf8 && !ascii)
+    }
+}
+
+/// Text styles the renderer may ask for; they become ANSI codes only when colour is allowed.
+public enum Style: Sendable {
+    case bold, dim, red, green, yellow, blue, magenta, cyan
+
+    var ansi: String {
+        switch self {
+        case .bold: "\u{1B}[1m"
+        case .dim: "\u{1B}[2m"
+        case .red: "\u{1B}[31m"
+        case .green: "\u{1B}[32m"
+        case .yellow: "\u{1B}[33m"
+        case .blue: "\u{1B}[34m"
+        case .magenta: "\u{1B}[35m"
+        case .cyan: "\u{1B}[36m"
+        }
+    }
+}
+
+/// The one way HyperLab writes text: tests capture it byte for byte, the executable sends it
+/// to the terminal. Safe to use from several threads (sweep workers report progress).
+public final class Console: Sendable {
+    /// What the device can do.
+    public let traits: ConsoleTraits
+    private let out: @Sendable (String) -> Void
+    private let err: @Sendable (String) -> Void
+    private let statusShown = Mutex(false)
+
+    /// A console writing normal output to `out` and errors to `err`.
+    public init(traits: ConsoleTraits, out: @escaping @Sendable (String) -> Void,
+                err: (@Sendable (String) -> Void)? = nil) {
+        self.traits = traits
+        self.out = out
+        self.err = err ?? out
+    }
+
+    /// A console on this process's standard output and standard error.
+    public static func standard(environment: [String: String]) -> Console {
+        Console(traits: .detect(environment: environment),
+                out: { writeAll(1, $0) },
+                err: { writeAll(2, $0) })
+    }
+
+    /// Writes `text` as is.
+    public func write(_ text: String) {
+        clearStatus()
+        out(text)
+    }
+
+    /// Writes `text` and a newline.
+    public func line(_ text: String = "") { write(text + "\n") }
+
+    /// Writes an error message (standard error on a real terminal; the same stream when captured).
+    public func error(_ text: String) {
+        clearStatus()
+        err(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// `text` wrapped in the style's ANSI codes when colour is allowed; `text` unchanged otherwise.
+    public func paint(_ text: String, _ style: Style) -> String {
+        traits.color ? style.ansi + text + "\u{1B}[0m" : text
+    }
+
+    /// Shows a transient status line (progress), redrawn in place; only on a terminal.
+    public func status(_ text: String) {
+        guard traits.isTerminal else { return }
+        let clipped = String(text.prefix(max(traits.width - 1, 10)))
+        statusShown.withLock { shown in
+            out("\r\u{1B}[2K" + clipped)
+            shown = true
+        }
+    }
+
+    /// Removes the status line, if one is shown.
+    public func clearStatus() {
+        guard traits.isTerminal else { return }
+        statusShown.withLock { shown in
+            if shown {
+                out("\r\u{1B}[2K")
+                shown = false
+            }
+        }
+    }
+}
+
+/// Captured console output, for tests and notebooks.
+public final class CapturedOutput: Sendable {
+    private let buffer = Mutex("")
+
+    /// An empty capture.
+    public init() {}
+
+    /// Everything written so far.
+    public var text: String { buffer.withLock { $0 } }
+
+    /// Appends text.
+    public func append(_ text: String) { buffer.withLock { $0 += text } }
+
+    /// A console writing into this capture with `traits`.
+    public func console(traits: ConsoleTraits = .plain) -> Console {
+        Console(traits: traits, out: { [self] in append($0) })
+    }
+}
+
+/// Writes every byte of `text` to file descriptor `fd` (unbuffered, so output and errors keep their order).
+func writeAll(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { raw in
+            Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        offset += n
+    }
+}

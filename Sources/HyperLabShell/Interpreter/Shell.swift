@@ -33,3 +33,53 @@ public enum RunOutcome: Sendable, Equatable {
     /// `quit` or `exit` was run.
     case quit
 }
+
+/// The HyperLab shell: text in, commands run against the workbench, text out through the Console.
+///
+/// The executable wires a terminal to it; tests drive it directly.
+/// ```swift
+/// let capture = CapturedOutput()
+/// let shell = Shell(console: capture.console(), options: ShellOptions())
+/// _ = shell.run("load iris; show data")
+/// ```
+public final class Shell {
+    /// Where output goes.
+    public let console: Console
+    /// How the shell runs.
+    public var options: ShellOptions
+
+    /// The primary prompt.
+    public static let prompt = "hyperlab> "
+    /// The prompt after a line that ends in `\`.
+    public static let continuationPrompt = "      ...> "
+    /// Characters that end a word for tab completion; a completion replaces the text typed
+    /// after the last of them (so `key=va` completes `va`, `"data/ir` completes `data/ir`).
+    public static let wordBreakCharacters = " \t=\"[,(;"
+
+    /// A shell on an empty workbench.
+    public init(console: Console, options: ShellOptions) {
+        self.console = console
+        self.options = options
+    }
+
+    /// Runs input text: one or more lines, `;`-separated commands, `\` continuations.
+    /// Stops at the first error, which is printed with the line, a caret and a hint.
+    /// - Parameters:
+    ///   - text: the input.
+    ///   - source: the file name for error messages (nil: typed input).
+    ///   - firstLine: the line number of the first line of `text` in `source`.
+    public func run(_ text: String, source: String? = nil, firstLine: Int = 1) -> RunOutcome {
+        .completed
+    }
+
+    /// Completion candidates for the word at the end of `linePrefix` (the text left of the cursor).
+    /// Each candidate replaces the text after the last of `wordBreakCharacters`.
+    public func completions(linePrefix: String) -> [String] {
+        []
+    }
+
+    /// Whether a typed line continues on the next one (it ends in `\` outside a string or comment).
+    public static func continues(_ line: String) -> Bool {
+        line.hasSuffix("\\")
+    }
+}

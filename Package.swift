@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "HyperLabShellTests",
             dependencies: ["HyperLabShell", "HyperLabKit"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -92,7 +92,7 @@ public struct Configuration: Sendable, Hashable {
         let key = spec.name
         switch spec.kind {
         case let .real(lo, hi, loOpen, hiOpen, _):
-            guard let x = value.asReal else { throw .wrongKind(key: key, expected: spec.kind.expectation) }
+            guard let x = value.asReal else { throw .wrongKind(key: key, value: value.description, expected: spec.kind.expectation) }
             let aboveLower = loOpen ? x > lo : x >= lo
             let belowUpper = hiOpen ? x < hi : x <= hi
             guard x.isFinite, aboveLower, belowUpper else {
@@ -104,14 +104,14 @@ public struct Configuration: Sendable, Hashable {
             switch value {
             case .integer(let i): n = i
             case .real(let x) where x == x.rounded() && abs(x) < 9e15: n = Int(x)
-            default: throw .wrongKind(key: key, expected: spec.kind.expectation)
+            default: throw .wrongKind(key: key, value: value.description, expected: spec.kind.expectation)
             }
             guard range.contains(n) else {
                 throw .outOfRange(key: key, value: value.description, expected: spec.kind.expectation)
             }
             return .integer(n)
         case .choice(let words):
-            guard case .word(let w) = value else { throw .wrongKind(key: key, expected: spec.kind.expectation) }
+            guard case .word(let w) = value else { throw .wrongKind(key: key, value: value.description, expected: spec.kind.expectation) }
             guard words.contains(w) else {
                 throw .unknownChoice(key: key, value: w, choices: words,
                                      suggestion: ClosestMatch.suggestion(for: w, among: words))
@@ -122,7 +122,7 @@ public struct Configuration: Sendable, Hashable {
             switch value {
             case .integers(let l): list = l
             case .integer(let i): list = [i]
-            default: throw .wrongKind(key: key, expected: spec.kind.expectation)
+            default: throw .wrongKind(key: key, value: value.description, expected: spec.kind.expectation)
             }
             guard counts.contains(list.count), list.allSatisfy(elements.contains) else {
                 throw .outOfRange(key: key, value: ParameterValue.integers(list).description, expected: spec.kind.expectation)

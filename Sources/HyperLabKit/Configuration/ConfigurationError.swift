@@ -3,7 +3,7 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     /// No such key; `suggestion` is the closest valid key.
     case unknownKey(String, suggestion: String?)
     /// The value has the wrong kind for the key.
-    case wrongKind(key: String, expected: String)
+    case wrongKind(key: String, value: String, expected: String)
     /// The value is outside the key's range.
     case outOfRange(key: String, value: String, expected: String)
     /// The word is not one of the key's choices.
@@ -13,8 +13,8 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     public var message: String {
         switch self {
         case .unknownKey(let key, _): "unknown key '\(key)'"
-        case .wrongKind(let key, let expected): "\(key) takes \(expected)"
-        case .outOfRange(let key, let value, let expected): "\(key)=\(value) is out of range: \(key) takes \(expected)"
+        case .wrongKind(let key, let value, _): "\(key) cannot be \(value)"
+        case .outOfRange(let key, let value, _): "\(key)=\(value) is out of range"
         case .unknownChoice(let key, let value, let choices, _):
             "\(key) has no choice '\(value)' (choices: \(choices.joined(separator: ", ")))"
         }
@@ -24,6 +24,7 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     public var hint: String? {
         switch self {
         case .unknownKey(_, let s?), .unknownChoice(_, _, _, let s?): "did you mean \(s)?"
+        case .wrongKind(let key, _, let expected), .outOfRange(let key, _, let expected): "\(key) takes \(expected)"
         default: nil
         }
     }

@@ -15,7 +15,7 @@ public enum ParameterValue: Sendable, Hashable, Codable, CustomStringConvertible
         case .real(let x): NumberText.canonical(x)
         case .integer(let n): String(n)
         case .word(let w): w
-        case .integers(let list): "[" + list.map(String.init).joined(separator: ",") + "]"
+        case .integers(let list): "[" + list.map(String.init).joined(separator: ", ") + "]"
         }
     }
 

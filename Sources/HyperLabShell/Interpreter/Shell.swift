@@ -1,3 +1,4 @@
+import Foundation
 import HyperLabKit
 
 /// How a shell runs: set by the executable (or a test) once.
@@ -12,15 +13,19 @@ public struct ShellOptions: Sendable {
     public var waitForEnter: (@Sendable (String) -> Bool)?
     /// Ctrl-C: long commands poll it and stop early, keeping their work.
     public var interruption: Interruption
+    /// The clock for the header of saved sessions (fixed in tests).
+    public var clock: @Sendable () -> Date
 
     /// Options for a non-interactive shell in `workingDirectory`.
     public init(echo: Bool = false, interactive: Bool = false, workingDirectory: String = ".",
-                waitForEnter: (@Sendable (String) -> Bool)? = nil, interruption: Interruption = .never) {
+                waitForEnter: (@Sendable (String) -> Bool)? = nil, interruption: Interruption = .never,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
         self.echo = echo
         self.interactive = interactive
         self.workingDirectory = workingDirectory
         self.waitForEnter = waitForEnter
         self.interruption = interruption
+        self.clock = clock
     }
 }
 
@@ -47,6 +52,12 @@ public final class Shell {
     public let console: Console
     /// How the shell runs.
     public var options: ShellOptions
+    /// The state the commands build.
+    public internal(set) var workbench = Workbench()
+    /// The canonical text of every command that succeeded and changed the workbench, in order.
+    public internal(set) var recorded: [String] = []
+    /// Scripts being replayed, innermost last (to refuse a script that replays itself).
+    var replayStack: [String] = []
 
     /// The primary prompt.
     public static let prompt = "hyperlab> "
@@ -69,17 +80,111 @@ public final class Shell {
     ///   - source: the file name for error messages (nil: typed input).
     ///   - firstLine: the line number of the first line of `text` in `source`.
     public func run(_ text: String, source: String? = nil, firstLine: Int = 1) -> RunOutcome {
-        .completed
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var chunk: [String] = []
+        var chunkStart = 0
+        for (index, line) in lines.enumerated() {
+            if chunk.isEmpty { chunkStart = index }
+            chunk.append(line)
+            if Shell.continues(line), index < lines.count - 1 { continue }
+            let outcome = runChunk(chunk, source: source, firstLine: firstLine + chunkStart)
+            chunk = []
+            if outcome != .completed { return outcome }
+        }
+        return .completed
+    }
+
+    /// Runs one logical line (a line and its `\` continuations).
+    private func runChunk(_ lines: [String], source: String?, firstLine: Int) -> RunOutcome {
+        if options.echo {
+            for (i, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                console.line((i == 0 ? Shell.prompt : Shell.continuationPrompt) + line)
+            }
+        }
+        func lineText(_ span: SourceSpan?) -> String? {
+            guard let span else { return nil }
+            let i = span.line - firstLine
+            return lines.indices.contains(i) ? lines[i] : nil
+        }
+        let commands: [SyntaxCommand]
+        do {
+            commands = try Parser.parse(lines.joined(separator: "\n"), firstLine: firstLine)
+        } catch {
+            console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
+            return .failed
+        }
+        for command in commands {
+            do {
+                if try execute(command, source: source) == .quit { return .quit }
+            } catch {
+                console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
+                return .failed
+            }
+            if options.interruption.isRequested {
+                console.error("interrupted")
+                return .failed
+            }
+        }
+        return .completed
+    }
+
+    /// Binds and runs one command. Workbench commands run on a copy that replaces the
+    /// workbench only on success.
+    private func execute(_ syntax: SyntaxCommand, source: String?) throws(InputError) -> RunOutcome {
+        let command = try Binder.bind(syntax)
+        switch command.spec.title {
+        case "quit", "exit":
+            return .quit
+        case "replay":
+            try replay(command)
+            return .completed
+        default:
+            break
+        }
+        var next = workbench
+        try perform(command, on: &next)
+        workbench = next
+        if command.spec.isRecorded { recorded.append(command.canonicalText) }
+        return .completed
+    }
+
+    /// Runs a bound command against a copy of the workbench.
+    func perform(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        switch command.spec.title {
+        case "help": try help(command)
+        case "history": history()
+        case "say": say(command)
+        case "pause": pause()
+        case "reset": bench = Workbench()
+        case "save session": try saveSession(command)
+        case "model", "optimizer", "schedule", "set": try configure(command, on: &bench)
+        case "show config": showConfig(bench)
+        default:
+            throw InputError("\(command.spec.title) is declared but has no implementation", at: command.syntax.nameSpan)
+        }
     }
 
     /// Completion candidates for the word at the end of `linePrefix` (the text left of the cursor).
     /// Each candidate replaces the text after the last of `wordBreakCharacters`.
     public func completions(linePrefix: String) -> [String] {
-        []
+        Completer(directory: options.workingDirectory).candidates(linePrefix: linePrefix)
     }
 
     /// Whether a typed line continues on the next one (it ends in `\` outside a string or comment).
     public static func continues(_ line: String) -> Bool {
-        line.hasSuffix("\\")
+        var inString = false
+        var escaped = false
+        var last: Character?
+        for c in line {
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                last = c
+                continue
+            }
+            if c == "#" { break }
+            if c == "\"" { inString = true }
+            if c != " " && c != "\t" { last = c }
+        }
+        return !inString && last == "\\"
     }
 }

@@ -1,0 +1,86 @@
+import HyperLabKit
+
+/// The configuration commands: `model`, `optimizer`, `schedule`, `set`, `show config`.
+extension Shell {
+    /// Applies a configuration command's kind argument and options, in the order written.
+    func configure(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let origin = ValueOrigin.command(command.spec.name)
+        var config = bench.configuration
+        var changes: [(key: String, value: ParameterValue)] = []
+        if let kindKey = ["model": "model", "optimizer": "optimizer", "schedule": "schedule"][command.spec.name],
+           case .parameter(let value)? = command.arguments.first {
+            try apply(kindKey, value, to: &config, origin: origin, span: command.span(ofArgument: 0))
+            changes.append((kindKey, value))
+        }
+        for (key, value) in command.parameterOptions {
+            try apply(key, value, to: &config, origin: origin, span: command.span(ofOption: key))
+            changes.append((key, value))
+        }
+        if command.spec.name != "set" {
+            for (key, _) in changes where !config.isActive(key) {
+                let rule = ParameterCatalog.spec(key)?.activeWhen
+                throw InputError("\(key) is not used by \(command.spec.name) \(config.value(command.spec.name)?.description ?? "")",
+                                 at: command.span(ofOption: key),
+                                 hint: rule.map { "\(key) applies to \($0.key) \($0.values.joined(separator: ", "))" })
+            }
+        }
+        bench.configuration = config
+        report(changes, in: config, command: command.spec.name)
+    }
+
+    private func apply(_ key: String, _ value: ParameterValue, to config: inout Configuration,
+                       origin: ValueOrigin, span: SourceSpan?) throws(InputError) {
+        do {
+            try config.set(key, value, origin: origin)
+        } catch {
+            throw InputError(error.message, at: span, hint: error.hint)
+        }
+    }
+
+    /// One line per command: the group's active settings after the change, plus notes on unused keys.
+    private func report(_ changes: [(key: String, value: ParameterValue)], in config: Configuration, command: String) {
+        switch command {
+        case "model": console.line("model " + Shell.modelSummary(config))
+        case "optimizer": console.line("optimizer " + Shell.optimizerSummary(config))
+        case "schedule": console.line("schedule " + Shell.scheduleSummary(config))
+        default:
+            for (key, _) in changes {
+                let shown = config.value(key)?.description ?? ""
+                var line = "\(key) = \(shown)"
+                if !config.isActive(key), let rule = ParameterCatalog.spec(key)?.activeWhen {
+                    line += "  (not used now: applies to \(rule.key) \(rule.values.joined(separator: ", ")))"
+                }
+                console.line(line)
+            }
+        }
+    }
+
+    /// "mlp hidden=[64,32] activation=relu dropout=0".
+    static func modelSummary(_ c: Configuration) -> String {
+        c.model == "linear" ? "linear" : "mlp hidden=\(c.value("hidden")?.description ?? "") activation=\(c.activation) dropout=\(NumberText.canonical(c.dropout))"
+    }
+
+    /// "adam lr=0.001 beta1=0.9 beta2=0.999 eps=1e-08 weight_decay=0".
+    static func optimizerSummary(_ c: Configuration) -> String {
+        let keys = ["lr", "momentum", "beta1", "beta2", "alpha", "eps", "weight_decay"].filter(c.isActive)
+        return ([c.optimizer] + keys.map { "\($0)=\(c.value($0)?.description ?? "")" }).joined(separator: " ")
+    }
+
+    /// "cosine warmup=5".
+    static func scheduleSummary(_ c: Configuration) -> String {
+        let keys = ["warmup", "step", "gamma"].filter(c.isActive)
+        return ([c.schedule] + keys.map { "\($0)=\(c.value($0)?.description ?? "")" }).joined(separator: " ")
+    }
+
+    /// `show config`: every key with its value, default and origin; unused keys marked.
+    func showConfig(_ bench: Workbench) {
+        let config = bench.configuration
+        let rows = ParameterCatalog.all.filter { !$0.isShorthand }.map { spec -> [String] in
+            let value = config.value(spec.name)?.description ?? ""
+            let note = config.isActive(spec.name) ? "" : "unused"
+            return [spec.group.rawValue, spec.name, value, spec.defaultValue.description,
+                    config.origin(spec.name).description, note]
+        }
+        console.write(PlainTable.render(header: ["group", "key", "value", "default", "from", ""], rows: rows))
+    }
+}

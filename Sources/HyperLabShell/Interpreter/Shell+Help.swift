@@ -1,0 +1,70 @@
+import HyperLabKit
+
+/// `help` and `help COMMAND`, written from the command catalogue.
+extension Shell {
+    /// Prints the overview, or one command's syntax, options with defaults, and an example.
+    func help(_ command: BoundCommand) throws(InputError) {
+        guard let topic = command.argumentString(0) else {
+            console.write(Shell.overview())
+            return
+        }
+        let specs = CommandCatalog.specs(named: topic)
+        guard !specs.isEmpty else {
+            let suggestion = ClosestMatch.suggestion(for: topic, among: CommandCatalog.names)
+            throw InputError("no command '\(topic)'", at: command.span(ofArgument: 0),
+                             hint: suggestion.map { "did you mean help \($0)?" } ?? "type help to list the commands")
+        }
+        console.write(specs.map(Shell.details).joined(separator: "\n"))
+    }
+
+    /// The list of commands by group.
+    static func overview() -> String {
+        var out = "HyperLab \(HyperLabVersion.current): choose the hyperparameters of neural networks.\n"
+        out += "Type help COMMAND for its options and an example.\n"
+        let width = CommandCatalog.all.map(\.title.count).max() ?? 10
+        for group in CommandGroup.allCases {
+            let specs = CommandCatalog.all.filter { $0.group == group && $0.name != "exit" }
+            guard !specs.isEmpty else { continue }
+            out += "\n\(group.rawValue)\n"
+            for spec in specs {
+                let title = spec.name == "quit" ? "quit, exit" : spec.title
+                out += "  " + title + String(repeating: " ", count: max(width - title.count, 0) + 2) + spec.summary + "\n"
+            }
+        }
+        return out
+    }
+
+    /// One command's help page.
+    static func details(_ spec: CommandSpec) -> String {
+        var out = spec.synopsis + "\n\n  " + spec.summary + "\n"
+        if !spec.details.isEmpty {
+            out += "\n" + wrap(spec.details, width: 76, indent: "  ") + "\n"
+        }
+        var rows = spec.options.map { [$0.key, $0.kind.expectation, $0.defaultText, $0.summary] }
+        if spec.acceptsAnyParameter {
+            rows += ParameterCatalog.all.map { [$0.name, $0.kind.expectation, $0.defaultValue.description, $0.summary] }
+        }
+        if !rows.isEmpty {
+            out += "\noptions\n"
+            out += PlainTable.render(header: ["key", "takes", "default", "meaning"], rows: rows)
+                .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        out += "\nexample\n  \(spec.example)\n"
+        return out
+    }
+
+    /// Wraps text at word boundaries.
+    static func wrap(_ text: String, width: Int, indent: String) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width - indent.count {
+                lines.append(indent + line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(indent + line) }
+        return lines.joined(separator: "\n")
+    }
+}

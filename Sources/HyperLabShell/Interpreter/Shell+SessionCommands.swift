@@ -1,0 +1,133 @@
+import Foundation
+import HyperLabKit
+
+/// The session commands: narration, history, saving and replaying scripts.
+extension Shell {
+    /// `say "TEXT"`: narration, printed as is.
+    func say(_ command: BoundCommand) {
+        console.line(command.argumentString(0) ?? "")
+    }
+
+    /// `pause`: waits for Enter when a person is at the keyboard; nothing in a script run.
+    func pause() {
+        guard options.interactive, let wait = options.waitForEnter else { return }
+        _ = wait("(press Enter to continue) ")
+    }
+
+    /// `history`: the recorded commands, numbered.
+    func history() {
+        guard !recorded.isEmpty else {
+            console.line("no commands yet: the commands that change the workbench are listed here")
+            return
+        }
+        let width = String(recorded.count).count
+        for (i, text) in recorded.enumerated() {
+            let number = String(i + 1)
+            console.line(String(repeating: " ", count: width - number.count) + number + "  " + text)
+        }
+    }
+
+    /// `save session NAME [force=yes]`: writes the recorded commands as a replayable script.
+    func saveSession(_ command: BoundCommand) throws(InputError) {
+        let span = command.span(ofArgument: 0)
+        guard let name = command.argumentString(0), !name.isEmpty else {
+            throw InputError("save session needs a name", at: span, hint: "save session first")
+        }
+        let relative: String
+        if case .text = command.arguments[0] {
+            relative = name
+        } else {
+            guard !name.contains("/") && !name.contains("\\") && name != "." && name != ".." else {
+                throw InputError("a session name cannot contain a path separator", at: span,
+                                 hint: "give a bare name (saved as sessions/NAME.hlab), or a path in quotes: save session \"\(name).hlab\"")
+            }
+            relative = "sessions/\(name).hlab"
+        }
+        let url = resolve(relative)
+        let force = command.boolean("force", default: false)
+        if FileManager.default.fileExists(atPath: url.path), !force {
+            throw InputError("\(relative) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
+        }
+        var text = "# HyperLab session \(name)\n"
+        text += "# saved \(Shell.timestamp(options.clock())) by hyperlab \(HyperLabVersion.current)\n"
+        text += "# replay with: hyperlab \(relative)\n"
+        text += recorded.map { $0 + "\n" }.joined()
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError("cannot write \(relative): \(error.localizedDescription)", at: span,
+                             hint: "check that the folder exists and is writable")
+        }
+        console.line("saved \(recorded.count) command\(recorded.count == 1 ? "" : "s") to \(relative)")
+    }
+
+    /// `replay "FILE" [step=yes]`: runs a script inside the shell; its commands are recorded one by one.
+    func replay(_ command: BoundCommand) throws(InputError) {
+        let span = command.span(ofArgument: 0)
+        guard let path = command.argumentString(0) else {
+            throw InputError("replay needs a file", at: span, hint: "replay \"sessions/first.hlab\"")
+        }
+        let url = resolve(path)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw InputError(exists ? "cannot read \(path)" : "no file \(path)", at: span,
+                             hint: exists ? "check its permissions and that it is UTF-8 text" : "check the name; paths are relative to \(options.workingDirectory)")
+        }
+        guard !replayStack.contains(url.standardizedFileURL.path) else {
+            throw InputError("\(path) replays itself", at: span, hint: "a script cannot replay a script that is already running")
+        }
+        replayStack.append(url.standardizedFileURL.path)
+        defer { replayStack.removeLast() }
+        let step = command.boolean("step", default: false) && options.interactive
+        let outcome: RunOutcome
+        if step {
+            outcome = replayStepping(text, source: path)
+        } else {
+            outcome = run(text, source: path)
+        }
+        if outcome == .failed {
+            throw InputError("replay of \(path) stopped at the error above", at: nil,
+                             hint: "the commands before it have run; fix the script and replay it again")
+        }
+    }
+
+    /// Replays `text` one logical line at a time, waiting for Enter before each command.
+    private func replayStepping(_ text: String, source: String) -> RunOutcome {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var index = 0
+        while index < lines.count {
+            var end = index
+            while Shell.continues(lines[end]), end + 1 < lines.count { end += 1 }
+            let chunk = lines[index...end].joined(separator: "\n")
+            let trimmed = chunk.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
+                console.line(Shell.prompt + chunk)
+                if let wait = options.waitForEnter, !wait("") { return .completed }
+            }
+            let saved = options.echo
+            options.echo = false
+            let outcome = run(chunk, source: source, firstLine: index + 1)
+            options.echo = saved
+            if outcome != .completed { return outcome }
+            index = end + 1
+        }
+        return .completed
+    }
+
+    /// A path relative to the working directory (absolute paths and `~` as given).
+    func resolve(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        if expanded.hasPrefix("/") { return URL(fileURLWithPath: expanded) }
+        return URL(fileURLWithPath: options.workingDirectory).appendingPathComponent(expanded)
+    }
+
+    /// "2026-11-29 10:12 UTC".
+    static func timestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm 'UTC'"
+        return formatter.string(from: date)
+    }
+}

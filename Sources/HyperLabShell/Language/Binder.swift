@@ -1,0 +1,185 @@
+import HyperLabKit
+
+/// Checks a command as written against the catalogue: finds its declaration, then checks every
+/// argument and option for kind and range. Errors point at the offending token with a hint.
+public enum Binder {
+    /// Binds `command`.
+    /// - Throws: `InputError` naming the unknown command or key, or the value that does not fit.
+    public static func bind(_ command: SyntaxCommand) throws(InputError) -> BoundCommand {
+        let spec = try match(command)
+        let skip = spec.subcommand == nil ? 0 : 1
+        let written = Array(command.arguments.dropFirst(skip))
+
+        var arguments: [BoundValue] = []
+        for (i, node) in written.enumerated() {
+            guard i < spec.arguments.count else {
+                throw InputError("\(spec.title) takes \(spec.arguments.isEmpty ? "no" : "at most \(spec.arguments.count)") argument\(spec.arguments.count == 1 ? "" : "s")",
+                                 at: node.span, hint: "usage: \(spec.synopsis)")
+            }
+            arguments.append(try bindValue(node, as: spec.arguments[i].kind, named: spec.arguments[i].name))
+        }
+        if let missing = spec.arguments.dropFirst(written.count).first(where: { !$0.isOptional }) {
+            let end = command.span
+            throw InputError("\(spec.title) needs \(missing.name)",
+                             at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
+                             hint: "usage: \(spec.synopsis); for example: \(spec.example)")
+        }
+
+        var options: [(key: String, value: BoundValue)] = []
+        for option in command.options {
+            guard let optionSpec = spec.option(option.key) else {
+                let keys = spec.optionKeys
+                let suggestion = ClosestMatch.suggestion(for: option.key, among: keys)
+                let hint = suggestion.map { "did you mean \($0)?" }
+                    ?? (keys.isEmpty ? "\(spec.title) takes no options" : "\(spec.title) takes: " + keys.joined(separator: ", "))
+                throw InputError("\(spec.title) has no option '\(option.key)'", at: option.keySpan, hint: hint)
+            }
+            options.append((option.key, try bindValue(option.value, as: optionSpec.kind, named: option.key)))
+        }
+        for required in spec.options where required.defaultText == "required" {
+            guard options.contains(where: { $0.key == required.key }) else {
+                let end = command.span
+                throw InputError("\(spec.title) needs \(required.key)=",
+                                 at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
+                                 hint: "usage: \(spec.synopsis)")
+            }
+        }
+        return BoundCommand(spec: spec, syntax: command, arguments: arguments, options: options)
+    }
+
+    private static func match(_ command: SyntaxCommand) throws(InputError) -> CommandSpec {
+        let candidates = CommandCatalog.specs(named: command.name)
+        guard !candidates.isEmpty else {
+            let suggestion = ClosestMatch.suggestion(for: command.name, among: CommandCatalog.names)
+            throw InputError("unknown command '\(command.name)'", at: command.nameSpan,
+                             hint: suggestion.map { "did you mean \($0)?" } ?? "type help to list the commands")
+        }
+        let subcommands = candidates.compactMap(\.subcommand)
+        if let first = command.arguments.first, case .word(let word) = first.value,
+           let spec = candidates.first(where: { $0.subcommand == word }) {
+            return spec
+        }
+        if let plain = candidates.first(where: { $0.subcommand == nil }) { return plain }
+        let listed = subcommands.joined(separator: ", ")
+        if let first = command.arguments.first {
+            let word: String = if case .word(let w) = first.value { w } else { first.canonicalText }
+            let suggestion = ClosestMatch.suggestion(for: word, among: subcommands)
+            throw InputError("\(command.name) has no '\(word)'", at: first.span,
+                             hint: suggestion.map { "did you mean \(command.name) \($0)?" } ?? "\(command.name) takes one of: \(listed)")
+        }
+        let end = command.nameSpan
+        throw InputError("\(command.name) needs one of: \(listed)",
+                         at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
+                         hint: "for example: \(candidates[0].example)")
+    }
+
+    /// Checks one value against a kind.
+    static func bindValue(_ node: SyntaxNode, as kind: ValueKind, named name: String) throws(InputError) -> BoundValue {
+        let wrong = InputError("\(name) takes \(kind.expectation), not \(node.canonicalText)", at: node.span)
+        switch kind {
+        case .integer(let range):
+            guard case .number(let x, _) = node.value else { throw wrong }
+            guard x == x.rounded(), abs(x) < 9e15 else {
+                throw InputError("\(name) must be a whole number, not \(node.canonicalText)", at: node.span,
+                                 hint: "\(name) takes \(kind.expectation)")
+            }
+            guard range.contains(Int(x)) else {
+                throw InputError("\(name)=\(node.canonicalText) is out of range", at: node.span,
+                                 hint: "\(name) takes \(kind.expectation)")
+            }
+            return .integer(Int(x))
+        case .real(let range):
+            guard case .number(let x, _) = node.value else { throw wrong }
+            guard range.contains(x) else {
+                throw InputError("\(name)=\(node.canonicalText) is out of range", at: node.span,
+                                 hint: "\(name) takes \(kind.expectation)")
+            }
+            return .real(x)
+        case .boolean:
+            guard case .word(let w) = node.value, let b = Binder.boolean(w) else {
+                throw InputError("\(name) takes yes or no, not \(node.canonicalText)", at: node.span,
+                                 hint: "write \(name)=yes or \(name)=no")
+            }
+            return .boolean(b)
+        case .choice(let words):
+            guard case .word(let w) = node.value else { throw wrong }
+            guard words.contains(w) else {
+                let suggestion = ClosestMatch.suggestion(for: w, among: words)
+                throw InputError("\(name) has no choice '\(w)'", at: node.span,
+                                 hint: suggestion.map { "did you mean \($0)?" } ?? "\(name) takes \(kind.expectation)")
+            }
+            return .word(w)
+        case .text:
+            guard case .string(let s) = node.value else {
+                throw InputError("\(name) is a string in double quotes", at: node.span,
+                                 hint: "write \"\(node.canonicalText)\"")
+            }
+            return .text(s)
+        case .name:
+            switch node.value {
+            case .word(let w): return .word(w)
+            case .string(let s): return .text(s)
+            case .number(_, let text): return .word(text)
+            default: throw wrong
+            }
+        case .anyWord:
+            guard case .word(let w) = node.value else { throw wrong }
+            return .word(w)
+        case .dataset:
+            switch node.value {
+            case .string(let path): return .text(path)
+            case .word(let w):
+                guard PendingDatasetNames.all.contains(w) else {
+                    let suggestion = ClosestMatch.suggestion(for: w, among: PendingDatasetNames.all)
+                    throw InputError("no built-in dataset '\(w)'", at: node.span,
+                                     hint: suggestion.map { "did you mean \($0)?" }
+                                        ?? "type datasets to list them; a CSV file goes in quotes: load \"\(w).csv\" target=COLUMN")
+                }
+                return .word(w)
+            default: throw wrong
+            }
+        case .parameter(let key):
+            guard let spec = ParameterCatalog.spec(key) else { throw wrong }
+            let raw = try parameterValue(node, for: spec)
+            do {
+                return .parameter(try Configuration.validate(raw, for: spec))
+            } catch {
+                throw InputError(error.message, at: node.span, hint: error.hint)
+            }
+        }
+    }
+
+    /// The value as written, read as a hyperparameter value of `spec`'s kind (unchecked range).
+    static func parameterValue(_ node: SyntaxNode, for spec: ParameterSpec) throws(InputError) -> ParameterValue {
+        let wrong = InputError("\(spec.name) takes \(spec.kind.expectation), not \(node.canonicalText)", at: node.span)
+        switch node.value {
+        case .number(let x, _):
+            if case .integer = spec.kind, x == x.rounded(), abs(x) < 9e15 { return .integer(Int(x)) }
+            if case .integerList = spec.kind, x == x.rounded(), abs(x) < 9e15 { return .integer(Int(x)) }
+            return .real(x)
+        case .word(let w):
+            return .word(w)
+        case .list(let items):
+            var list: [Int] = []
+            for item in items {
+                guard case .number(let x, _) = item.value, x == x.rounded(), abs(x) < 9e15 else {
+                    throw InputError("\(spec.name) takes whole numbers, not \(item.canonicalText)", at: item.span,
+                                     hint: "\(spec.name) takes \(spec.kind.expectation)")
+                }
+                list.append(Int(x))
+            }
+            return .integers(list)
+        default:
+            throw wrong
+        }
+    }
+
+    /// yes/no, true/false, on/off.
+    static func boolean(_ word: String) -> Bool? {
+        switch word.lowercased() {
+        case "yes", "true", "on": true
+        case "no", "false", "off": false
+        default: nil
+        }
+    }
+}

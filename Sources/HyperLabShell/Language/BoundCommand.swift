@@ -1,0 +1,108 @@
+import HyperLabKit
+
+/// A checked value: what a `SyntaxNode` became once its kind was known.
+public enum BoundValue: Sendable, Equatable {
+    case integer(Int)
+    case real(Double)
+    case boolean(Bool)
+    case word(String)
+    case text(String)
+    case parameter(ParameterValue)
+}
+
+/// A command checked against its declaration: every argument and option has the right kind
+/// and range, so the interpreter reads them without further checks.
+public struct BoundCommand: Sendable {
+    /// The declaration it matched.
+    public let spec: CommandSpec
+    /// The command as written.
+    public let syntax: SyntaxCommand
+    /// Checked positional arguments, in order.
+    public let arguments: [BoundValue]
+    /// Checked options, in the order written.
+    public let options: [(key: String, value: BoundValue)]
+
+    /// The canonical text of the command, as `save session` writes it.
+    public var canonicalText: String {
+        var parts = [spec.title]
+        let skip = spec.subcommand == nil ? 0 : 1
+        parts += syntax.arguments.dropFirst(skip).map(\.canonicalText)
+        parts += syntax.options.map { "\($0.key)=\($0.value.canonicalText)" }
+        return parts.joined(separator: " ")
+    }
+
+    /// The option's value, if given.
+    public func option(_ key: String) -> BoundValue? {
+        options.last { $0.key == key }?.value
+    }
+
+    /// Where option `key` was written (for errors found later, such as a missing dataset column).
+    public func span(ofOption key: String) -> SourceSpan? {
+        syntax.options.last { $0.key == key }?.value.span
+    }
+
+    /// Where positional argument `index` was written.
+    public func span(ofArgument index: Int) -> SourceSpan? {
+        let skip = spec.subcommand == nil ? 0 : 1
+        let i = index + skip
+        return i < syntax.arguments.count ? syntax.arguments[i].span : nil
+    }
+
+    /// Integer option `key`, or `fallback`.
+    public func integer(_ key: String, default fallback: Int) -> Int {
+        if case .integer(let n)? = option(key) { return n }
+        return fallback
+    }
+
+    /// Real option `key`, or `fallback`.
+    public func real(_ key: String, default fallback: Double) -> Double {
+        switch option(key) {
+        case .real(let x)?: x
+        case .integer(let n)?: Double(n)
+        default: fallback
+        }
+    }
+
+    /// Real option `key`, if given.
+    public func real(_ key: String) -> Double? {
+        switch option(key) {
+        case .real(let x)?: x
+        case .integer(let n)?: Double(n)
+        default: nil
+        }
+    }
+
+    /// Boolean option `key`, or `fallback`.
+    public func boolean(_ key: String, default fallback: Bool) -> Bool {
+        if case .boolean(let b)? = option(key) { return b }
+        return fallback
+    }
+
+    /// Word, name or text option `key`, if given.
+    public func string(_ key: String) -> String? {
+        switch option(key) {
+        case .word(let w)?: w
+        case .text(let t)?: t
+        default: nil
+        }
+    }
+
+    /// Positional argument `index` as a string (word, name or text), if present.
+    public func argumentString(_ index: Int) -> String? {
+        guard index < arguments.count else { return nil }
+        switch arguments[index] {
+        case .word(let w): return w
+        case .text(let t): return t
+        case .parameter(let p): return p.description
+        default: return nil
+        }
+    }
+
+    /// The options that set configuration keys, in the order written.
+    public var parameterOptions: [(key: String, value: ParameterValue)] {
+        options.compactMap { option in
+            if case .parameter(let p) = option.value { return (option.key, p) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import HyperLabKit
+
+/// What kind of value an argument or option takes; drives validation, help and completion.
+public enum ValueKind: Sendable {
+    /// A whole number in the range.
+    case integer(ClosedRange<Int>)
+    /// A real number in the range.
+    case real(ClosedRange<Double>)
+    /// yes/no, true/false, on/off.
+    case boolean
+    /// One of these words.
+    case choice([String])
+    /// A quoted string: a path or narration.
+    case text
+    /// A bare word or a quoted string naming something (a session name).
+    case name
+    /// A value of the configuration key (its kind and range come from `ParameterCatalog`).
+    case parameter(String)
+    /// A built-in dataset name, or a quoted CSV path.
+    case dataset
+    /// Any word (help topics, keys in plots).
+    case anyWord
+
+    /// The words tab completion offers for this kind, if it is enumerable.
+    public var completions: [String] {
+        switch self {
+        case .boolean: return ["yes", "no"]
+        case .choice(let words): return words
+        case .parameter(let key):
+            if case .choice(let words)? = ParameterCatalog.spec(key)?.kind { return words }
+            return []
+        case .dataset: return PendingDatasetNames.all
+        default: return []
+        }
+    }
+
+    /// A short placeholder for synopses: N, F, NAME, "FILE".
+    public var placeholder: String {
+        switch self {
+        case .integer: "N"
+        case .real: "F"
+        case .boolean: "yes|no"
+        case .choice(let words): words.joined(separator: "|")
+        case .text: "\"TEXT\""
+        case .name: "NAME"
+        case .parameter(let key):
+            switch ParameterCatalog.spec(key)?.kind {
+            case .choice(let words)?: words.joined(separator: "|")
+            case .integer?: "N"
+            case .integerList?: "[N,..]"
+            default: "F"
+            }
+        case .dataset: "NAME|\"FILE.csv\""
+        case .anyWord: "WORD"
+        }
+    }
+
+    /// What the kind expects, for error hints: "a whole number from 1 to 8".
+    public var expectation: String {
+        switch self {
+        case .integer(let r):
+            r.upperBound == Int.max ? "a whole number ≥ \(r.lowerBound)" : "a whole number from \(r.lowerBound) to \(r.upperBound)"
+        case .real(let r): "a number from \(NumberText.canonical(r.lowerBound)) to \(NumberText.canonical(r.upperBound))"
+        case .boolean: "yes or no"
+        case .choice(let words): "one of " + words.joined(separator: ", ")
+        case .text: "a string in double quotes"
+        case .name: "a name"
+        case .parameter(let key): ParameterCatalog.spec(key)?.kind.expectation ?? "a value"
+        case .dataset: "a built-in dataset (" + PendingDatasetNames.all.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
+        case .anyWord: "a word"
+        }
+    }
+}
+
+/// A positional argument of a command.
+public struct ArgumentSpec: Sendable {
+    /// The placeholder shown in synopses (NAME, FILE, TEXT).
+    public let name: String
+    /// Its kind.
+    public let kind: ValueKind
+    /// Whether it may be left out.
+    public let isOptional: Bool
+
+    /// An argument.
+    public init(_ name: String, _ kind: ValueKind, optional: Bool = false) {
+        self.name = name
+        self.kind = kind
+        self.isOptional = optional
+    }
+}
+
+/// An option `key=value` of a command.
+public struct OptionSpec: Sendable {
+    /// The key.
+    public let key: String
+    /// Its kind.
+    public let kind: ValueKind
+    /// The default, as text ("0", "no", "the configuration's value").
+    public let defaultText: String
+    /// One line of help.
+    public let summary: String
+
+    /// An option.
+    public init(_ key: String, _ kind: ValueKind, default defaultText: String, _ summary: String) {
+        self.key = key
+        self.kind = kind
+        self.defaultText = defaultText
+        self.summary = summary
+    }
+
+    /// An option that sets configuration key `key` for this command; kind, default and help come
+    /// from `ParameterCatalog`, so nothing about the key is written twice.
+    public static func parameter(_ key: String) -> OptionSpec {
+        let spec = ParameterCatalog.spec(key)
+        return OptionSpec(key, .parameter(key), default: spec?.defaultValue.description ?? "", spec?.summary ?? "")
+    }
+}
+
+/// The groups of `help`'s overview.
+public enum CommandGroup: String, Sendable, CaseIterable {
+    case data = "Data"
+    case model = "Model and training"
+    case session = "Session"
+}
+
+/// The declaration of one command: syntax, options, help and whether it changes the workbench.
+public struct CommandSpec: Sendable {
+    /// The command word.
+    public let name: String
+    /// The fixed second word (`show data`), if any.
+    public let subcommand: String?
+    /// Positional arguments after the words.
+    public let arguments: [ArgumentSpec]
+    /// Options.
+    public let options: [OptionSpec]
+    /// Whether any configuration key is also accepted as an option (`set`).
+    public let acceptsAnyParameter: Bool
+    /// Whether a successful run changes the workbench (and is recorded for `save session`).
+    public let isRecorded: Bool
+    /// The help group.
+    public let group: CommandGroup
+    /// One line of help.
+    public let summary: String
+    /// More help: what it does, what to notice.
+    public let details: String
+    /// An example line.
+    public let example: String
+
+    /// The full command words: "show data".
+    public var title: String { subcommand.map { "\(name) \($0)" } ?? name }
+
+    /// The synopsis: `split train=F dev=F test=F [seed=N] [stratify=yes|no]`.
+    public var synopsis: String {
+        var parts = [title]
+        for argument in arguments {
+            parts.append(argument.isOptional ? "[\(argument.name)]" : argument.name)
+        }
+        for option in options {
+            let text = "\(option.key)=\(option.kind.placeholder)"
+            parts.append(option.defaultText == "required" ? text : "[\(text)]")
+        }
+        if acceptsAnyParameter { parts.append("KEY=VALUE ...") }
+        return parts.joined(separator: " ")
+    }
+
+    init(_ name: String, _ subcommand: String? = nil, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+         anyParameter: Bool = false, recorded: Bool, group: CommandGroup, summary: String, details: String = "",
+         example: String) {
+        self.name = name
+        self.subcommand = subcommand
+        self.arguments = arguments
+        self.options = options
+        self.acceptsAnyParameter = anyParameter
+        self.isRecorded = recorded
+        self.group = group
+        self.summary = summary
+        self.details = details
+        self.example = example
+    }
+
+    /// The declaration of option `key`, including configuration keys when any are accepted.
+    public func option(_ key: String) -> OptionSpec? {
+        if let spec = options.first(where: { $0.key == key }) { return spec }
+        if acceptsAnyParameter, ParameterCatalog.spec(key) != nil { return .parameter(key) }
+        return nil
+    }
+
+    /// Every option key this command accepts.
+    public var optionKeys: [String] {
+        options.map(\.key) + (acceptsAnyParameter ? ParameterCatalog.names.filter { k in !options.contains { $0.key == k } } : [])
+    }
+}

@@ -1,0 +1,140 @@
+/// A plain text table in the style of `sqlite3 .mode column`: a header line, a rule under it,
+/// columns two spaces apart, no boxes.
+///
+/// ```swift
+/// let table = TextTable(title: "Trials", headers: ["trial", "lr", "dev_acc"],
+///                       rows: [["1", "0.01", "0.95"], ["2", "1e-04", "0.972"]], markedRow: 1)
+/// for line in table.render(traits: console.traits) { console.line(line) }
+/// ```
+/// prints
+/// ```text
+/// Trials
+///   trial  lr     dev_acc
+///   ─────  ─────  ───────
+///       1  0.01      0.95
+/// ★     2  1e-04    0.972
+/// ```
+/// Columns of numbers line up on the decimal point (integer parts right-aligned, decimals
+/// left-aligned). The marked row (the best trial) gets "★" ("*" in ASCII mode) in a marker
+/// column and is bold when colour is allowed. The table fits `traits.width`: wide text cells are
+/// cut with "…" ("~" in ASCII mode); numbers are never cut, long numeric headers are.
+public struct TextTable: Sendable {
+    /// How the cells of a column sit in it.
+    public enum Alignment: Sendable, Equatable {
+        /// `.decimal` when every cell that has a value is a number, `.left` otherwise.
+        case automatic
+        /// Text flush left; cut with an ellipsis when the table is too wide.
+        case left
+        /// Text flush right.
+        case right
+        /// Text centred.
+        case center
+        /// Numbers on the decimal point: integer parts right-aligned, decimals left-aligned.
+        case decimal
+    }
+
+    /// One column: its header and alignment.
+    public struct Column: Sendable, Equatable {
+        /// The header text.
+        public var header: String
+        /// How cells sit in the column.
+        public var alignment: Alignment
+
+        /// A column with a header and an alignment (automatic by default).
+        public init(_ header: String, alignment: Alignment = .automatic) {
+            self.header = header
+            self.alignment = alignment
+        }
+    }
+
+    /// A line above the table, or nil.
+    public var title: String?
+    /// The columns, left to right.
+    public var columns: [Column]
+    /// The cells, row by row; a short row is filled with empty cells.
+    public var rows: [[String]]
+    /// The index in `rows` of the row to mark (the best one), or nil for no marker column.
+    public var markedRow: Int?
+    /// Lines printed under the table (a note on the marker, a count of hidden rows).
+    public var notes: [String]
+
+    /// A table of `columns` and `rows`.
+    public init(title: String? = nil, columns: [Column], rows: [[String]], markedRow: Int? = nil,
+                notes: [String] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.markedRow = markedRow
+        self.notes = notes
+    }
+
+    /// A table whose columns are all aligned automatically.
+    public init(title: String? = nil, headers: [String], rows: [[String]], markedRow: Int? = nil,
+                notes: [String] = []) {
+        self.init(title: title, columns: headers.map { Column($0) }, rows: rows, markedRow: markedRow,
+                  notes: notes)
+    }
+
+    /// The table as lines of text, fitted to `traits.width`, coloured only when `traits.color`.
+    public func render(traits: ConsoleTraits) -> [String] {
+        let glyphs = Glyphs(unicode: traits.unicode)
+        let count = max(columns.count, rows.map(\.count).max() ?? 0)
+        let allColumns = (0..<count).map { $0 < columns.count ? columns[$0] : Column("") }
+        let cells = rows.map { row in (0..<count).map { $0 < row.count ? row[$0] : "" } }
+        var layouts = allColumns.indices.map { index in
+            ColumnLayout(column: allColumns[index], cells: cells.map { $0[index] })
+        }
+        let hasMarker = markedRow.map { rows.indices.contains($0) } ?? false
+        let markerWidth = hasMarker ? 2 : 0
+        let gap = 2
+        ColumnLayout.fit(&layouts, into: traits.width - markerWidth - gap * max(0, count - 1))
+
+        var lines: [String] = []
+        if let title {
+            lines.append(Ink(.bold).apply(title.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis),
+                                          enabled: traits.color))
+        }
+        guard count > 0 else { return lines + notes }
+        let spacer = String(repeating: " ", count: gap)
+        let leading = String(repeating: " ", count: markerWidth)
+
+        var header = InkedLine()
+        header.append(leading)
+        for (index, layout) in layouts.enumerated() {
+            if index > 0 { header.append(spacer) }
+            header.append(layout.header(ellipsis: glyphs.ellipsis), Ink(.bold))
+        }
+        lines.append(clip(header, traits: traits, glyphs: glyphs))
+
+        var rule = InkedLine()
+        rule.append(leading)
+        for (index, layout) in layouts.enumerated() {
+            if index > 0 { rule.append(spacer) }
+            rule.append(String(repeating: glyphs.rule, count: layout.width), Ink(.dim))
+        }
+        lines.append(clip(rule, traits: traits, glyphs: glyphs))
+
+        for (rowIndex, row) in cells.enumerated() {
+            let marked = hasMarker && rowIndex == markedRow
+            var line = InkedLine()
+            if hasMarker {
+                line.append(marked ? glyphs.marker : " ", Ink(foreground: 3, bold: true))
+                line.append(" ")
+            }
+            let ink = marked ? Ink(.bold) : Ink.none
+            for (index, layout) in layouts.enumerated() {
+                if index > 0 { line.append(spacer, ink) }
+                line.append(layout.cell(row[index], ellipsis: glyphs.ellipsis), ink)
+            }
+            lines.append(clip(line, traits: traits, glyphs: glyphs))
+        }
+        return lines + notes.map { $0.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis) }
+    }
+
+    /// A line cut to the width as a last resort (when even the narrowest columns do not fit).
+    private func clip(_ line: InkedLine, traits: ConsoleTraits, glyphs: Glyphs) -> String {
+        let text = line.rendered(color: traits.color)
+        guard line.width > traits.width else { return text }
+        return line.rendered(color: false).truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis)
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import HyperLabShell
+import HyperLabKit
+
+@Suite struct BinderTests {
+    private func bind(_ text: String) throws -> BoundCommand {
+        try Binder.bind(try #require(try Parser.parse(text).first))
+    }
+
+    private func error(_ text: String) -> InputError? {
+        do {
+            _ = try bind(text)
+            return nil
+        } catch let e as InputError {
+            return e
+        } catch {
+            return nil
+        }
+    }
+
+    @Test func unknownCommandSuggestsTheClosest() {
+        #expect(error("lod iris") == InputError("unknown command 'lod'", at: SourceSpan(line: 1, column: 1, length: 3),
+                                                hint: "did you mean load?"))
+    }
+
+    @Test func unknownCommandWithoutNeighbour() {
+        #expect(error("xyzzy")?.hint == "type help to list the commands")
+    }
+
+    @Test func subcommandIsMatched() throws {
+        #expect(try bind("show data").spec.title == "show data")
+        #expect(try bind("show config").spec.title == "show config")
+    }
+
+    @Test func missingSubcommand() {
+        #expect(error("show")?.message == "show needs one of: data, config")
+    }
+
+    @Test func misspeltSubcommand() {
+        #expect(error("show dta") == InputError("show has no 'dta'", at: SourceSpan(line: 1, column: 6, length: 3),
+                                                hint: "did you mean show data?"))
+    }
+
+    @Test func unknownOptionSuggestsTheClosestKey() {
+        #expect(error("optimizer adam weight_decy=0.1") == InputError(
+            "optimizer has no option 'weight_decy'", at: SourceSpan(line: 1, column: 16, length: 11),
+            hint: "did you mean weight_decay?"))
+    }
+
+    @Test func setAcceptsEveryConfigurationKey() throws {
+        let c = try bind("set lr=0.01 hidden=[32,16] activation=tanh epochs=5")
+        #expect(c.parameterOptions.map(\.key) == ["lr", "hidden", "activation", "epochs"])
+        #expect(c.parameterOptions[1].value == .integers([32, 16]))
+    }
+
+    @Test func outOfRangeNamesTheRange() {
+        #expect(error("set lr=20") == InputError("lr=20 is out of range",
+                                                 at: SourceSpan(line: 1, column: 8, length: 2),
+                                                 hint: "lr takes a number in (0, 10]"))
+    }
+
+    @Test func wrongKindNamesTheKind() {
+        #expect(error("set epochs=2.5")?.message == "epochs cannot be 2.5")
+        #expect(error("set epochs=2.5")?.hint == "epochs takes a whole number from 1 to 100000")
+        #expect(error("set lr=fast")?.message == "lr cannot be fast")
+    }
+
+    @Test func unknownChoiceSuggests() {
+        #expect(error("model mlp activation=rellu")?.hint == "did you mean relu?")
+        #expect(error("optimizer adamm") == InputError(
+            "optimizer has no choice 'adamm' (choices: sgd, momentum, nesterov, adam, adamw, rmsprop)",
+            at: SourceSpan(line: 1, column: 11, length: 5), hint: "did you mean adam?"))
+    }
+
+    @Test func requiredOptionsAreRequired() {
+        #expect(error("split train=0.5 dev=0.5")?.message == "split needs test=")
+    }
+
+    @Test func booleans() throws {
+        #expect(try bind("split train=0.6 dev=0.2 test=0.2 stratify=on").boolean("stratify", default: false))
+        #expect(error("split train=0.6 dev=0.2 test=0.2 stratify=maybe")?.hint == "write stratify=yes or stratify=no")
+    }
+
+    @Test func tooManyArguments() {
+        #expect(error("datasets iris")?.message == "datasets takes no arguments")
+    }
+
+    @Test func missingArgumentShowsUsage() {
+        #expect(error("load")?.hint?.hasPrefix("usage: load NAME|\"FILE.csv\"") == true)
+    }
+
+    @Test func unknownDatasetSuggests() {
+        #expect(error("load irsi")?.hint == "did you mean iris?")
+    }
+
+    @Test func canonicalTextNormalizesSpacingAndNumbers() throws {
+        #expect(try bind("set   lr=1E-3  hidden=[64,32]").canonicalText == "set lr=0.001 hidden=[64, 32]")
+        #expect(try bind("show data").canonicalText == "show data")
+    }
+}

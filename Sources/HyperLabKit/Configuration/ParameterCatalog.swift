@@ -55,7 +55,7 @@ public enum ParameterCatalog {
                       "epochs between decays", activeWhen: ("schedule", ["step"])),
         ParameterSpec("gamma", real(0, 1, lowerOpen: true), .real(0.5), .schedule,
                       "decay factor", activeWhen: ("schedule", ["step", "exponential"])),
-        ParameterSpec("epochs", .integer(1...100_000), .integer(50), .training,
+        ParameterSpec("epochs", .integer(1...100_000), .integer(200), .training,
                       "passes over the training data"),
         ParameterSpec("batch", .integer(1...65_536), .integer(32), .training,
                       "mini-batch size"),

@@ -81,6 +81,7 @@ extension Shell {
             return [spec.group.rawValue, spec.name, value, spec.defaultValue.description,
                     config.origin(spec.name).description, note]
         }
-        console.write(PlainTable.render(header: ["group", "key", "value", "default", "from", ""], rows: rows))
+        let columns = ["group", "key", "value", "default", "from", ""].map { TextTable.Column($0, alignment: .left) }
+        console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
     }
 }

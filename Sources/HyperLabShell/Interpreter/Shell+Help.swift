@@ -14,7 +14,7 @@ extension Shell {
             throw InputError("no command '\(topic)'", at: command.span(ofArgument: 0),
                              hint: suggestion.map { "did you mean help \($0)?" } ?? "type help to list the commands")
         }
-        console.write(specs.map(Shell.details).joined(separator: "\n"))
+        console.write(specs.map(details).joined(separator: "\n"))
     }
 
     /// The list of commands by group.
@@ -35,10 +35,10 @@ extension Shell {
     }
 
     /// One command's help page.
-    static func details(_ spec: CommandSpec) -> String {
+    func details(_ spec: CommandSpec) -> String {
         var out = spec.synopsis + "\n\n  " + spec.summary + "\n"
         if !spec.details.isEmpty {
-            out += "\n" + wrap(spec.details, width: 76, indent: "  ") + "\n"
+            out += "\n" + Shell.wrap(spec.details, width: 76, indent: "  ") + "\n"
         }
         var rows = spec.options.map { [$0.key, $0.kind.expectation, $0.defaultText, $0.summary] }
         if spec.acceptsAnyParameter {
@@ -46,8 +46,9 @@ extension Shell {
         }
         if !rows.isEmpty {
             out += "\noptions\n"
-            out += PlainTable.render(header: ["key", "takes", "default", "meaning"], rows: rows)
-                .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+            let columns = ["key", "takes", "default", "meaning"].map { TextTable.Column($0, alignment: .left) }
+            out += TextTable(columns: columns, rows: rows).render(traits: console.traits)
+                .map { "  " + $0 }.joined(separator: "\n") + "\n"
         }
         out += "\nexample\n  \(spec.example)\n"
         return out

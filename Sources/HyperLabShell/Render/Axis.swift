@@ -104,6 +104,23 @@ struct Axis: Sendable, Equatable {
                     tickLabels: NumberFormat.ticks(values, step: step), intervals: count)
     }
 
+    /// A linear axis over exactly `low`…`high` (not widened), with nice ticks inside it.
+    static func inside(low: Double, high: Double, targetTicks: Int) -> Axis {
+        let lo = min(low, high)
+        let hi = max(max(low, high), lo + 1e-12)
+        var step = niceStep((hi - lo) / Double(max(2, targetTicks) - 1))
+        // At least two ticks: make the step finer (5 → 2 → 1 → 0.5 …) until two fit.
+        while ((hi / step + 1e-9).rounded(.down) - (lo / step - 1e-9).rounded(.up)) < 1 {
+            step = niceStep(step * 0.45)
+        }
+        let first = (lo / step - 1e-9).rounded(.up)
+        let last = (hi / step + 1e-9).rounded(.down)
+        let values = last >= first ? (0...Int(last - first)).map { (first + Double($0)) * step } : []
+        return Axis(scale: .linear, low: lo, high: hi,
+                    tickPositions: values.map { ($0 - lo) / (hi - lo) },
+                    tickLabels: NumberFormat.ticks(values, step: step), intervals: 1)
+    }
+
     /// A log axis from `low` to `high` (both > 0). Data spanning two decades or more gets an
     /// axis widened to whole decades with ticks at powers of ten (every decade, or every second,
     /// third, … when there are many). Narrower data keeps a tight range with ticks at 1, 2 and 5
@@ -144,7 +161,8 @@ struct Axis: Sendable, Equatable {
     private static func decades(from first: Int, to last: Int, targetTicks: Int) -> Axis {
         var first = first
         let decades = max(1, last - first)
-        let stride = max(1, Int((Double(decades) / Double(max(1, targetTicks - 1))).rounded(.up)))
+        // Log labels are short: allow one tick more than the target before skipping decades.
+        let stride = max(1, Int((Double(decades) / Double(max(1, targetTicks))).rounded(.up)))
         // Widen the low end so that the labelled decades are evenly spaced.
         first -= (stride - decades % stride) % stride
         let span = Double(last - first)

@@ -163,3 +163,10 @@ func writeAll(_ fd: Int32, _ text: String) {
         offset += n
     }
 }
+
+extension Console {
+    /// Writes each of `lines` followed by a newline (a rendered table or plot).
+    public func lines(_ lines: [String]) {
+        write(lines.map { $0 + "\n" }.joined())
+    }
+}

@@ -30,6 +30,23 @@ struct PlotSpec: Sendable {
         var label: String
     }
 
+    /// Shades or letters filling every cell under the marks (a decision-region map). When set,
+    /// the canvas has exactly this many cells, and values map to cells by the cell they fall in
+    /// (each cell stands for a range of values) instead of to evenly spaced edges.
+    struct Regions: Sendable {
+        var columns: Int
+        var rows: Int
+        /// Row-major from the top-left cell: `rows × columns` fills.
+        var fills: [String]
+        var inks: [Ink]
+    }
+
+    /// A legend line (wrapped when long) with a heading.
+    struct Legend: Sendable {
+        var heading: String
+        var entries: [LegendEntry] = []
+    }
+
     var title: String?
     var xLabel: String?
     var yLabel: String?
@@ -38,7 +55,10 @@ struct PlotSpec: Sendable {
     var lines: [Line] = []
     /// Drawn in order: later layers cover earlier ones.
     var markers: [Markers] = []
+    var regions: Regions?
     var legend: [LegendEntry] = []
+    /// Legends with headings, after `legend`.
+    var extraLegends: [Legend] = []
     var notes: [String] = []
     /// Height of the plotting area in rows (adjusted by a row or two so ticks land on rows).
     var height: Int = 12
@@ -93,7 +113,7 @@ enum PlotFrame {
         specs.map { spec in
             let last = spec.xAxis.tickLabels.last?.displayWidth ?? 1
             let name = spec.xLabel.map { min($0.displayWidth, maxXLabelWidth) + 2 } ?? 0
-            return (last - 1) / 2 + name
+            return last - 1 - (last - 1) / 2 + name
         }.max() ?? 0
     }
 
@@ -101,10 +121,21 @@ enum PlotFrame {
         let glyphs = Glyphs(unicode: traits.unicode)
         let braille = traits.unicode
         let prefixWidth = labelWidth + 2
-        let (columns, rows) = canvasSize(xAxis: spec.xAxis, yAxis: spec.yAxis, height: spec.height,
-                                         available: traits.width - prefixWidth - rightMargin)
+        let (columns, rows) = spec.regions.map { ($0.columns, $0.rows) }
+            ?? canvasSize(xAxis: spec.xAxis, yAxis: spec.yAxis, height: spec.height,
+                          available: traits.width - prefixWidth - rightMargin)
         var canvas = Canvas(columns: columns, rows: rows, braille: braille)
-        let mapper = DotMapper(xAxis: spec.xAxis, yAxis: spec.yAxis, canvas: canvas)
+        let centred = spec.regions != nil
+        if let regions = spec.regions {
+            for row in 0..<rows {
+                for column in 0..<columns where row * columns + column < regions.fills.count {
+                    let index = row * columns + column
+                    canvas.fill(regions.fills[index], column: column, row: row,
+                                ink: index < regions.inks.count ? regions.inks[index] : .none)
+                }
+            }
+        }
+        let mapper = DotMapper(xAxis: spec.xAxis, yAxis: spec.yAxis, canvas: canvas, centred: centred)
         for line in spec.lines {
             draw(line, on: &canvas, mapper: mapper)
         }
@@ -127,7 +158,7 @@ enum PlotFrame {
         }
         var rowLabels = [String?](repeating: nil, count: rows)
         for (position, label) in zip(spec.yAxis.tickPositions, spec.yAxis.tickLabels) {
-            let row = rows - 1 - Int((position * Double(rows - 1)).rounded())
+            let row = rows - 1 - DotMapper.cellIndex(position, count: rows, centred: centred)
             if rows > row, row >= 0, rowLabels[row] == nil { rowLabels[row] = label }
         }
         let axisInk = Ink(.dim)
@@ -142,7 +173,7 @@ enum PlotFrame {
 
         var tickColumns: [Int] = []
         for position in spec.xAxis.tickPositions {
-            tickColumns.append(Int((position * Double(columns - 1)).rounded()))
+            tickColumns.append(DotMapper.cellIndex(position, count: columns, centred: centred))
         }
         var axisLine = InkedLine()
         axisLine.append(String(repeating: " ", count: labelWidth + 1))
@@ -170,9 +201,11 @@ enum PlotFrame {
             out.append(labelLine)
         }
         out += legendLines(spec.legend, indent: prefixWidth, traits: traits)
+        for legend in spec.extraLegends {
+            out += legendLines(legend.entries, indent: prefixWidth, heading: legend.heading, traits: traits)
+        }
         out += spec.notes.map { String(repeating: " ", count: prefixWidth) + $0 }
-        return out.map { $0.displayWidth > traits.width && !traits.color
-            ? $0.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis) : $0 }
+        return out.map { $0.fitted(toWidth: traits.width, ellipsis: glyphs.ellipsis) }
     }
 
     /// Draws a line layer: straight segments (or a staircase) between consecutive points,
@@ -211,11 +244,14 @@ enum PlotFrame {
     }
 
     /// Legend entries "sample label", three spaces apart, wrapped to the width.
-    static func legendLines(_ entries: [PlotSpec.LegendEntry], indent: Int, traits: ConsoleTraits) -> [String] {
+    static func legendLines(_ entries: [PlotSpec.LegendEntry], indent: Int, heading: String? = nil,
+                            traits: ConsoleTraits) -> [String] {
         guard !entries.isEmpty else { return [] }
         var lines: [String] = []
         var current = InkedLine()
         current.append(String(repeating: " ", count: indent))
+        if let heading { current.append(heading + " ", Ink(.dim)) }
+        let indent = indent + (heading.map { $0.displayWidth + 1 } ?? 0)
         var empty = true
         for entry in entries {
             let width = entry.sample.displayWidth + 1 + entry.label.displayWidth
@@ -242,13 +278,24 @@ struct DotMapper: Sendable {
     let columns: Int
     let rows: Int
     let braille: Bool
+    /// Each cell stands for a range of values (region maps) rather than the axis ends lying on
+    /// the first and last cells.
+    let centred: Bool
 
-    init(xAxis: Axis, yAxis: Axis, canvas: Canvas) {
+    init(xAxis: Axis, yAxis: Axis, canvas: Canvas, centred: Bool) {
         self.xAxis = xAxis
         self.yAxis = yAxis
         columns = canvas.columns
         rows = canvas.rows
         braille = canvas.braille
+        self.centred = centred
+    }
+
+    /// The cell (0 ..< count) at a fraction of an axis.
+    static func cellIndex(_ fraction: Double, count: Int, centred: Bool) -> Int {
+        let index = centred ? Int((fraction * Double(count)).rounded(.down))
+                            : Int((fraction * Double(count - 1)).rounded())
+        return min(max(index, 0), count - 1)
     }
 
     /// The dot of a point, or nil when it cannot be shown (not finite, ≤ 0 on a log axis, or
@@ -256,9 +303,16 @@ struct DotMapper: Sendable {
     func dot(_ point: PlotPoint) -> (x: Int, y: Int)? {
         guard let fx = xAxis.fraction(point.x), let fy = yAxis.fraction(point.y),
               fx >= -1e-9, fx <= 1 + 1e-9, fy >= -1e-9, fy <= 1 + 1e-9 else { return nil }
+        if centred {
+            let (xs, ys) = braille ? (2, 4) : (1, 1)
+            return (DotMapper.cellIndex(fx, count: columns * xs, centred: true),
+                    DotMapper.cellIndex(fy, count: rows * ys, centred: true))
+        }
         if braille {
-            return (Int((fx * Double(columns - 1) * 2).rounded()),
-                    1 + Int((fy * Double(rows - 1) * 4).rounded()))
+            // floor(1 + 2x) and floor(2 + 4y) put a value exactly on a tick (x or y whole) in
+            // the cell of that tick, and any value in the cell a rounded position would give.
+            return (Int((1 + fx * Double(columns - 1) * 2).rounded(.down)),
+                    Int((2 + fy * Double(rows - 1) * 4).rounded(.down)))
         }
         return (Int((fx * Double(columns - 1)).rounded()), Int((fy * Double(rows - 1)).rounded()))
     }

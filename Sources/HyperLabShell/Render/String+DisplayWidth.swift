@@ -67,6 +67,37 @@ extension String {
         return result + ellipsis
     }
 
+    /// This text, which may hold ANSI colour codes, cut to at most `width` visible columns; a
+    /// cut ends in `ellipsis` and closes any colour it was in.
+    func fitted(toWidth width: Int, ellipsis: String) -> String {
+        guard displayWidth > width else { return self }
+        let room = max(0, width - ellipsis.displayWidth)
+        var result = ""
+        var used = 0
+        var inEscape = false
+        var sawEscape = false
+        for character in self {
+            if inEscape {
+                result.append(character)
+                if let ascii = character.asciiValue, ascii >= 0x40, ascii <= 0x7E, character != "[" {
+                    inEscape = false
+                }
+                continue
+            }
+            if character == "\u{1B}" {
+                inEscape = true
+                sawEscape = true
+                result.append(character)
+                continue
+            }
+            let w = character.terminalWidth
+            if used + w > room { break }
+            result.append(character)
+            used += w
+        }
+        return result + (sawEscape ? "\u{1B}[0m" : "") + (width >= ellipsis.displayWidth ? ellipsis : "")
+    }
+
     /// This plain text padded with spaces to `width` columns, placed left, right or centred.
     func padded(to width: Int, _ placement: TextPlacement = .left) -> String {
         let gap = width - displayWidth

@@ -14,6 +14,7 @@
 ///       1  0.01      0.95
 /// ★     2  1e-04    0.972
 /// ```
+/// (With `markerNote: "best dev_acc"`, a line "★ best dev_acc" follows.)
 /// Columns of numbers line up on the decimal point (integer parts right-aligned, decimals
 /// left-aligned). The marked row (the best trial) gets "★" ("*" in ASCII mode) in a marker
 /// column and is bold when colour is allowed. The table fits `traits.width`: wide text cells are
@@ -55,24 +56,28 @@ public struct TextTable: Sendable {
     public var rows: [[String]]
     /// The index in `rows` of the row to mark (the best one), or nil for no marker column.
     public var markedRow: Int?
-    /// Lines printed under the table (a note on the marker, a count of hidden rows).
+    /// What the marker means ("best dev_acc"): printed under the table after the marker glyph
+    /// when a row is marked, or nil.
+    public var markerNote: String?
+    /// Lines printed under the table (a count of hidden rows, a hint).
     public var notes: [String]
 
     /// A table of `columns` and `rows`.
     public init(title: String? = nil, columns: [Column], rows: [[String]], markedRow: Int? = nil,
-                notes: [String] = []) {
+                markerNote: String? = nil, notes: [String] = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
         self.markedRow = markedRow
+        self.markerNote = markerNote
         self.notes = notes
     }
 
     /// A table whose columns are all aligned automatically.
     public init(title: String? = nil, headers: [String], rows: [[String]], markedRow: Int? = nil,
-                notes: [String] = []) {
+                markerNote: String? = nil, notes: [String] = []) {
         self.init(title: title, columns: headers.map { Column($0) }, rows: rows, markedRow: markedRow,
-                  notes: notes)
+                  markerNote: markerNote, notes: notes)
     }
 
     /// The table as lines of text, fitted to `traits.width`, coloured only when `traits.color`.
@@ -128,13 +133,13 @@ public struct TextTable: Sendable {
             }
             lines.append(clip(line, traits: traits, glyphs: glyphs))
         }
-        return lines + notes.map { $0.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis) }
+        var footer = notes
+        if hasMarker, let markerNote { footer.insert(glyphs.marker + " " + markerNote, at: 0) }
+        return lines + footer.map { $0.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis) }
     }
 
     /// A line cut to the width as a last resort (when even the narrowest columns do not fit).
     private func clip(_ line: InkedLine, traits: ConsoleTraits, glyphs: Glyphs) -> String {
-        let text = line.rendered(color: traits.color)
-        guard line.width > traits.width else { return text }
-        return line.rendered(color: false).truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis)
+        line.rendered(color: traits.color).fitted(toWidth: traits.width, ellipsis: glyphs.ellipsis)
     }
 }

@@ -1,0 +1,83 @@
+/// The scores of one epoch of a run: the learning curve is the list of these.
+///
+/// Train scores are running means over the epoch's mini-batches (as Keras reports them, with
+/// dropout active); dev scores come from a full pass over dev after the epoch, without dropout.
+/// Regression losses and RMSE are in the target's own units.
+public struct EpochRecord: Sendable, Hashable, Codable {
+    /// The epoch, from 1.
+    public let epoch: Int
+    /// The learning rate used during the epoch (after schedule and warm-up).
+    public let learningRate: Double
+    /// Mean training loss (cross-entropy, or MSE).
+    public let trainLoss: Double
+    /// Training accuracy (classification).
+    public let trainAccuracy: Double?
+    /// Training RMSE (regression).
+    public let trainRMSE: Double?
+    /// Dev loss (nil when the run has no dev part, as in `evaluate test`).
+    public let devLoss: Double?
+    /// Dev accuracy (classification).
+    public let devAccuracy: Double?
+    /// Dev RMSE (regression).
+    public let devRMSE: Double?
+    /// Dev R² (regression).
+    public let devR2: Double?
+    /// Seconds since the start of the run when this epoch was scored.
+    public let elapsed: Double
+
+    /// The scores by their LANGUAGE.md names: `train_loss`, `train_acc`, `train_rmse`,
+    /// `dev_loss`, `dev_acc`, `dev_rmse`, `dev_r2` (only those that apply).
+    public var metrics: [String: Double] {
+        var out: [String: Double] = [MetricName.trainLoss: trainLoss]
+        out[MetricName.trainAccuracy] = trainAccuracy
+        out[MetricName.trainRMSE] = trainRMSE
+        out[MetricName.devLoss] = devLoss
+        out[MetricName.devAccuracy] = devAccuracy
+        out[MetricName.devRMSE] = devRMSE
+        out[MetricName.devR2] = devR2
+        return out
+    }
+
+    /// One score by name (see `metrics`), or nil when it does not apply.
+    public func value(_ name: String) -> Double? { metrics[name] }
+}
+
+/// The metric names of LANGUAGE.md, and which way is better.
+public enum MetricName {
+    /// Mean training loss.
+    public static let trainLoss = "train_loss"
+    /// Training accuracy.
+    public static let trainAccuracy = "train_acc"
+    /// Training RMSE.
+    public static let trainRMSE = "train_rmse"
+    /// Dev loss.
+    public static let devLoss = "dev_loss"
+    /// Dev accuracy.
+    public static let devAccuracy = "dev_acc"
+    /// Dev RMSE.
+    public static let devRMSE = "dev_rmse"
+    /// Dev R².
+    public static let devR2 = "dev_r2"
+    /// Test loss (`evaluate test`).
+    public static let testLoss = "test_loss"
+    /// Test accuracy.
+    public static let testAccuracy = "test_acc"
+    /// Test RMSE.
+    public static let testRMSE = "test_rmse"
+    /// Test R².
+    public static let testR2 = "test_r2"
+    /// Epochs completed.
+    public static let epochs = "epochs"
+    /// Wall-clock seconds of the run.
+    public static let seconds = "seconds"
+
+    /// The dev metric a run of this task is judged by (early stopping, sweeps' default).
+    public static func primaryDevMetric(for task: LearningTask) -> String {
+        task == .classification ? devAccuracy : devRMSE
+    }
+
+    /// Whether larger values of `name` are better (accuracy and R²); loss, RMSE, seconds are smaller-is-better.
+    public static func isHigherBetter(_ name: String) -> Bool {
+        name.hasSuffix("_acc") || name.hasSuffix("_r2")
+    }
+}

@@ -1,0 +1,174 @@
+/// A network's parameters and every buffer its forward and backward passes need, allocated
+/// once for batches of up to `capacity` rows.
+///
+/// Forward: for each layer, `z = x·W` (one GEMM), then a fused pass `a = f(z + b)`; hidden
+/// outputs then pass through inverted dropout when training. Backward (after a loss kernel has
+/// written the last layer's delta): `∂W = xᵀ·δ`, `∂b = Σ_rows δ`, `δ_prev = (δ·Wᵀ) ⊙ mask ⊙ f′`.
+/// Neither pass allocates.
+///
+/// Not thread-safe: a network belongs to one run on one thread.
+final class Network {
+    /// The shape.
+    let architecture: Architecture
+    /// The dense layers, input to output.
+    let layers: [DenseLayer]
+    /// The largest number of rows a pass may take.
+    let capacity: Int
+    /// All weights and biases, layer after layer.
+    let parameters: FloatBuffer
+    /// Gradients of the last backward pass, at the same offsets as `parameters`.
+    let gradients: FloatBuffer
+    /// The matrix-product backend.
+    let gemm: any GEMMBackend
+    /// Every buffer created for this network (and its trainer).
+    let ledger: BufferLedger
+
+    private let preActivations: [FloatBuffer]
+    private let outputs: [FloatBuffer]
+    private let masks: [FloatBuffer]
+    private let dropped: [FloatBuffer]
+    private let deltas: [FloatBuffer]
+    private var dropoutStream: SeededGenerator
+    private var droppedLastForward = false
+
+    /// A network with weights drawn from `initStream` (He for the ReLU family, Glorot otherwise,
+    /// biases zero), or all zero when it is nil (to be overwritten); dropout masks come from `dropoutStream`.
+    init(architecture: Architecture, capacity: Int, gemm: any GEMMBackend, ledger: BufferLedger,
+         initStream: SeededGenerator?, dropoutStream: SeededGenerator) {
+        precondition(capacity > 0, "a network needs room for at least one row")
+        self.architecture = architecture
+        self.layers = DenseLayer.layers(of: architecture)
+        self.capacity = capacity
+        self.gemm = gemm
+        self.ledger = ledger
+        self.dropoutStream = dropoutStream
+        parameters = FloatBuffer(count: architecture.parameterCount, ledger: ledger)
+        gradients = FloatBuffer(count: architecture.parameterCount, ledger: ledger)
+        preActivations = layers.map { FloatBuffer(count: capacity * $0.outputs, ledger: ledger) }
+        outputs = layers.map { FloatBuffer(count: capacity * $0.outputs, ledger: ledger) }
+        deltas = layers.map { FloatBuffer(count: capacity * $0.outputs, ledger: ledger) }
+        let hiddenLayers = layers.dropLast()
+        if architecture.dropout > 0 {
+            masks = hiddenLayers.map { FloatBuffer(count: capacity * $0.outputs, ledger: ledger) }
+            dropped = hiddenLayers.map { FloatBuffer(count: capacity * $0.outputs, ledger: ledger) }
+        } else {
+            masks = []
+            dropped = []
+        }
+        if var stream = initStream { initialize(using: &stream) }
+    }
+
+    /// Number of outputs per row.
+    var outputWidth: Int { architecture.outputs }
+
+    /// Draws every weight (biases are zero): He normal, N(0, 2/fan_in), for layers feeding the
+    /// ReLU family; Glorot uniform, U(±√(6/(fan_in + fan_out))), for tanh, sigmoid and the output layer.
+    private func initialize(using stream: inout SeededGenerator) {
+        let p = parameters.pointer
+        for layer in layers {
+            let w = p + layer.weightOffset
+            let count = layer.inputs * layer.outputs
+            if layer.activation.usesHeInitialization {
+                let std = (2.0 / Double(layer.inputs)).squareRoot()
+                for i in 0..<count { w[i] = Float(stream.nextGaussian() * std) }
+            } else {
+                let limit = (6.0 / Double(layer.inputs + layer.outputs)).squareRoot()
+                for i in 0..<count { w[i] = Float((2 * stream.nextUnit() - 1) * limit) }
+            }
+            (p + layer.biasOffset).update(repeating: 0, count: layer.outputs)
+        }
+    }
+
+    /// Runs the forward pass on `rows` rows of `input` (row-major, `architecture.inputs` wide)
+    /// and returns the outputs (`rows × outputWidth`: logits or predictions), valid until the
+    /// next pass. Dropout is applied only when `training` is true.
+    @discardableResult
+    func forward(_ input: UnsafePointer<Float>, rows: Int, training: Bool) -> UnsafeMutablePointer<Float> {
+        precondition(rows > 0 && rows <= capacity, "batch of \(rows) rows exceeds the network's capacity \(capacity)")
+        let p = parameters.pointer
+        let useDropout = training && !masks.isEmpty
+        droppedLastForward = useDropout
+        var x = input
+        for l in layers.indices {
+            let layer = layers[l]
+            let z = preActivations[l].pointer, a = outputs[l].pointer
+            gemm.multiply(transposeA: false, transposeB: false, m: rows, n: layer.outputs, k: layer.inputs,
+                          alpha: 1, a: x, lda: layer.inputs, b: p + layer.weightOffset, ldb: layer.outputs,
+                          beta: 0, c: z, ldc: layer.outputs)
+            Activation.biasForward(layer.activation, z: z, bias: p + layer.biasOffset, a: a,
+                                   rows: rows, columns: layer.outputs)
+            if useDropout && l < layers.count - 1 {
+                let count = rows * layer.outputs
+                fillDropoutMask(masks[l].pointer, count: count)
+                let m = masks[l].pointer, d = dropped[l].pointer
+                for i in 0..<count { d[i] = a[i] * m[i] }
+                x = UnsafePointer(d)
+            } else {
+                x = UnsafePointer(a)
+            }
+        }
+        return outputs[layers.count - 1].pointer
+    }
+
+    /// The buffer a loss kernel writes ∂loss/∂output into before `backward`.
+    var outputDelta: UnsafeMutablePointer<Float> { deltas[layers.count - 1].pointer }
+
+    /// Backpropagates `outputDelta` through the last forward pass on `rows` rows of `input`,
+    /// overwriting `gradients`.
+    func backward(_ input: UnsafePointer<Float>, rows: Int) {
+        let p = parameters.pointer, g = gradients.pointer
+        for l in layers.indices.reversed() {
+            let layer = layers[l]
+            let delta = deltas[l].pointer
+            let x: UnsafePointer<Float> = l == 0 ? input
+                : UnsafePointer(droppedLastForward ? dropped[l - 1].pointer : outputs[l - 1].pointer)
+            gemm.multiply(transposeA: true, transposeB: false, m: layer.inputs, n: layer.outputs, k: rows,
+                          alpha: 1, a: x, lda: layer.inputs, b: delta, ldb: layer.outputs,
+                          beta: 0, c: g + layer.weightOffset, ldc: layer.outputs)
+            let gb = g + layer.biasOffset
+            let width = layer.outputs
+            gb.update(repeating: 0, count: width)
+            for r in 0..<rows {
+                let dr = delta + r * width
+                for c in 0..<width { gb[c] += dr[c] }
+            }
+            guard l > 0 else { continue }
+            let previous = deltas[l - 1].pointer
+            gemm.multiply(transposeA: false, transposeB: true, m: rows, n: layer.inputs, k: layer.outputs,
+                          alpha: 1, a: delta, lda: layer.outputs, b: p + layer.weightOffset, ldb: layer.outputs,
+                          beta: 0, c: previous, ldc: layer.inputs)
+            let count = rows * layer.inputs
+            if droppedLastForward {
+                let m = masks[l - 1].pointer
+                for i in 0..<count { previous[i] *= m[i] }
+            }
+            Activation.backward(layers[l - 1].activation, z: preActivations[l - 1].pointer,
+                                a: outputs[l - 1].pointer, delta: previous, count: count)
+        }
+    }
+
+    /// The dropout mask of hidden layer `layer` from the last training forward pass (nil when
+    /// that pass used no dropout). For tests.
+    func dropoutMask(layer: Int) -> UnsafePointer<Float>? {
+        droppedLastForward && layer < masks.count ? UnsafePointer(masks[layer].pointer) : nil
+    }
+
+    /// Inverted dropout: each entry is 0 with probability p, else 1/(1 − p).
+    /// Uniforms have 24 random bits; one 64-bit draw serves two entries.
+    private func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int) {
+        let keep = 1 - architecture.dropout
+        let scale = 1 / keep
+        let threshold = UInt32((Double(keep) * 16_777_216).rounded(.down))
+        var i = 0
+        while i < count {
+            let bits = dropoutStream.next()
+            let first = UInt32(truncatingIfNeeded: bits) >> 8
+            mask[i] = first < threshold ? scale : 0
+            if i + 1 < count {
+                let second = UInt32(truncatingIfNeeded: bits >> 32) >> 8
+                mask[i + 1] = second < threshold ? scale : 0
+            }
+            i += 2
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import HyperLabShell
+
+@Suite struct HeatmapTests {
+    let map = Heatmap(title: "dev_acc", rowName: "lr", columnName: "weight_decay",
+                      rowLabels: ["1e-04", "0.001", "0.01"], columnLabels: ["0", "1e-04"],
+                      values: [[0.91, 0.92], [0.97, 0.972], [0.95, nil]])
+
+    @Test func shadesByRankAndMarksTheBestCell() {
+        #expect(map.render(traits: renderTraits(width: 60)) == textLines("""
+            dev_acc
+                   weight_decay
+            lr            0      1e-04
+            1e-04  ░░ 0.91    ░░ 0.92
+            0.001  ▓▓ 0.97    ██ 0.972★
+            0.01   ▒▒ 0.95       —
+                   ░ 0.91–0.92   ▒ 0.95   ▓ 0.97   █ 0.972
+                   ★ best (highest)
+            """))
+    }
+
+    @Test func asciiShadesAndMarker() {
+        #expect(map.render(traits: renderTraits(width: 60, unicode: false)) == textLines("""
+            dev_acc
+                   weight_decay
+            lr            0      1e-04
+            1e-04  .. 0.91    :: 0.92
+            0.001  ++ 0.97    %% 0.972*
+            0.01   == 0.95       -
+                   . 0.91   : 0.92   = 0.95   + 0.97   % 0.972
+                   * best (highest)
+            """))
+    }
+
+    @Test func lowerIsBetterMarksTheSmallest() {
+        var loss = map
+        loss.higherIsBetter = false
+        #expect(loss.bestCell.map { [$0.row, $0.column] } == [0, 0])
+        let output = loss.render(traits: renderTraits(width: 60))
+        #expect(output[3] == "1e-04  ██ 0.91 ★  ▓▓ 0.92")
+        #expect(output.last == "       ★ best (lowest)")
+    }
+
+    @Test func colourOnlyWhenAllowed() {
+        let coloured = map.render(traits: renderTraits(width: 60, color: true))
+        #expect(coloured.joined().contains("\u{1B}[38;5;"))
+        #expect(coloured.map(\.strippingANSI) == map.render(traits: renderTraits(width: 60)))
+    }
+
+    @Test func anEmptyGridSaysSo() {
+        let empty = Heatmap(rowName: "a", columnName: "b", rowLabels: ["1"], columnLabels: ["2"], values: [[nil]])
+        #expect(empty.render(traits: renderTraits()) == ["(no values to show)"])
+        #expect(empty.bestCell == nil)
+    }
+}

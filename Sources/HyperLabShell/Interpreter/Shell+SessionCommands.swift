@@ -72,7 +72,7 @@ extension Shell {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw InputError(exists ? "cannot read \(path)" : "no file \(path)", at: span,
-                             hint: exists ? "check its permissions and that it is UTF-8 text" : "check the name; paths are relative to \(options.workingDirectory)")
+                             hint: exists ? "check its permissions and that it is UTF-8 text" : "check the name; a relative path starts from the folder hyperlab was started in")
         }
         guard !replayStack.contains(url.standardizedFileURL.path) else {
             throw InputError("\(path) replays itself", at: span, hint: "a script cannot replay a script that is already running")

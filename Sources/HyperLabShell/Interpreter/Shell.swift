@@ -15,17 +15,21 @@ public struct ShellOptions: Sendable {
     public var interruption: Interruption
     /// The clock for the header of saved sessions (fixed in tests).
     public var clock: @Sendable () -> Date
+    /// Print wall-clock durations ("in 0.4 s"). Off for scripts, so a replay prints the same
+    /// text digit for digit; on for a person at a terminal (or with HYPERLAB_TIMINGS=1).
+    public var showTimings: Bool
 
     /// Options for a non-interactive shell in `workingDirectory`.
     public init(echo: Bool = false, interactive: Bool = false, workingDirectory: String = ".",
                 waitForEnter: (@Sendable (String) -> Bool)? = nil, interruption: Interruption = .never,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, showTimings: Bool? = nil) {
         self.echo = echo
         self.interactive = interactive
         self.workingDirectory = workingDirectory
         self.waitForEnter = waitForEnter
         self.interruption = interruption
         self.clock = clock
+        self.showTimings = showTimings ?? interactive
     }
 }
 
@@ -58,6 +62,8 @@ public final class Shell {
     public internal(set) var recorded: [String] = []
     /// Scripts being replayed, innermost last (to refuse a script that replays itself).
     var replayStack: [String] = []
+    /// A comment a command adds to its recorded text ("interrupted after epoch 12").
+    var recordNote: String?
 
     /// The primary prompt.
     public static let prompt = "hyperlab> "
@@ -142,9 +148,12 @@ public final class Shell {
             break
         }
         var next = workbench
+        recordNote = nil
         try perform(command, on: &next)
         workbench = next
-        if command.spec.isRecorded { recorded.append(command.canonicalText) }
+        if command.spec.isRecorded {
+            recorded.append(command.canonicalText + (recordNote.map { "  # \($0)" } ?? ""))
+        }
         return .completed
     }
 
@@ -157,8 +166,17 @@ public final class Shell {
         case "pause": pause()
         case "reset": bench = Workbench()
         case "save session": try saveSession(command)
+        case "datasets": listDatasets()
+        case "load": try load(command, on: &bench)
+        case "show data": try showData(bench)
+        case "split": try split(command, on: &bench)
         case "model", "optimizer", "schedule", "set": try configure(command, on: &bench)
         case "show config": showConfig(bench)
+        case "train": try train(command, on: &bench)
+        case "runs": listRuns(bench)
+        case "plot curve": try plotCurve(command, bench)
+        case "plot boundary": try plotBoundary(command, bench)
+        case "evaluate test": try evaluateTest(command, on: &bench)
         default:
             throw InputError("\(command.spec.title) is declared but has no implementation", at: command.syntax.nameSpan)
         }

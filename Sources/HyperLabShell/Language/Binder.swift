@@ -12,6 +12,10 @@ public enum Binder {
 
         var arguments: [BoundValue] = []
         for (i, node) in written.enumerated() {
+            if i >= spec.arguments.count, let last = spec.arguments.last, last.isRepeating {
+                arguments.append(try bindValue(node, as: last.kind, named: last.name))
+                continue
+            }
             guard i < spec.arguments.count else {
                 throw InputError("\(spec.title) takes \(spec.arguments.isEmpty ? "no" : "at most \(spec.arguments.count)") argument\(spec.arguments.count == 1 ? "" : "s")",
                                  at: node.span, hint: "usage: \(spec.synopsis)")
@@ -95,6 +99,10 @@ public enum Binder {
                                  hint: "\(name) takes \(kind.expectation)")
             }
             return .real(x)
+        case .number(let parameterKind):
+            guard case .number(let x, _) = node.value else { throw wrong }
+            if case .integer = parameterKind, x == x.rounded(), abs(x) < 9e15 { return .integer(Int(x)) }
+            return .real(x)
         case .boolean:
             guard case .word(let w) = node.value, let b = Binder.boolean(w) else {
                 throw InputError("\(name) takes yes or no, not \(node.canonicalText)", at: node.span,
@@ -129,8 +137,8 @@ public enum Binder {
             switch node.value {
             case .string(let path): return .text(path)
             case .word(let w):
-                guard PendingDatasetNames.all.contains(w) else {
-                    let suggestion = ClosestMatch.suggestion(for: w, among: PendingDatasetNames.all)
+                guard BuiltinDatasets.names.contains(w) else {
+                    let suggestion = ClosestMatch.suggestion(for: w, among: BuiltinDatasets.names)
                     throw InputError("no built-in dataset '\(w)'", at: node.span,
                                      hint: suggestion.map { "did you mean \($0)?" }
                                         ?? "type datasets to list them; a CSV file goes in quotes: load \"\(w).csv\" target=COLUMN")

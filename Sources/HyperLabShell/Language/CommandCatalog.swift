@@ -3,22 +3,19 @@ import HyperLabKit
 /// Every command of the language, declared once: `help`, validation and tab completion read it.
 public enum CommandCatalog {
     /// All commands, in the order `help` lists them within each group.
-    public static let all: [CommandSpec] = data + model + session
+    public static let all: [CommandSpec] = data + model + results + session
 
     private static let data: [CommandSpec] = [
         CommandSpec("datasets", recorded: false, group: .data,
                     summary: "list the built-in datasets with rows, features and task",
                     example: "datasets"),
         CommandSpec("load", arguments: [ArgumentSpec("NAME|\"FILE.csv\"", .dataset)],
-                    options: [
-                        OptionSpec("n", .integer(10...100_000), default: "200", "rows to generate (generated datasets)"),
-                        OptionSpec("noise", .real(0...2), default: "0.1", "noise of a generated dataset"),
-                        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of a generated dataset"),
-                        OptionSpec("target", .name, default: "the last column", "the target column of a CSV file"),
+                    options: generatedDatasetOptions + [
+                        OptionSpec("target", .name, default: "required for CSV", "the target column of a CSV file"),
                         OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: "inferred",
                                    "classification or regression (CSV files)"),
-                        OptionSpec("missing", .choice(["error", "mean"]), default: "error",
-                                   "empty numeric cells: an error, or filled with the column mean"),
+                        OptionSpec("missing", .choice(MissingValuePolicy.allCases.map(\.rawValue)), default: "none",
+                                   "empty numeric cells: none (an error) or mean (filled with the column mean)"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
@@ -86,6 +83,42 @@ public enum CommandCatalog {
         CommandSpec("show", "config", recorded: false, group: .model,
                     summary: "every configuration key with its value, default and where it came from",
                     example: "show config"),
+        CommandSpec("train", options: ["epochs", "batch", "seed", "patience"].map(OptionSpec.parameter),
+                    recorded: true, group: .model,
+                    summary: "train the current configuration on train, scoring dev after each epoch",
+                    details: """
+                    Options apply to this run only (set changes them for good). Mini-batches are shuffled \
+                    every epoch; patience=N stops when the dev metric has not improved for N epochs and keeps \
+                    the best epoch's weights. A run that diverges (NaN or infinite loss) is kept as failed. \
+                    Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N.
+                    """,
+                    example: "train epochs=50 patience=10"),
+    ]
+
+    private static let runReference = [
+        ArgumentSpec("run", .choice(["run"]), optional: true),
+        ArgumentSpec("N", .integer(1...Int.max), optional: true, repeating: true),
+    ]
+
+    private static let results: [CommandSpec] = [
+        CommandSpec("plot", "curve", arguments: runReference, recorded: false, group: .results,
+                    summary: "learning curves: train and dev loss, and the dev metric, per epoch",
+                    details: "Without a run number, the latest run. Several runs overlay their dev curves.",
+                    example: "plot curve run 1 2"),
+        CommandSpec("plot", "boundary", arguments: runReference, recorded: false, group: .results,
+                    summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",
+                    example: "plot boundary"),
+        CommandSpec("runs", recorded: false, group: .results,
+                    summary: "the training runs of this session with their outcome and final metrics",
+                    example: "runs"),
+        CommandSpec("evaluate", "test", recorded: true, group: .results,
+                    summary: "train the current configuration on train+dev and score it on the locked test part",
+                    details: """
+                    The one honest estimate of how the chosen configuration does on new data. Every look at the \
+                    test part is counted; from the second look on, the score comes with a warning: choosing by \
+                    test score overfits the test set just as tuning on dev overfits dev.
+                    """,
+                    example: "evaluate test"),
     ]
 
     private static let session: [CommandSpec] = [
@@ -119,6 +152,17 @@ public enum CommandCatalog {
         CommandSpec("quit", recorded: false, group: .session, summary: "leave the shell (Ctrl-D too)", example: "quit"),
         CommandSpec("exit", recorded: false, group: .session, summary: "leave the shell (Ctrl-D too)", example: "exit"),
     ]
+
+    /// The options of the generated datasets (n, noise, seed, classes), declared by the data layer;
+    /// each dataset checks its own ranges and defaults.
+    private static let generatedDatasetOptions: [OptionSpec] = {
+        var seen = Set<String>()
+        return BuiltinDatasets.catalogue.flatMap(\.options).filter { seen.insert($0.name).inserted }.map { option in
+            let owners = BuiltinDatasets.catalogue.filter { $0.option(option.name) != nil }.map(\.name)
+            return OptionSpec(option.name, .number(option.kind), default: "per dataset",
+                              "\(option.summary) (\(owners.joined(separator: ", ")))")
+        }
+    }()
 
     /// The distinct command words, in catalogue order.
     public static let names: [String] = {

@@ -6,6 +6,8 @@ public enum ValueKind: Sendable {
     case integer(ClosedRange<Int>)
     /// A real number in the range.
     case real(ClosedRange<Double>)
+    /// A number whose range the Kit checks (it differs between datasets); the kind words the hint.
+    case number(ParameterKind)
     /// yes/no, true/false, on/off.
     case boolean
     /// One of these words.
@@ -29,7 +31,7 @@ public enum ValueKind: Sendable {
         case .parameter(let key):
             if case .choice(let words)? = ParameterCatalog.spec(key)?.kind { return words }
             return []
-        case .dataset: return PendingDatasetNames.all
+        case .dataset: return BuiltinDatasets.names
         default: return []
         }
     }
@@ -39,6 +41,8 @@ public enum ValueKind: Sendable {
         switch self {
         case .integer: "N"
         case .real: "F"
+        case .number(.integer): "N"
+        case .number: "F"
         case .boolean: "yes|no"
         case .choice(let words): words.joined(separator: "|")
         case .text: "\"TEXT\""
@@ -61,12 +65,13 @@ public enum ValueKind: Sendable {
         case .integer(let r):
             r.upperBound == Int.max ? "a whole number ≥ \(r.lowerBound)" : "a whole number from \(r.lowerBound) to \(r.upperBound)"
         case .real(let r): "a number from \(NumberText.canonical(r.lowerBound)) to \(NumberText.canonical(r.upperBound))"
+        case .number(let kind): kind.expectation
         case .boolean: "yes or no"
         case .choice(let words): "one of " + words.joined(separator: ", ")
         case .text: "a string in double quotes"
         case .name: "a name"
         case .parameter(let key): ParameterCatalog.spec(key)?.kind.expectation ?? "a value"
-        case .dataset: "a built-in dataset (" + PendingDatasetNames.all.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
+        case .dataset: "a built-in dataset (" + BuiltinDatasets.names.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
         case .anyWord: "a word"
         }
     }
@@ -80,12 +85,15 @@ public struct ArgumentSpec: Sendable {
     public let kind: ValueKind
     /// Whether it may be left out.
     public let isOptional: Bool
+    /// Whether it may be given several times (only the last argument): `plot curve run 1 2 3`.
+    public let isRepeating: Bool
 
     /// An argument.
-    public init(_ name: String, _ kind: ValueKind, optional: Bool = false) {
+    public init(_ name: String, _ kind: ValueKind, optional: Bool = false, repeating: Bool = false) {
         self.name = name
         self.kind = kind
         self.isOptional = optional
+        self.isRepeating = repeating
     }
 }
 
@@ -120,6 +128,7 @@ public struct OptionSpec: Sendable {
 public enum CommandGroup: String, Sendable, CaseIterable {
     case data = "Data"
     case model = "Model and training"
+    case results = "Results and evaluation"
     case session = "Session"
 }
 
@@ -153,7 +162,8 @@ public struct CommandSpec: Sendable {
     public var synopsis: String {
         var parts = [title]
         for argument in arguments {
-            parts.append(argument.isOptional ? "[\(argument.name)]" : argument.name)
+            let name = argument.isRepeating ? argument.name + " ..." : argument.name
+            parts.append(argument.isOptional ? "[\(name)]" : name)
         }
         for option in options {
             let text = "\(option.key)=\(option.kind.placeholder)"

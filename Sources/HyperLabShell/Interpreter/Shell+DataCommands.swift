@@ -1,0 +1,167 @@
+import Foundation
+import HyperLabKit
+
+/// The data commands: `datasets`, `load`, `show data`, `split`.
+extension Shell {
+    /// `datasets`: the built-in datasets with rows, features and task.
+    func listDatasets() {
+        let rows = BuiltinDatasets.catalogue.map { info in
+            [info.name, String(info.rows), String(info.features), info.task.rawValue,
+             info.classes.map(String.init) ?? "", info.summary]
+        }
+        let columns = [TextTable.Column("name", alignment: .left), TextTable.Column("rows"),
+                       TextTable.Column("features"), TextTable.Column("task", alignment: .left),
+                       TextTable.Column("classes"), TextTable.Column("about", alignment: .left)]
+        console.lines(TextTable(columns: columns, rows: rows,
+                                notes: ["generated sets take n=, noise=, seed= (help load); CSV files: load \"FILE.csv\" target=COLUMN"])
+            .render(traits: console.traits))
+    }
+
+    /// `load NAME [options]` or `load "FILE.csv" target=COLUMN [task=] [missing=]`.
+    func load(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let dataset: Dataset
+        do {
+            if case .text(let path)? = command.arguments.first {
+                dataset = try loadCSV(path, command)
+            } else {
+                let name = command.argumentString(0) ?? ""
+                var options: [String: ParameterValue] = [:]
+                for (key, value) in command.options {
+                    guard ["target", "task", "missing"].contains(key) else {
+                        switch value {
+                        case .integer(let n): options[key] = .integer(n)
+                        case .real(let x): options[key] = .real(x)
+                        default: break
+                        }
+                        continue
+                    }
+                    throw InputError("\(key)= applies to CSV files, not to the built-in \(name)",
+                                     at: command.span(ofOption: key).map { SourceSpan(line: $0.line, column: $0.column - key.count - 1, length: key.count) },
+                                     hint: "load \"FILE.csv\" \(key)=...")
+                }
+                dataset = try BuiltinDatasets.load(name: name, options: options)
+            }
+        } catch let error as DataError {
+            throw inputError(error, command)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("\(error)", at: command.span(ofArgument: 0))
+        }
+        let hadSplit = bench.split != nil
+        bench.dataset = dataset
+        bench.split = nil
+        var line = "loaded \(dataset.name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.task.rawValue)"
+        if let names = dataset.classNames {
+            let shown = names.count <= 6 ? " (" + names.joined(separator: ", ") + ")" : ""
+            line += " with \(names.count) classes\(shown)"
+        }
+        console.line(line)
+        if dataset.missingTotal > 0 {
+            console.line("filled \(dataset.missingTotal) empty cell\(dataset.missingTotal == 1 ? "" : "s") with the column mean (show data lists them)")
+        }
+        if hadSplit { console.line("the previous split was removed: split the new data before training") }
+    }
+
+    private func loadCSV(_ path: String, _ command: BoundCommand) throws(InputError) -> Dataset {
+        for key in ["n", "noise", "seed", "classes"] where command.option(key) != nil {
+            throw InputError("\(key)= applies to the generated datasets, not to a CSV file",
+                             at: command.span(ofOption: key), hint: "a CSV file takes target=, task= and missing=")
+        }
+        guard let target = command.string("target") else {
+            let end = command.syntax.span
+            throw InputError("a CSV file needs target=COLUMN", at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
+                             hint: "name the column to predict: load \"\(path)\" target=COLUMN")
+        }
+        let task = command.string("task").flatMap(LearningTask.init(rawValue:))
+        let missing = command.string("missing").flatMap(MissingValuePolicy.init(rawValue:)) ?? MissingValuePolicy.none
+        do {
+            return try CSVDataset.load(path: resolve(path).path, target: target, task: task, missing: missing,
+                                       name: (path as NSString).lastPathComponent)
+        } catch {
+            var adjusted = error
+            if adjusted.file != nil { adjusted = DataError(error.kind, error.message, hint: error.hint, file: path,
+                                                           line: error.line, column: error.column, key: error.key) }
+            throw inputError(adjusted, command)
+        }
+    }
+
+    /// A data-layer error as the shell shows it: the file position in the message, the caret under
+    /// the option it concerns (or the file name).
+    func inputError(_ error: DataError, _ command: BoundCommand) -> InputError {
+        var place: [String] = []
+        if let file = error.file { place.append(file) }
+        if let line = error.line, !error.message.contains("line ") { place.append("line \(line)") }
+        let message = place.isEmpty ? error.message : place.joined(separator: ", ") + ": " + error.message
+        let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.span(ofArgument: 0)
+        return InputError(message, at: span, hint: error.hint)
+    }
+
+    /// `show data`: shape, task, class balance or target statistics, per-feature statistics, split.
+    func showData(_ bench: Workbench) throws(InputError) {
+        guard let dataset = bench.dataset else {
+            throw InputError("no data loaded", at: nil, hint: "load a dataset first: datasets lists them, e.g. load iris")
+        }
+        let summary = DatasetSummary(dataset)
+        let origin: String = switch summary.source {
+        case .builtin: "built-in"
+        case .csv(let path, _, _, _): path
+        }
+        console.line("\(summary.name) (\(origin)): \(summary.rows) rows, \(summary.featureCount) features, \(summary.task.rawValue)")
+        console.line()
+        if let classes = summary.classes {
+            let rows = classes.map { [$0.name, String($0.count), NumberFormat.fixed($0.fraction, decimals: 3, trimZeros: false)] }
+            console.lines(TextTable(columns: [.init("class", alignment: .left), .init("rows"), .init("share")], rows: rows)
+                .render(traits: console.traits))
+        } else if let target = summary.target {
+            let row = ["target", NumberFormat.metric(target.mean), NumberFormat.metric(target.sd),
+                       NumberFormat.metric(target.min), NumberFormat.metric(target.max)]
+            console.lines(TextTable(columns: [.init("", alignment: .left), .init("mean"), .init("sd"), .init("min"), .init("max")],
+                                    rows: [row]).render(traits: console.traits))
+        }
+        console.line()
+        let showMissing = summary.missingTotal > 0
+        let rows = summary.features.map { f -> [String] in
+            let s = f.statistics
+            var row = [f.name, NumberFormat.metric(s.mean), NumberFormat.metric(s.sd),
+                       NumberFormat.metric(s.min), NumberFormat.metric(s.max)]
+            if showMissing { row.append(String(f.missing)) }
+            return row
+        }
+        var columns: [TextTable.Column] = [.init("feature", alignment: .left), .init("mean"), .init("sd"), .init("min"), .init("max")]
+        if showMissing { columns.append(.init("missing")) }
+        console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
+        console.line()
+        if let split = bench.split {
+            console.line("split: " + Shell.splitSummary(split))
+            console.line("test set looks: \(split.testLooks)")
+        } else {
+            console.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
+        }
+    }
+
+    /// `split train=F dev=F test=F [seed=N] [stratify=yes]`.
+    func split(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        guard let dataset = bench.dataset else {
+            throw InputError("no data to split", at: command.syntax.nameSpan, hint: "load a dataset first, e.g. load iris")
+        }
+        let split: DataSplit
+        do {
+            split = try DataSplit(dataset: dataset, train: command.real("train", default: 0), dev: command.real("dev", default: 0),
+                                  test: command.real("test", default: 0), seed: command.integer("seed", default: 0),
+                                  stratify: command.boolean("stratify", default: false))
+        } catch {
+            let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.syntax.nameSpan
+            throw InputError(error.message, at: span, hint: error.hint)
+        }
+        bench.split = split
+        console.line("split \(dataset.name): " + Shell.splitSummary(split))
+        console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
+    }
+
+    /// "train 90 · dev 30 · test 30 (seed 1, stratified)".
+    static func splitSummary(_ split: DataSplit) -> String {
+        let s = split.sizes
+        return "train \(s.train) · dev \(s.dev) · test \(s.test) (seed \(split.seed)\(split.stratified ? ", stratified" : ""))"
+    }
+}

@@ -1,0 +1,83 @@
+import HyperLabKit
+
+/// The plots of training runs: `plot curve`, `plot boundary`.
+extension Shell {
+    /// The runs a `plot` command names (`run 1 2`), or the latest one.
+    func referencedRuns(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> [(number: Int, record: RunRecord)] {
+        guard !bench.runs.isEmpty else {
+            throw InputError("no runs yet", at: command.syntax.nameSpan, hint: "train first: train epochs=50")
+        }
+        var numbers: [Int] = []
+        for (i, value) in command.arguments.enumerated() {
+            guard case .integer(let n) = value else { continue }
+            guard n <= bench.runs.count else {
+                throw InputError("there is no run \(n)", at: command.span(ofArgument: i),
+                                 hint: "runs are numbered 1 to \(bench.runs.count); runs lists them")
+            }
+            numbers.append(n)
+        }
+        if numbers.isEmpty { numbers = [bench.runs.count] }
+        return numbers.map { ($0, bench.runs[$0 - 1]) }
+    }
+
+    /// `plot curve [run N ...]`: loss per epoch (train and dev) above the dev metric per epoch.
+    func plotCurve(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let runs = try referencedRuns(command, bench)
+        let task = runs[0].record.run.task
+        let metric = MetricName.primaryDevMetric(for: task)
+        let lossChart: LineChart
+        let metricChart: LineChart
+        let title: String
+        if runs.count == 1, let only = runs.first {
+            let run = only.record.run
+            guard !run.epochs.isEmpty else {
+                throw InputError("run \(only.number) has no finished epoch to draw", at: command.syntax.nameSpan)
+            }
+            title = "run \(only.number) · \(Shell.modelSummary(run.configuration)) · \(Shell.optimizerShort(run.configuration))"
+            lossChart = LineChart(title: title, yLabel: "loss", series: [
+                .init("train_loss", values: run.curve("train_loss")),
+                .init("dev_loss", values: run.curve("dev_loss")),
+            ], height: 10)
+            metricChart = LineChart(xLabel: "epoch", yLabel: metric, series: [.init(metric, values: run.curve(metric))], height: 8)
+        } else {
+            title = "dev curves of runs " + runs.map { String($0.number) }.joined(separator: ", ")
+            lossChart = LineChart(title: title, yLabel: "dev_loss",
+                                  series: runs.map { .init("run \($0.number)", values: $0.record.run.curve("dev_loss")) }, height: 10)
+            metricChart = LineChart(xLabel: "epoch", yLabel: metric,
+                                    series: runs.map { .init("run \($0.number)", values: $0.record.run.curve(metric)) }, height: 8)
+        }
+        console.lines(LineChart.renderStacked([lossChart, metricChart], traits: console.traits))
+    }
+
+    /// `plot boundary [run N]`: the model's decision regions on a 2-D dataset, dev points on top.
+    func plotBoundary(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        guard let dataset = bench.dataset, let split = bench.split else {
+            throw InputError("no split data to draw", at: command.syntax.nameSpan, hint: "load moons; split train=0.6 dev=0.2 test=0.2; train")
+        }
+        guard dataset.featureCount == 2, let classNames = dataset.classNames else {
+            throw InputError("plot boundary needs a classification dataset with 2 features; \(dataset.name) has \(dataset.featureCount)\(dataset.classNames == nil ? " and a numeric target" : "")",
+                             at: command.syntax.nameSpan, hint: "load moons, circles, spirals, xor or blobs")
+        }
+        let runs = try referencedRuns(command, bench)
+        guard runs.count == 1, let (number, record) = runs.first else {
+            throw InputError("plot boundary draws one run at a time", at: command.span(ofArgument: 2), hint: "plot boundary run \(runs[0].number)")
+        }
+        guard record.datasetName == dataset.name, record.run.model.architecture.inputs == 2 else {
+            throw InputError("run \(number) was trained on \(record.datasetName), not on the data loaded now", at: command.syntax.nameSpan,
+                             hint: "train on the current data first")
+        }
+        guard case .classes(let labels, _) = dataset.target else { return }
+        let samples = split.devIndices.map { row in
+            BoundaryMap.Sample(x: dataset.value(row: row, feature: 0), y: dataset.value(row: row, feature: 1), label: labels[row])
+        }
+        let grid = BoundaryMap.Grid.covering(samples.map { PlotPoint(x: $0.x, y: $0.y) }, traits: console.traits, height: 20)
+        var inputs = [Float]()
+        inputs.reserveCapacity(grid.points.count * 2)
+        for point in grid.points { inputs += record.standardizer.standardize([point.x, point.y]) }
+        let predictions = record.run.model.predictedClasses(Matrix(rows: grid.points.count, columns: 2, storage: inputs))
+        let map = BoundaryMap(title: "run \(number) · decision regions · \(samples.count) dev points",
+                              grid: grid, predictions: predictions, samples: samples, classNames: classNames,
+                              xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1])
+        console.lines(map.render(traits: console.traits))
+    }
+}

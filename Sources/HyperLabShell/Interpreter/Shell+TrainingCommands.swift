@@ -1,0 +1,177 @@
+import HyperLabKit
+
+/// The training commands: `train`, `runs`, `evaluate test`.
+extension Shell {
+    /// `train [epochs=N batch=N seed=N patience=N]`: one run on train, scored on dev each epoch.
+    func train(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let split = try requireSplit(bench, command)
+        var config = bench.configuration
+        for (key, value) in command.parameterOptions {
+            do {
+                try config.set(key, value, origin: .command("train"))
+            } catch {
+                throw InputError(error.message, at: command.span(ofOption: key), hint: error.hint)
+            }
+        }
+        let number = bench.runs.count + 1
+        let run = try runTraining(config, train: split.train, dev: split.dev, label: "run \(number)", command: command)
+        bench.runs.append(RunRecord(run: run, datasetName: split.datasetName, standardizer: split.standardizer))
+        console.line(Shell.runSummary(run, number: number, timings: options.showTimings))
+        switch run.outcome {
+        case .diverged:
+            console.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
+        case .interrupted(let epoch):
+            recordNote = "interrupted after epoch \(epoch)"
+        default:
+            break
+        }
+    }
+
+    /// Trains `config`, drawing a live progress line on a terminal.
+    func runTraining(_ config: Configuration, train: Partition, dev: Partition, label: String,
+                     command: BoundCommand) throws(InputError) -> TrainingRun {
+        let trainer = Trainer(configuration: config)
+        let console = self.console
+        do {
+            let run = try trainer.train(on: train, dev: dev, interruption: options.interruption) { progress in
+                console.status(Shell.progressLine(progress, label: label).render(traits: console.traits))
+            }
+            console.clearStatus()
+            return run
+        } catch {
+            console.clearStatus()
+            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        }
+    }
+
+    /// The live line: "run 1  epoch 12/200 ███░░ 6%  loss 0.312  dev_acc 0.933  0.1 s  ETA 1.5 s".
+    static func progressLine(_ p: TrainingProgress, label: String) -> ProgressLine {
+        var fields = [ProgressLine.Field("loss", NumberFormat.metric(p.trainLoss))]
+        if let dev = p.devMetric { fields.append(.init(p.devMetricName, NumberFormat.metric(dev))) }
+        return ProgressLine(label: "\(label)  epoch", done: p.isEpochEnd ? p.epoch : p.epoch - 1, total: p.epochs,
+                            fields: fields, elapsed: p.elapsed, remaining: p.remaining)
+    }
+
+    /// "run 1: 200 epochs in 0.4 s · train_loss 0.061 · dev_loss 0.112 · dev_acc 0.967".
+    static func runSummary(_ run: TrainingRun, number: Int, timings: Bool) -> String {
+        let metrics = run.metrics
+        let names = run.task == .classification
+            ? ["train_loss", "train_acc", "dev_loss", "dev_acc"]
+            : ["train_loss", "train_rmse", "dev_rmse", "dev_r2"]
+        let shown = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
+        let time = timings ? " in " + NumberFormat.duration(seconds: run.seconds) : ""
+        let head: String
+        switch run.outcome {
+        case .completed:
+            head = "run \(number): \(run.epochs.count) epochs\(time)"
+        case .stoppedEarly(let best):
+            head = "run \(number): stopped early after \(run.epochs.count) epochs\(time), kept best epoch \(best)"
+        case .diverged(let epoch):
+            return "run \(number) failed: diverged at epoch \(epoch)"
+        case .interrupted(let epoch):
+            head = "run \(number): interrupted after epoch \(epoch) of \(run.configuration.epochs)\(time); the epochs done are kept"
+        }
+        return ([head] + shown).joined(separator: " · ")
+    }
+
+    /// `runs`: every run with its configuration summary, outcome and final dev metric.
+    func listRuns(_ bench: Workbench) {
+        guard !bench.runs.isEmpty else {
+            console.line("no runs yet: train runs the current configuration")
+            return
+        }
+        let rows = bench.runs.map(\.run).enumerated().map { i, run -> [String] in
+            let primary = MetricName.primaryDevMetric(for: run.task)
+            return [String(i + 1), Shell.modelShort(run.configuration), Shell.optimizerShort(run.configuration),
+                    String(run.epochs.count), primary, run.metrics[primary].map { NumberFormat.metric($0) } ?? "—",
+                    Shell.outcomeShort(run.outcome)]
+        }
+        let columns: [TextTable.Column] = [.init("run"), .init("model", alignment: .left), .init("optimizer", alignment: .left),
+                                           .init("epochs"), .init("metric", alignment: .left), .init("dev"),
+                                           .init("outcome", alignment: .left)]
+        console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
+    }
+
+    /// "mlp [64,32] tanh drop 0.1", "linear".
+    static func modelShort(_ c: Configuration) -> String {
+        guard c.model == "mlp" else { return c.model }
+        var text = "mlp [" + c.hidden.map(String.init).joined(separator: ",") + "] " + c.activation
+        if c.dropout > 0 { text += " drop \(NumberText.canonical(c.dropout))" }
+        return text
+    }
+
+    /// "complete", "early stop (best 6)", "diverged (epoch 3)", "interrupted (epoch 12)".
+    static func outcomeShort(_ outcome: TrainingOutcome) -> String {
+        switch outcome {
+        case .completed: "complete"
+        case .stoppedEarly(let best): "early stop (best \(best))"
+        case .diverged(let epoch): "diverged (epoch \(epoch))"
+        case .interrupted(let epoch): "interrupted (epoch \(epoch))"
+        }
+    }
+
+    /// "adam lr=0.001".
+    static func optimizerShort(_ c: Configuration) -> String {
+        var text = "\(c.optimizer) lr=\(NumberText.canonical(c.learningRate))"
+        if c.weightDecay > 0 { text += " wd=\(NumberText.canonical(c.weightDecay))" }
+        return text
+    }
+
+    /// `evaluate test`: train on train+dev, score the locked test part once, count the look.
+    func evaluateTest(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        guard var split = bench.split else {
+            throw InputError("no split yet", at: command.syntax.nameSpan,
+                             hint: "split the data first: split train=0.6 dev=0.2 test=0.2")
+        }
+        let config = bench.configuration
+        let trainer = Trainer(configuration: config)
+        let combined = split.trainAndDev
+        let evaluation: TestEvaluation
+        let console = self.console
+        do {
+            let test = split.openTest()
+            evaluation = try trainer.trainAndTest(train: combined, dev: split.dev, test: test,
+                                                  interruption: options.interruption) { progress in
+                console.status(Shell.progressLine(progress, label: "train+dev").render(traits: console.traits))
+            }
+            console.clearStatus()
+        } catch {
+            console.clearStatus()
+            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        }
+        if case .interrupted = evaluation.run.outcome {
+            throw InputError("evaluate test was interrupted before training finished", at: nil,
+                             hint: "the test part was not scored and the look is not counted")
+        }
+        if evaluation.run.isFailed {
+            throw InputError("training on train+dev \(evaluation.run.outcome.description)", at: command.syntax.nameSpan,
+                             hint: "the test part was not scored; fix the configuration (a smaller lr?) first")
+        }
+        bench.split = split
+        let metrics = evaluation.metrics
+        let names = split.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
+        let scores = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
+        let time = options.showTimings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
+        console.line(scores.joined(separator: " · ")
+            + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))")
+        let looks = split.testLooks
+        if looks == 1 {
+            console.line("test set looks: 1. Report this number; do not tune on it.")
+        } else {
+            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set. Choosing a configuration by its test score")
+            console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic.")
+        }
+    }
+
+    /// The split, or an error that says to make one.
+    func requireSplit(_ bench: Workbench, _ command: BoundCommand) throws(InputError) -> DataSplit {
+        guard bench.dataset != nil else {
+            throw InputError("no data loaded", at: command.syntax.nameSpan, hint: "load a dataset first, e.g. load iris")
+        }
+        guard let split = bench.split else {
+            throw InputError("the data is not split yet", at: command.syntax.nameSpan,
+                             hint: "split it first: split train=0.6 dev=0.2 test=0.2 seed=1")
+        }
+        return split
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+/// The `hyperlab` executable run with pipes (not a terminal): argument forms, scripts, `-c`,
+/// standard input as a script, exit statuses and error messages.
+/// Fails (does not skip) when the executable has not been built next to the test bundle.
+@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+    @Test func misspelledCommandFailsWithCaretAndSuggestion() throws {
+        let result = try HyperLabBinary.run(["-c", "lod iris"])
+        #expect(result.status == 1)
+        let text = result.error + result.output
+        #expect(text.contains("did you mean load?"))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let source = try #require(lines.firstIndex { $0.hasSuffix("lod iris") }, "no echoed line in:\n\(text)")
+        let caret = try #require(lines.dropFirst(source + 1).first { $0.contains("^") }, "no caret in:\n\(text)")
+        let column = try #require(lines[source].range(of: "lod iris")).lowerBound.utf16Offset(in: lines[source])
+        // The caret sits under `lod` and covers it (not `iris`).
+        #expect(caret.prefix(column).allSatisfy { $0 == " " })
+        #expect(caret.dropFirst(column).hasPrefix("^"))
+        #expect(!caret.dropFirst(column + 3).contains("^"))
+    }
+
+    @Test func commandsRunInOrderAndStopAtTheFirstError() throws {
+        let result = try HyperLabBinary.run(["-c", "say \"one\"", "-c", "say \"two\"; lod", "-c", "say \"three\""])
+        #expect(result.status == 1)
+        #expect(result.output.contains("one\ntwo\n"))
+        #expect(!result.output.contains("three"))
+    }
+
+    @Test func successfulCommandsAndQuitExitZero() throws {
+        #expect(try HyperLabBinary.run(["-c", "say \"hello\""]).status == 0)
+        #expect(try HyperLabBinary.run(["-c", "quit", "-c", "lod"]).status == 0)
+    }
+
+    @Test func scriptFileAndRunSubcommandBothRunTheScript() throws {
+        let folder = try HyperLabBinary.temporaryFolder()
+        try "say \"from the script\"\n".write(to: folder.appendingPathComponent("ok.hlab"), atomically: true, encoding: .utf8)
+        for arguments in [["ok.hlab"], ["run", "ok.hlab"], ["shell", "ok.hlab"], ["ok.hlab", "--echo"], ["run", "--echo", "ok.hlab"]] {
+            let result = try HyperLabBinary.run(arguments, directory: folder)
+            #expect(result.status == 0, "\(arguments): \(result.error)")
+            #expect(result.output.contains("from the script"), "\(arguments)")
+        }
+    }
+
+    @Test func echoPrintsEachCommandBeforeItsOutput() throws {
+        let result = try HyperLabBinary.run(["--echo", "-c", "say \"hi\""])
+        let echo = try #require(result.output.range(of: "say \"hi\""))
+        let said = try #require(result.output.range(of: "hi\n", range: echo.upperBound..<result.output.endIndex))
+        #expect(echo.upperBound <= said.lowerBound)
+    }
+
+    @Test func scriptErrorNamesFileLineAndColumnAndExitsOne() throws {
+        let folder = try HyperLabBinary.temporaryFolder()
+        try "say \"first\"\n  lod iris\nsay \"never\"\n".write(to: folder.appendingPathComponent("bad.hlab"), atomically: true, encoding: .utf8)
+        let result = try HyperLabBinary.run(["run", "bad.hlab"], directory: folder)
+        #expect(result.status == 1)
+        #expect(result.output.contains("first"))
+        #expect(!result.output.contains("never"))
+        let text = result.error + result.output
+        #expect(text.contains("bad.hlab"))
+        #expect(text.contains("2:3") || (text.contains("line 2") && text.contains("column 3")), "\(text)")
+    }
+
+    @Test func missingScriptIsAClearError() throws {
+        for arguments in [["missing.hlab"], ["run", "missing.hlab"]] {
+            let result = try HyperLabBinary.run(arguments)
+            #expect(result.status == 1)
+            #expect(result.error.contains("cannot read missing.hlab: No such file or directory"))
+        }
+    }
+
+    @Test func standardInputThatIsNotATerminalIsAScript() throws {
+        let good = try HyperLabBinary.run([], input: "say \"piped\"\nsay \\\n  \"joined\"\n")
+        #expect(good.status == 0, "\(good.error)")
+        #expect(good.output.contains("piped\njoined\n"))
+        #expect(!good.output.contains("hyperlab>"))
+
+        let bad = try HyperLabBinary.run([], input: "say \"ok\"\nlod iris\nsay \"never\"\n")
+        #expect(bad.status == 1)
+        #expect(!bad.output.contains("never"))
+        #expect((bad.error + bad.output).contains("did you mean load?"))
+    }
+
+    @Test func versionHelpAndBadArguments() throws {
+        let version = try HyperLabBinary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output.first?.isNumber == true)
+
+        let help = try HyperLabBinary.run(["--help"])
+        #expect(help.status == 0)
+        for form in ["hyperlab run", "-c", "--echo", "--store", "Examples:"] {
+            #expect(help.output.contains(form), "help lacks \(form)")
+        }
+        #expect(try HyperLabBinary.run(["run", "--help"]).output.contains("USAGE: hyperlab run"))
+
+        let both = try HyperLabBinary.run(["script.hlab", "-c", "datasets"])
+        #expect(both.status != 0)
+        #expect(both.error.contains("not both"))
+
+        let stores = try HyperLabBinary.run(["--store", "memory", "--allow-commands", "-c", "say \"ok\""])
+        #expect(stores.status == 0, "\(stores.error)")
+    }
+}

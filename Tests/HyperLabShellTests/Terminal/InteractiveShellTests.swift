@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The real binary under a pseudo-terminal (tmux): what a person typing sees.
+/// Needs tmux (`apt-get install tmux`); without it these tests fail rather than skip, since the
+/// terminal behaviour is a requirement.
+@Suite(.timeLimit(.minutes(1))) struct InteractiveShellTests {
+    /// A fresh shell in a temporary folder, with its own history file.
+    private func startShell(history: URL? = nil) throws -> (TmuxSession, URL) {
+        try #require(TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)")
+        let folder = try HyperLabBinary.temporaryFolder()
+        let historyFile = history ?? folder.appendingPathComponent("history")
+        let session = try TmuxSession([try #require(HyperLabBinary.path, "\(HyperLabBinary.missing)")],
+                                      environment: ["HYPERLAB_HISTORY": historyFile.path, "NO_COLOR": "1"],
+                                      directory: folder)
+        // capture-pane drops trailing blanks: an empty prompt reads "hyperlab>".
+        let prompt = try session.waitForScreen { $0.contains("hyperlab>") }
+        #expect(prompt.matched, "no prompt:\n\(prompt.screen)")
+        return (session, folder)
+    }
+
+    /// The last row that shows the prompt.
+    private func promptLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last { $0.hasPrefix("hyperlab>") }.map(String.init) ?? ""
+    }
+
+    /// The number of rows that show the prompt.
+    private func promptCount(_ screen: String) -> Int {
+        screen.split(separator: "\n").filter { $0.hasPrefix("hyperlab>") }.count
+    }
+
+    @Test func promptAppearsAndCtrlDExitsZero() throws {
+        let (session, _) = try startShell()
+        try session.send("C-d")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func quitExitsZero() throws {
+        let (session, _) = try startShell()
+        try session.type("quit")
+        try session.send("Enter")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func tabCompletesCommandThenDatasetName() throws {
+        let (session, _) = try startShell()
+        try session.type("lo")
+        try session.send("Tab")
+        let command = try session.waitForScreen { promptLine($0) == "hyperlab> load" }
+        #expect(command.matched, "after lo<Tab>:\n\(command.screen)")
+        try session.type("ir")
+        try session.send("Tab")
+        let dataset = try session.waitForScreen { promptLine($0) == "hyperlab> load iris" }
+        #expect(dataset.matched, "after load ir<Tab>:\n\(dataset.screen)")
+        try session.send("C-d")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func unknownCommandPrintsErrorAndThePromptComesBack() throws {
+        let (session, _) = try startShell()
+        try session.type("lod iris")
+        try session.send("Enter")
+        let after = try session.waitForScreen { screen in
+            guard let hint = screen.range(of: "did you mean load?") else { return false }
+            return screen[hint.upperBound...].contains("hyperlab>")
+        }
+        #expect(after.matched, "after an unknown command:\n\(after.screen)")
+        try session.send("C-d")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func ctrlCAtThePromptDropsTheLine() throws {
+        let (session, _) = try startShell()
+        try session.type("lod iris")
+        try session.send("C-c")
+        let fresh = try session.waitForScreen { promptCount($0) == 2 }
+        #expect(fresh.matched, "after Ctrl-C:\n\(fresh.screen)")
+        #expect(promptLine(fresh.screen) == "hyperlab>")
+        // The dropped line did not run: no error for it.
+        #expect(!fresh.screen.contains("did you mean"))
+        try session.send("C-d")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func continuationLineShowsTheContinuationPrompt() throws {
+        let (session, _) = try startShell()
+        try session.type("say \\")
+        try session.send("Enter")
+        let continued = try session.waitForScreen { $0.contains("...> ") }
+        #expect(continued.matched, "after a trailing backslash:\n\(continued.screen)")
+        try session.type("\"two lines\"")
+        try session.send("Enter")
+        let said = try session.waitForScreen { $0.contains("\ntwo lines\n") }
+        #expect(said.matched, "after the continuation:\n\(said.screen)")
+        try session.send("C-d")
+        #expect(try session.exitStatus() == 0)
+    }
+
+    @Test func historyIsKeptAcrossRunsAndSearchedWithCtrlR() throws {
+        let folder = try HyperLabBinary.temporaryFolder()
+        let history = folder.appendingPathComponent("history")
+        do {
+            let (first, _) = try startShell(history: history)
+            for line in ["say \"alpha\"", "say \"alpha\"", "", "datasets"] {
+                try first.type(line)
+                try first.send("Enter")
+            }
+            try first.send("C-d")
+            #expect(try first.exitStatus() == 0)
+        }
+        // Blank lines and a repeat of the previous line are not kept.
+        let stored = try String(contentsOf: history, encoding: .utf8)
+        #expect(stored == "say \"alpha\"\ndatasets\n")
+
+        let (second, _) = try startShell(history: history)
+        try second.send("Up")
+        let recalled = try second.waitForScreen { promptLine($0) == "hyperlab> datasets" }
+        #expect(recalled.matched, "after Up:\n\(recalled.screen)")
+        try second.send("C-u", "C-r")
+        try second.type("alp")
+        let found = try second.waitForScreen { $0.contains("say \"alpha\"") }
+        #expect(found.matched, "after Ctrl-R alp:\n\(found.screen)")
+        try second.send("C-c", "C-d")
+        #expect(try second.exitStatus() == 0)
+    }
+}

@@ -50,6 +50,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "hyperlab-bench",
+            dependencies: ["HyperLabKit"],
+            path: "benchmarks/Sources/hyperlab-bench",
+            swiftSettings: releaseTuning
+        ),
         .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit"]),
         .testTarget(
             name: "HyperLabShellTests",

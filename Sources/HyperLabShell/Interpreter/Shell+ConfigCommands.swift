@@ -81,7 +81,7 @@ extension Shell {
             return [spec.group.rawValue, spec.name, value, spec.defaultValue.description,
                     config.origin(spec.name).description, note]
         }
-        let columns = ["group", "key", "value", "default", "from", ""].map { TextTable.Column($0, alignment: .left) }
+        let columns = ["group", "key", "value", "default", "from", "note"].map { TextTable.Column($0, alignment: .left) }
         console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import HyperLabShell
+
+/// The scripts the project ships (tutorials/, sessions/) replay without error, print the same
+/// text on every replay, and — for tutorials — match their committed transcript byte for byte.
+@Suite struct ShippedScriptsTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func scripts(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+        return names.filter { $0.hasSuffix(".hlab") }.sorted().map { "\(folder)/\($0)" }
+    }
+
+    /// Runs a shipped script as `hyperlab FILE` does (stops at the first error), from the repository root.
+    static func replay(_ path: String) throws -> (RunOutcome, String) {
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+        let capture = CapturedOutput()
+        let shell = Shell(console: capture.console(), options: ShellOptions(echo: true, workingDirectory: root.path))
+        return (shell.run(text, source: path), capture.text)
+    }
+
+    @Test func thereAreShippedScripts() {
+        #expect(!Self.scripts(in: "tutorials").isEmpty)
+        #expect(!Self.scripts(in: "sessions").isEmpty)
+    }
+
+    @Test(arguments: scripts(in: "sessions"))
+    func sessionReplaysTheSameTwice(path: String) throws {
+        let (outcome, first) = try Self.replay(path)
+        #expect(outcome == .completed, "\(path) failed:\n\(first)")
+        let (_, second) = try Self.replay(path)
+        #expect(first == second)
+    }
+
+    @Test(arguments: scripts(in: "tutorials"))
+    func tutorialMatchesItsTranscript(path: String) throws {
+        let (outcome, output) = try Self.replay(path)
+        #expect(outcome == .completed, "\(path) failed:\n\(output)")
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let expectedURL = Transcript.goldenFolder.appendingPathComponent("tutorials/\(name).out")
+        if Transcript.updating {
+            try output.write(to: expectedURL, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+        #expect(output == expected, "\(path) no longer matches Golden/tutorials/\(name).out (HYPERLAB_UPDATE_GOLDEN=1 regenerates it)")
+    }
+}

@@ -52,6 +52,13 @@ public enum MetricName {
     public static let trainRMSE = "train_rmse"
     /// Dev loss.
     public static let devLoss = "dev_loss"
+    /// Every dev metric a sweep may optimize.
+    public static let devMetrics = ["dev_acc", "dev_loss", "dev_rmse", "dev_r2"]
+
+    /// The dev metrics of a task, the primary one first.
+    public static func devMetrics(for task: LearningTask) -> [String] {
+        task == .classification ? ["dev_acc", "dev_loss"] : ["dev_rmse", "dev_r2", "dev_loss"]
+    }
     /// Dev accuracy.
     public static let devAccuracy = "dev_acc"
     /// Dev RMSE.

@@ -149,7 +149,7 @@ public struct Trainer: Sendable {
             progress(TrainingProgress(epoch: e + 1, epochs: epochs, batch: batches, batches: batches,
                                       isEpochEnd: true, trainLoss: trainScores.loss, devMetricName: devName,
                                       devMetric: lastDevMetric, elapsed: now,
-                                      fractionDone: Double(e + 1) / Double(epochs)))
+                                      fractionDone: Double(e + 1) / Double(epochs), record: record))
             guard e + 1 < epochs else { break }
             if patience > 0, sinceBest >= patience, let bestEpoch = reported {
                 outcome = .stoppedEarly(bestEpoch: bestEpoch)

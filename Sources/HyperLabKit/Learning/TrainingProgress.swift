@@ -24,6 +24,8 @@ public struct TrainingProgress: Sendable, Hashable {
     public let elapsed: Double
     /// Fraction of the planned work done, in [0, 1].
     public let fractionDone: Double
+    /// Every metric of the epoch just finished (only when `isEpochEnd`).
+    public var record: EpochRecord? = nil
 
     /// Estimated seconds left at the current pace (nil before any work is done).
     public var remaining: Double? {

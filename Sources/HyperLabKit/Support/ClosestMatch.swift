@@ -1,7 +1,8 @@
 /// Finds the closest word to a misspelt one, for "did you mean …?" hints.
 public enum ClosestMatch {
     /// The candidate nearest to `word` by edit distance, if it is close enough to be a likely typo
-    /// (distance at most a third of the longer word, and at least 1 allowed; or a shared prefix of 3+).
+    /// (distance at most a third of the longer word, and at least 1 allowed); otherwise the first
+    /// candidate that `word` (3 characters or more) begins.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lower = word.lowercased()
         var best: (String, Int)?
@@ -12,8 +13,9 @@ public enum ClosestMatch {
         guard let (candidate, d) = best else { return nil }
         let allowed = max(1, max(lower.count, candidate.count) / 3)
         if d <= allowed { return candidate }
-        if lower.count >= 3, candidate.lowercased().hasPrefix(lower) { return candidate }
-        return nil
+        // A word that starts the candidate ("breast" for "breast-cancer") is a likely abbreviation.
+        let prefixed = candidates.filter { lower.count >= 3 && $0.lowercased().hasPrefix(lower) }
+        return prefixed.first
     }
 
     /// Damerau–Levenshtein (optimal string alignment) distance between two strings.

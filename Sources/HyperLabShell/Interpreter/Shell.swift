@@ -174,9 +174,21 @@ public final class Shell {
         case "show config": showConfig(bench)
         case "train": try train(command, on: &bench)
         case "runs": listRuns(bench)
-        case "plot curve": try plotCurve(command, bench)
+        case "plot curve":
+            if case .word("trial")? = command.arguments.first { try plotTrialCurves(command, bench) } else { try plotCurve(command, bench) }
         case "plot boundary": try plotBoundary(command, bench)
         case "evaluate test": try evaluateTest(command, on: &bench)
+        case "sweep grid", "sweep random", "sweep sobol", "sweep tpe", "sweep bayes", "sweep around":
+            try sweep(command, on: &bench)
+        case "results": try results(command, bench)
+        case "best": try best(command, bench)
+        case "use best", "use trial": try use(command, on: &bench)
+        case "save results": try saveResults(command, bench)
+        case "plot": try plotScatter(command, bench)
+        case "plot heatmap": try plotHeatmap(command, bench)
+        case "plot history": try plotHistory(command, bench)
+        case "plot importance": try plotImportance(command, bench)
+        case "plot parallel": try plotParallel(command, bench)
         default:
             throw InputError("\(command.spec.title) is declared but has no implementation", at: command.syntax.nameSpan)
         }

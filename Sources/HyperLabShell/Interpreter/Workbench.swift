@@ -13,6 +13,8 @@ public struct Workbench: Sendable {
     public var configuration = Configuration()
     /// The training runs so far: `run N` is `runs[N - 1]`.
     public var runs: [RunRecord] = []
+    /// The sweeps so far; the last is the one `results`, `best` and the plots read.
+    public var sweeps: [SweepRecord] = []
 
     /// An empty workbench.
     public init() {}

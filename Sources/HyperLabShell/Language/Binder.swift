@@ -133,6 +133,19 @@ public enum Binder {
         case .anyWord:
             guard case .word(let w) = node.value else { throw wrong }
             return .word(w)
+        case .filter:
+            switch node.value {
+            case .word("where"): return .word("where")
+            case .comparison(let key, let op, let value):
+                guard case .number(let x, _) = value.value else {
+                    throw InputError("\(key)\(op) needs a number, not \(value.canonicalText)", at: value.span,
+                                     hint: "compare with a number, e.g. \(key)<0.01")
+                }
+                return .comparison(key: key, op: op, value: x)
+            default:
+                throw InputError("expected where KEY<VALUE, not \(node.canonicalText)", at: node.span,
+                                 hint: "for example: results where lr<0.01 dev_acc>=0.9")
+            }
         case .dataset:
             switch node.value {
             case .string(let path): return .text(path)
@@ -146,6 +159,9 @@ public enum Binder {
                 return .word(w)
             default: throw wrong
             }
+        case .sweep(let key):
+            guard let spec = ParameterCatalog.spec(key) else { throw wrong }
+            return try bindSweepValue(node, for: spec)
         case .parameter(let key):
             guard let spec = ParameterCatalog.spec(key) else { throw wrong }
             let raw = try parameterValue(node, for: spec)

@@ -8,6 +8,10 @@ public enum BoundValue: Sendable, Equatable {
     case word(String)
     case text(String)
     case parameter(ParameterValue)
+    /// A filter `KEY<VALUE` (`where` itself binds to `.word("where")`).
+    case comparison(key: String, op: String, value: Double)
+    /// A swept key's distribution (`log(1e-4, 1e-1)`, a grid axis `[..]`, `choice(..)`, `near(F)`).
+    case distribution(Distribution)
 }
 
 /// A command checked against its declaration: every argument and option has the right kind
@@ -95,6 +99,14 @@ public struct BoundCommand: Sendable {
         case .text(let t): return t
         case .parameter(let p): return p.description
         default: return nil
+        }
+    }
+
+    /// The swept keys and their distributions, in the order written.
+    public var distributionOptions: [(key: String, distribution: Distribution)] {
+        options.compactMap { option in
+            if case .distribution(let d) = option.value { return (option.key, d) }
+            return nil
         }
     }
 

@@ -3,7 +3,7 @@ import HyperLabKit
 /// Every command of the language, declared once: `help`, validation and tab completion read it.
 public enum CommandCatalog {
     /// All commands, in the order `help` lists them within each group.
-    public static let all: [CommandSpec] = data + model + results + session
+    public static let all: [CommandSpec] = data + model + sweeps + results + session
 
     private static let data: [CommandSpec] = [
         CommandSpec("datasets", recorded: false, group: .data,
@@ -95,8 +95,61 @@ public enum CommandCatalog {
                     example: "train epochs=50 patience=10"),
     ]
 
+    /// The options every sweep takes, besides the configuration keys.
+    private static let sweepOptions: [OptionSpec] = [
+        OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
+        OptionSpec("metric", .choice(MetricName.devMetrics), default: "dev_acc or dev_rmse",
+                   "the dev metric to optimize (its direction is implied)"),
+        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; trial seeds derive from it"),
+        OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
+        OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
+        OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
+        OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
+        OptionSpec("name", .name, default: "sweep N", "a name for the sweep"),
+    ]
+
+    private static func sweep(_ kind: String, summary: String, details: String, example: String,
+                              extra: [OptionSpec] = [], needsCount: Bool = true) -> CommandSpec {
+        var options = sweepOptions
+        if !needsCount {
+            options[0] = OptionSpec("n", .integer(1...100_000), default: "every point", "at most this many points")
+        }
+        return CommandSpec("sweep", kind, options: options + extra, sweeps: true, recorded: true, group: .sweeps,
+                           summary: summary, details: details + " " + sweepDetails, example: example)
+    }
+
+    private static let sweepDetails = """
+    A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
+    swept. Distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...), near(F). \
+    Trials are scored on dev; a trial's seed comes from the sweep seed and its number, so results do \
+    not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
+    """
+
+    private static let sweeps: [CommandSpec] = [
+        sweep("grid", summary: "every combination of the listed values",
+              details: "Fine in two dimensions; the count is printed first, and a grid over 1,000 points needs force=yes.",
+              example: "sweep grid lr=[1e-3, 1e-2, 1e-1] weight_decay=[0, 1e-4, 1e-3] epochs=30",
+              extra: [OptionSpec("force", .boolean, default: "no", "run a grid of more than 1,000 points")],
+              needsCount: false),
+        sweep("random", summary: "random search: independent draws from each distribution",
+              details: "Wins over a grid when only a few of many parameters matter.",
+              example: "sweep random n=30 lr=log(1e-4, 1e-1) dropout=uniform(0, 0.5)"),
+        sweep("sobol", summary: "quasi-random search: a scrambled Sobol sequence, evenly spread",
+              details: "Covers the space more evenly than random draws at the same budget.",
+              example: "sweep sobol n=32 lr=log(1e-4, 1e-1) units=intlog(16, 256)"),
+        sweep("tpe", summary: "informed search: tree-structured Parzen estimator (multivariate)",
+              details: "After 10 random trials, models good and bad regions and samples where good ones are likely.",
+              example: "sweep tpe n=40 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-2) prune=asha"),
+        sweep("bayes", summary: "informed search: Gaussian-process Bayesian optimization (log expected improvement)",
+              details: "A Matérn-5/2 Gaussian process with one length scale per parameter guides each next trial.",
+              example: "sweep bayes n=30 lr=log(1e-4, 1e-1) units=intlog(16, 256)"),
+        sweep("around", summary: "local search within a factor of the current values; trial 0 is the current configuration",
+              details: "Start from known defaults, then look nearby: KEY=near(F) samples log-uniformly within a factor F.",
+              example: "sweep around n=12 lr=near(3) weight_decay=near(10)"),
+    ]
+
     private static let runReference = [
-        ArgumentSpec("run", .choice(["run"]), optional: true),
+        ArgumentSpec("run|trial", .choice(["run", "trial"]), optional: true),
         ArgumentSpec("N", .integer(1...Int.max), optional: true, repeating: true),
     ]
 
@@ -105,6 +158,51 @@ public enum CommandCatalog {
                     summary: "learning curves: train and dev loss, and the dev metric, per epoch",
                     details: "Without a run number, the latest run. Several runs overlay their dev curves.",
                     example: "plot curve run 1 2"),
+        CommandSpec("results", arguments: [ArgumentSpec("where KEY<VALUE", .filter, optional: true, repeating: true)],
+                    options: [
+                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue)), default: "all", "only trials in this state"),
+                        OptionSpec("sort", .anyWord, default: "the metric", "order by a metric or a swept key"),
+                        OptionSpec("top", .integer(1...100_000), default: "all", "show only the first N rows"),
+                    ],
+                    recorded: false, group: .results,
+                    summary: "the last sweep's trials: parameters, metrics, epochs, state; the best marked",
+                    details: "Filter with where: results where lr<0.01 dev_acc>=0.9 (comparisons <, <=, >, >=); state=complete keeps one state.",
+                    example: "results sort=dev_acc top=10 where lr<0.01"),
+        CommandSpec("best", recorded: false, group: .results,
+                    summary: "the best trial of the last sweep and its configuration",
+                    example: "best"),
+        CommandSpec("use", "best", recorded: true, group: .results,
+                    summary: "copy the best trial's parameters into the current configuration",
+                    example: "use best"),
+        CommandSpec("use", "trial", arguments: [ArgumentSpec("N", .integer(0...Int.max))], recorded: true, group: .results,
+                    summary: "copy trial N's parameters into the current configuration",
+                    example: "use trial 7"),
+        CommandSpec("plot", "heatmap", arguments: [ArgumentSpec("KEY1", .anyWord), ArgumentSpec("KEY2", .anyWord),
+                                                   ArgumentSpec("METRIC", .anyWord, optional: true)],
+                    recorded: false, group: .results,
+                    summary: "the metric over two swept keys as a shaded grid (the lr × L2 picture)",
+                    example: "plot heatmap lr weight_decay dev_acc"),
+        CommandSpec("plot", "history", recorded: false, group: .results,
+                    summary: "the metric of each trial in order, and the best so far",
+                    example: "plot history"),
+        CommandSpec("plot", "importance", recorded: false, group: .results,
+                    summary: "how much of the metric each swept parameter explains (fANOVA)",
+                    details: ParameterImportance.methodSummary,
+                    example: "plot importance"),
+        CommandSpec("plot", "parallel", options: [OptionSpec("top", .integer(1...1000), default: "10", "trials to draw")],
+                    recorded: false, group: .results,
+                    summary: "parallel coordinates of the best trials: one column per swept key",
+                    example: "plot parallel top=10"),
+        CommandSpec("plot", arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
+                    recorded: false, group: .results,
+                    summary: "a swept key against a metric, one point per trial (log axis for log keys)",
+                    example: "plot lr dev_acc"),
+        CommandSpec("save", "results", arguments: [ArgumentSpec("\"FILE.csv|FILE.json\"", .text)],
+                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
+                    recorded: false, group: .results,
+                    summary: "write every trial of the last sweep to CSV or JSON",
+                    details: "Columns: trial, state, each swept key, each metric (with _sd beside it under repeats), seed, seconds; JSON adds the per-epoch dev metric.",
+                    example: "save results \"sweep.csv\""),
         CommandSpec("plot", "boundary", arguments: runReference, recorded: false, group: .results,
                     summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",
                     example: "plot boundary"),

@@ -18,17 +18,21 @@ public enum ValueKind: Sendable {
     case name
     /// A value of the configuration key (its kind and range come from `ParameterCatalog`).
     case parameter(String)
+    /// A configuration key in a sweep: a fixed value, a distribution, or a grid axis.
+    case sweep(String)
     /// A built-in dataset name, or a quoted CSV path.
     case dataset
     /// Any word (help topics, keys in plots).
     case anyWord
+    /// `where` and comparisons `KEY<VALUE` (results filters).
+    case filter
 
     /// The words tab completion offers for this kind, if it is enumerable.
     public var completions: [String] {
         switch self {
         case .boolean: return ["yes", "no"]
         case .choice(let words): return words
-        case .parameter(let key):
+        case .parameter(let key), .sweep(let key):
             if case .choice(let words)? = ParameterCatalog.spec(key)?.kind { return words }
             return []
         case .dataset: return BuiltinDatasets.names
@@ -47,6 +51,7 @@ public enum ValueKind: Sendable {
         case .choice(let words): words.joined(separator: "|")
         case .text: "\"TEXT\""
         case .name: "NAME"
+        case .sweep: "DIST|[..]|VALUE"
         case .parameter(let key):
             switch ParameterCatalog.spec(key)?.kind {
             case .choice(let words)?: words.joined(separator: "|")
@@ -56,6 +61,7 @@ public enum ValueKind: Sendable {
             }
         case .dataset: "NAME|\"FILE.csv\""
         case .anyWord: "WORD"
+        case .filter: "where KEY<VALUE"
         }
     }
 
@@ -71,8 +77,10 @@ public enum ValueKind: Sendable {
         case .text: "a string in double quotes"
         case .name: "a name"
         case .parameter(let key): ParameterCatalog.spec(key)?.kind.expectation ?? "a value"
+        case .sweep(let key): "a value, a list [..] or a distribution for \(key)"
         case .dataset: "a built-in dataset (" + BuiltinDatasets.names.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
         case .anyWord: "a word"
+        case .filter: "where followed by comparisons such as lr<0.01"
         }
     }
 }
@@ -128,6 +136,7 @@ public struct OptionSpec: Sendable {
 public enum CommandGroup: String, Sendable, CaseIterable {
     case data = "Data"
     case model = "Model and training"
+    case sweeps = "Sweeps"
     case results = "Results and evaluation"
     case session = "Session"
 }
@@ -144,6 +153,8 @@ public struct CommandSpec: Sendable {
     public let options: [OptionSpec]
     /// Whether any configuration key is also accepted as an option (`set`).
     public let acceptsAnyParameter: Bool
+    /// Whether those keys may be swept (distributions and lists), as in `sweep`.
+    public let sweepsParameters: Bool
     /// Whether a successful run changes the workbench (and is recorded for `save session`).
     public let isRecorded: Bool
     /// The help group.
@@ -169,18 +180,19 @@ public struct CommandSpec: Sendable {
             let text = "\(option.key)=\(option.kind.placeholder)"
             parts.append(option.defaultText == "required" ? text : "[\(text)]")
         }
-        if acceptsAnyParameter { parts.append("KEY=VALUE ...") }
+        if sweepsParameters { parts.append("KEY=DIST ...") } else if acceptsAnyParameter { parts.append("KEY=VALUE ...") }
         return parts.joined(separator: " ")
     }
 
     init(_ name: String, _ subcommand: String? = nil, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
-         anyParameter: Bool = false, recorded: Bool, group: CommandGroup, summary: String, details: String = "",
+         anyParameter: Bool = false, sweeps: Bool = false, recorded: Bool, group: CommandGroup, summary: String, details: String = "",
          example: String) {
         self.name = name
         self.subcommand = subcommand
         self.arguments = arguments
         self.options = options
-        self.acceptsAnyParameter = anyParameter
+        self.acceptsAnyParameter = anyParameter || sweeps
+        self.sweepsParameters = sweeps
         self.isRecorded = recorded
         self.group = group
         self.summary = summary
@@ -191,7 +203,9 @@ public struct CommandSpec: Sendable {
     /// The declaration of option `key`, including configuration keys when any are accepted.
     public func option(_ key: String) -> OptionSpec? {
         if let spec = options.first(where: { $0.key == key }) { return spec }
-        if acceptsAnyParameter, ParameterCatalog.spec(key) != nil { return .parameter(key) }
+        if acceptsAnyParameter, let spec = ParameterCatalog.spec(key) {
+            return sweepsParameters ? OptionSpec(key, .sweep(key), default: "current", spec.summary) : .parameter(key)
+        }
         return nil
     }
 

@@ -1,2 +1,4 @@
-// Benchmark harness entry point (filled in by the benchmark scripts' owner).
-print("hyperlab-bench: no benchmark selected")
+import Foundation
+
+// hyperlab-bench: HyperLab's training and GEMM benchmarks (see benchmarks/README.md).
+exit(BenchCommand.run(Array(CommandLine.arguments.dropFirst())))

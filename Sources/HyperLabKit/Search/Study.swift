@@ -1,0 +1,104 @@
+/// A hyperparameter study: a search space, a sampler, a pruner, a metric direction, a seed
+/// and a number of trials. `run` evaluates an objective on worker threads.
+///
+/// ```swift
+/// let study = Study(space: space, sampler: TPESampler(), pruner: MedianPruner(),
+///                   direction: .maximize, seed: 42, trials: 30)
+/// let report = study.run(parallel: 2) { trial in
+///     TrialOutcome(value: try train(trial.parameters, seed: trial.seed, report: trial.report))
+/// }
+/// report.best?.parameters
+/// ```
+///
+/// Determinism: a trial's seed is `trialSeed(studySeed:number:)`, its sampler stream is
+/// `samplerGenerator(studySeed:number:)`, and what it may see is fixed by its number:
+/// trial n is suggested from the finished trials numbered below n − `historyLag` (the run
+/// waits for them), with trials n − `historyLag` … n − 1 pending (constant liar); a pruning
+/// decision at step k compares with the trials numbered below n − `historyLag` (the run
+/// waits until each has reached step k or finished). So results do not depend on
+/// `parallel=` or on timing. With a history-reading sampler or a pruner, at most
+/// `historyLag + 1` trials make progress at once.
+public struct Study: Sendable {
+    /// The lag L of the visibility rule; fixed, so results never depend on `parallel=`.
+    public static let historyLag = 4
+
+    /// The swept parameters.
+    public var space: SearchSpace
+    /// How trials are suggested.
+    public var sampler: any Sampler
+    /// How trials are stopped early.
+    public var pruner: any Pruner
+    /// Whether the metric is maximized or minimized.
+    public var direction: MetricDirection
+    /// The sweep seed.
+    public var seed: UInt64
+    /// How many trials to run.
+    public var trialCount: Int
+
+    /// A study.
+    public init(space: SearchSpace, sampler: any Sampler, pruner: any Pruner = NoPruner(),
+                direction: MetricDirection, seed: UInt64, trials: Int) {
+        self.space = space
+        self.sampler = sampler
+        self.pruner = pruner
+        self.direction = direction
+        self.seed = seed
+        self.trialCount = max(trials, 0)
+    }
+
+    /// The seed of trial `number` (for the model): a non-negative Int from the sweep seed
+    /// and the number alone.
+    public static func trialSeed(studySeed: UInt64, number: Int) -> Int {
+        Int(truncatingIfNeeded: SeededGenerator(seed: studySeed).derived("trial").derived(number).seed >> 1)
+    }
+
+    /// The sampler's random stream for trial `number`.
+    public static func samplerGenerator(studySeed: UInt64, number: Int) -> SeededGenerator {
+        SeededGenerator(seed: studySeed).derived("sampler").derived(number)
+    }
+
+    /// What the sampler sees for trial `number` given the trials recorded so far: finished
+    /// trials numbered below `number − historyLag`, and the parameters of every other trial
+    /// numbered below `number` as pending.
+    public func samplingContext(for number: Int, trials: [Trial]) -> SamplingContext {
+        let limit = number - Study.historyLag
+        let inOrder = zip(trials, trials.dropFirst()).allSatisfy { $0.number < $1.number }
+        var finished: [Trial] = []
+        var pending: [TrialParameters] = []
+        finished.reserveCapacity(trials.count)
+        for trial in inOrder ? trials : trials.sorted(by: { $0.number < $1.number }) where trial.number < number {
+            if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
+        }
+        return SamplingContext(number: number, space: space, direction: direction, finished: finished,
+                               pending: pending, studySeed: seed)
+    }
+
+    /// The parameters of trial `number` given the trials recorded so far (the "ask" of an
+    /// ask-and-tell loop; `run` uses the same rule).
+    public func suggestion(for number: Int, trials: [Trial]) -> TrialParameters {
+        var generator = Study.samplerGenerator(studySeed: seed, number: number)
+        let context = sampler.usesHistory
+            ? samplingContext(for: number, trials: trials)
+            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed)
+        return sampler.suggest(context, using: &generator)
+    }
+
+    /// Runs the study: `parallel` worker threads take trials in number order, each trial
+    /// single-threaded; every trial goes to `store` as it starts, reports and finishes;
+    /// `progress` is called on the calling thread for each event. Blocks until done.
+    ///
+    /// A trial whose objective throws, or returns a NaN or infinite value, is failed with
+    /// the reason and the study goes on. When `interruption` is requested (or the store
+    /// fails), no new trial starts, running trials are told to stop (`report` returns true,
+    /// `interruption` is requested) and are recorded as failed ("interrupted") unless they
+    /// completed; finished trials are kept. Returns within about 0.1 s of the last trial
+    /// stopping.
+    public func run(parallel: Int,
+                    store: any StudyStore = MemoryStudyStore(),
+                    interruption: Interruption = .never,
+                    progress: ((StudyEvent) -> Void)? = nil,
+                    objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) -> StudyReport {
+        let run = StudyRun(study: self, parallel: parallel, interruption: interruption, objective: objective)
+        return run.execute(store: store, progress: progress)
+    }
+}

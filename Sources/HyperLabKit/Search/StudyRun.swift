@@ -1,0 +1,256 @@
+import Foundation
+import Synchronization
+
+/// The machinery of `Study.run`: worker threads, the visibility rule, pruning waits, and the
+/// event queue drained on the calling thread.
+///
+/// All mutable state is guarded by `condition` (hence `@unchecked Sendable`); the stop flag
+/// is atomic so objectives can poll it without the lock. Trials are handed out in number
+/// order, and a trial only ever waits for lower-numbered ones, so the lowest unfinished
+/// trial never waits and the run cannot deadlock.
+final class StudyRun: @unchecked Sendable {
+    private let study: Study
+    private let parallel: Int
+    private let outer: Interruption
+    private let objective: @Sendable (TrialContext) throws -> TrialOutcome
+    private let condition = NSCondition()
+    private let stopFlag = Atomic<Bool>(false)
+    private let start = ContinuousClock.now
+    private let lag = Study.historyLag
+
+    // Guarded by `condition`.
+    private var nextNumber = 0
+    private var trials: [Trial?]
+    private var finishedPrefix = 0
+    private var reached: [Int: Int] = [:]
+    private var stepValues: [Int: [Int: Double]] = [:]
+    private var prunedTrials = Set<Int>()
+    private var interruptedTrials = Set<Int>()
+    private var events: [StudyEvent] = []
+    private var workersAlive = 0
+    private var counts: StudyProgress
+
+    init(study: Study, parallel: Int, interruption: Interruption,
+         objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) {
+        self.study = study
+        self.parallel = max(parallel, 1)
+        self.outer = interruption
+        self.objective = objective
+        trials = Array(repeating: nil, count: study.trialCount)
+        counts = StudyProgress(total: study.trialCount, started: 0, running: 0, complete: 0, pruned: 0,
+                               failed: 0, best: nil, elapsed: 0)
+    }
+
+    private var isStopping: Bool { stopFlag.load(ordering: .relaxed) }
+
+    private func requestStop() {
+        stopFlag.store(true, ordering: .relaxed)
+        condition.broadcast()
+    }
+
+    private func waitBriefly() { _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05)) }
+
+    // MARK: Coordinator (the calling thread)
+
+    func execute(store: any StudyStore, progress: ((StudyEvent) -> Void)?) -> StudyReport {
+        let workers = min(parallel, study.trialCount)
+        condition.lock()
+        workersAlive = workers
+        condition.unlock()
+        for _ in 0..<workers {
+            let thread = Thread { [self] in workerLoop() }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        var storeError: StudyStoreError?
+        while true {
+            condition.lock()
+            while events.isEmpty && workersAlive > 0 {
+                if outer.isRequested && !isStopping { requestStop() }
+                waitBriefly()
+            }
+            if outer.isRequested && !isStopping { requestStop() }
+            let batch = events
+            events.removeAll()
+            let done = workersAlive == 0
+            condition.unlock()
+            for event in batch {
+                if storeError == nil {
+                    do {
+                        switch event.kind {
+                        case .started: try store.trialStarted(event.trial)
+                        case let .reported(step, value):
+                            try store.trialReported(number: event.trial.number, step: step, value: value)
+                        case .finished: try store.trialFinished(event.trial)
+                        }
+                    } catch {
+                        storeError = error
+                        condition.lock()
+                        requestStop()
+                        condition.unlock()
+                    }
+                }
+                progress?(event)
+            }
+            if done && batch.isEmpty { break }
+        }
+        condition.lock()
+        let all = trials.compactMap { $0 }
+        condition.unlock()
+        return StudyReport(trials: all, stoppedEarly: isStopping, storeError: storeError, direction: study.direction)
+    }
+
+    // MARK: Workers
+
+    private func workerLoop() {
+        while true {
+            condition.lock()
+            if isStopping || nextNumber >= study.trialCount {
+                condition.unlock()
+                break
+            }
+            let n = nextNumber
+            nextNumber += 1
+            condition.unlock()
+            guard let parameters = suggest(n) else { break }
+            runTrial(n, parameters)
+        }
+        condition.lock()
+        workersAlive -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The suggestion for trial n, after waiting for the history it may see; nil when stopping.
+    private func suggest(_ n: Int) -> TrialParameters? {
+        guard study.sampler.usesHistory else { return study.suggestion(for: n, trials: []) }
+        condition.lock()
+        while !isStopping && !(finishedPrefix >= n - lag && (max(n - lag, 0)..<n).allSatisfy { trials[$0] != nil }) {
+            waitBriefly()
+        }
+        if isStopping {
+            condition.unlock()
+            return nil
+        }
+        let history = trials[0..<n].compactMap { $0 }
+        condition.unlock()
+        return study.suggestion(for: n, trials: history)
+    }
+
+    private func runTrial(_ n: Int, _ parameters: TrialParameters) {
+        let seed = Study.trialSeed(studySeed: study.seed, number: n)
+        let began = ContinuousClock.now
+        condition.lock()
+        let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)
+        trials[n] = running
+        counts.started += 1
+        counts.running += 1
+        enqueue(.started, running)
+        condition.broadcast()
+        condition.unlock()
+
+        let context = TrialContext(
+            number: n, parameters: parameters, seed: seed,
+            interruption: Interruption { [self] in isStopping || outer.isRequested },
+            reporter: { [self] step, value in report(n, step: step, value: value) })
+        let result: Result<TrialOutcome, any Error>
+        do { result = .success(try objective(context)) } catch { result = .failure(error) }
+        let seconds = seconds(since: began)
+
+        condition.lock()
+        var trial = trials[n] ?? running
+        trial.seconds = seconds
+        if case .success(let outcome) = result { trial.metrics = outcome.metrics }
+        if prunedTrials.contains(n) {
+            trial.state = .pruned
+        } else if interruptedTrials.contains(n) || (isStopping && (try? result.get()) == nil) {
+            trial.state = .failed
+            trial.failure = "interrupted"
+        } else {
+            switch result {
+            case .success(let outcome) where outcome.value.isFinite:
+                trial.state = .complete
+                trial.value = outcome.value
+            case .success(let outcome):
+                trial.state = .failed
+                trial.failure = "the metric is \(outcome.value) (diverged)"
+            case .failure(let error):
+                trial.state = .failed
+                trial.failure = StudyRun.reason(error)
+            }
+        }
+        trials[n] = trial
+        while finishedPrefix < trials.count, trials[finishedPrefix]?.state.isFinished == true { finishedPrefix += 1 }
+        counts.running -= 1
+        switch trial.state {
+        case .complete:
+            counts.complete += 1
+            if let v = trial.value, counts.best?.value.map({ study.direction.isBetter(v, than: $0) }) ?? true {
+                counts.best = trial
+            }
+        case .pruned: counts.pruned += 1
+        case .failed: counts.failed += 1
+        case .running: break
+        }
+        enqueue(.finished, trial)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Records a value and decides whether the trial stops (pruned or interrupted).
+    private func report(_ n: Int, step: Int, value: Double) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        trials[n]?.intermediateValues[step] = value
+        reached[n] = max(reached[n] ?? Int.min, step)
+        stepValues[step, default: [:]][n] = value
+        if let trial = trials[n] { enqueue(.reported(step: step, value: value), trial) }
+        condition.broadcast()
+        if prunedTrials.contains(n) { return true }
+        if isStopping {
+            interruptedTrials.insert(n)
+            return true
+        }
+        guard study.pruner.isDecisionStep(step) else { return false }
+        let limit = n - lag
+        while !isStopping && !peersReady(below: limit, step: step) { waitBriefly() }
+        if isStopping {
+            interruptedTrials.insert(n)
+            return true
+        }
+        let peers = (stepValues[step] ?? [:]).filter { $0.key < limit }.sorted { $0.key < $1.key }.map(\.value)
+        let own = (trials[n]?.intermediateValues ?? [:]).filter { $0.key <= step }
+        let context = PruningContext(number: n, step: step, values: own, peerValues: peers,
+                                     peerCount: max(limit, 0), direction: study.direction)
+        guard study.pruner.shouldPrune(context) else { return false }
+        prunedTrials.insert(n)
+        return true
+    }
+
+    /// Whether every trial numbered below `limit` has finished or reached `step`.
+    private func peersReady(below limit: Int, step: Int) -> Bool {
+        guard finishedPrefix < limit else { return true }
+        for m in finishedPrefix..<limit {
+            guard let trial = trials[m] else { return false }
+            if trial.state.isFinished { continue }
+            if (reached[m] ?? Int.min) < step { return false }
+        }
+        return true
+    }
+
+    /// Adds an event with the current counts (call with the lock held).
+    private func enqueue(_ kind: StudyEvent.Kind, _ trial: Trial) {
+        counts.elapsed = seconds(since: start)
+        events.append(StudyEvent(kind: kind, trial: trial, progress: counts))
+    }
+
+    private func seconds(since instant: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - instant
+        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        if let failure = error as? TrialFailure { return failure.reason }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HyperLabKit
+
+/// A sweep's trials as CSV or JSON, in the columns LANGUAGE.md promises: `trial`, `state`, one
+/// column per swept key, one per metric (with `_sd` beside it under repeats), `seed`, `seconds`;
+/// JSON adds the per-epoch dev metric.
+enum ResultsFile {
+    /// The metric columns: every metric any trial reported, the sweep's metric first, `_sd` beside each.
+    static func metricColumns(_ sweep: SweepRecord) -> [String] {
+        let names = Set(sweep.trials.flatMap(\.metrics.keys)).filter { !$0.hasSuffix("_sd") }
+        let ordered = [sweep.metric] + names.filter { $0 != sweep.metric }.sorted()
+        let hasSD = sweep.trials.contains { !$0.metrics.keys.filter { $0.hasSuffix("_sd") }.isEmpty }
+        return ordered.flatMap { hasSD ? [$0, $0 + "_sd"] : [$0] }
+    }
+
+    /// The CSV text.
+    static func csv(_ sweep: SweepRecord) -> String {
+        let keys = sweep.space.names
+        let metrics = metricColumns(sweep)
+        var lines = [(["trial", "state"] + keys + metrics + ["seed", "seconds"]).map(field).joined(separator: ",")]
+        for trial in sweep.trials {
+            var row = [String(trial.number), trial.state.rawValue]
+            row += keys.map { trial.parameters[$0]?.description ?? "" }
+            row += metrics.map { trial.metrics[$0].map(number) ?? "" }
+            row += [String(trial.seed), number(trial.seconds)]
+            lines.append(row.map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The JSON text: the sweep's settings and every trial with its per-epoch dev metric.
+    static func json(_ sweep: SweepRecord) -> String {
+        var trials: [[String: Any]] = []
+        for trial in sweep.trials {
+            var entry: [String: Any] = ["trial": trial.number, "state": trial.state.rawValue, "seed": trial.seed,
+                                        "seconds": trial.seconds]
+            var parameters: [String: Any] = [:]
+            for (name, value) in trial.parameters { parameters[name] = jsonValue(value) }
+            entry["parameters"] = parameters
+            entry["metrics"] = trial.metrics.filter { $0.value.isFinite }
+            entry["per_epoch"] = [sweep.metric: trial.curve.map { ["epoch": $0.step, "value": $0.value] as [String: Any] }]
+            if let failure = trial.failure { entry["failure"] = failure }
+            trials.append(entry)
+        }
+        let document: [String: Any] = [
+            "sweep": sweep.name, "sampler": sweep.sampler, "dataset": sweep.datasetName, "metric": sweep.metric,
+            "direction": sweep.direction == .maximize ? "maximize" : "minimize", "seed": sweep.seed,
+            "repeats": sweep.repeats, "prune": sweep.prune,
+            "space": Dictionary(uniqueKeysWithValues: sweep.space.parameters.map { ($0.name, $0.distribution.description) }),
+            "best_trial": sweep.best.map { $0.number } as Any, "trials": trials,
+        ]
+        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]),
+              let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+
+    private static func jsonValue(_ value: ParameterValue) -> Any {
+        switch value {
+        case .real(let x): x
+        case .integer(let n): n
+        case .word(let w): w
+        case .integers(let l): l
+        }
+    }
+
+    private static func number(_ x: Double) -> String { x.isFinite ? "\(x)" : "" }
+
+    /// A CSV field, quoted when it holds a comma, a quote or a line break.
+    private static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

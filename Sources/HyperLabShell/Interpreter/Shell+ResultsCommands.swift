@@ -1,0 +1,190 @@
+import Foundation
+import HyperLabKit
+
+/// Reading a sweep: `results`, `best`, `use best`, `use trial N`, `save results`.
+extension Shell {
+    /// The last sweep, or an error that says to run one.
+    func requireSweep(_ bench: Workbench, _ command: BoundCommand) throws(InputError) -> SweepRecord {
+        guard let sweep = bench.sweeps.last else {
+            throw InputError("no sweep yet", at: command.syntax.nameSpan,
+                             hint: "run one first, e.g. sweep random n=20 lr=log(1e-4, 1e-1)")
+        }
+        return sweep
+    }
+
+    /// The metrics a results table shows for a sweep: its metric first, then the task's other dev metrics.
+    static func shownMetrics(_ sweep: SweepRecord) -> [String] {
+        let all = ["dev_acc", "dev_loss", "dev_rmse", "dev_r2"].filter { name in sweep.trials.contains { $0.metrics[name] != nil } }
+        return [sweep.metric] + all.filter { $0 != sweep.metric }
+    }
+
+    /// A metric cell: "0.953", or "0.953 ± 0.012" under repeats; "—" when missing.
+    static func metricCell(_ trial: Trial, _ name: String) -> String {
+        guard let value = trial.metrics[name] else { return "—" }
+        var text = NumberFormat.metric(value)
+        if let sd = trial.metrics[name + "_sd"] { text += " ± " + NumberFormat.metric(sd) }
+        return text
+    }
+
+    /// "complete", "pruned (epoch 3)", "failed: diverged at epoch 2".
+    static func stateCell(_ trial: Trial) -> String {
+        switch trial.state {
+        case .complete: "complete"
+        case .pruned: "pruned (epoch \(trial.lastStep ?? 0))"
+        case .failed: "failed: " + (trial.failure ?? "?")
+        case .running: "interrupted"
+        }
+    }
+
+    /// `results [sort=KEY] [top=N] [state=S] [where KEY<VALUE ...]`.
+    func results(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        var trials = sweep.trials
+        let keys = sweep.space.names
+        let metrics = Shell.shownMetrics(sweep)
+        func value(_ trial: Trial, _ name: String) -> Double? {
+            if let p = trial.parameters[name] { return p.asReal }
+            if name == "trial" { return Double(trial.number) }
+            if name == "seconds" { return trial.seconds }
+            return trial.metrics[name]
+        }
+        let known = ["trial", "seconds"] + keys + metrics + ["epochs"]
+        if let state = command.string("state") { trials = trials.filter { $0.state.rawValue == state } }
+        for (i, argument) in command.arguments.enumerated() {
+            guard case .comparison(let key, let op, let limit) = argument else { continue }
+            guard known.contains(key) else {
+                throw InputError("the sweep has no column '\(key)'", at: command.span(ofArgument: i),
+                                 hint: ClosestMatch.suggestion(for: key, among: known).map { "did you mean \($0)?" }
+                                    ?? "columns: " + known.joined(separator: ", "))
+            }
+            trials = trials.filter { trial in
+                guard let v = value(trial, key) else { return false }
+                switch op {
+                case "<": return v < limit
+                case "<=": return v <= limit
+                case ">": return v > limit
+                default: return v >= limit
+                }
+            }
+        }
+        if let sort = command.string("sort") {
+            guard known.contains(sort) else {
+                throw InputError("cannot sort by '\(sort)'", at: command.span(ofOption: "sort"),
+                                 hint: ClosestMatch.suggestion(for: sort, among: known).map { "did you mean \($0)?" }
+                                    ?? "sort by one of: " + known.joined(separator: ", "))
+            }
+            let descending = metrics.contains(sort) && MetricName.isHigherBetter(sort)
+            trials.sort { a, b in
+                switch (value(a, sort), value(b, sort)) {
+                case let (x?, y?): return x != y ? (descending ? x > y : x < y) : a.number < b.number
+                case (_?, nil): return true
+                case (nil, _?): return false
+                default: return a.number < b.number
+                }
+            }
+        }
+        let shownCount = trials.count
+        if let top = command.option("top"), case .integer(let n) = top { trials = Array(trials.prefix(n)) }
+        var columns: [TextTable.Column] = [.init("trial")]
+        columns += keys.map { TextTable.Column($0) }
+        columns += metrics.map { TextTable.Column($0) }
+        columns += [.init("epochs"), .init("state", alignment: .left)]
+        if options.showTimings { columns.append(.init("seconds")) }
+        let rows = trials.map { trial -> [String] in
+            var row = [String(trial.number)]
+            row += keys.map { trial.parameters[$0].map(Shell.valueText) ?? "—" }
+            row += metrics.map { Shell.metricCell(trial, $0) }
+            row.append(trial.metrics["epochs"].map { NumberFormat.metric($0) } ?? trial.lastStep.map(String.init) ?? "0")
+            row.append(Shell.stateCell(trial))
+            if options.showTimings { row.append(NumberFormat.fixed(trial.seconds, decimals: 2, trimZeros: false)) }
+            return row
+        }
+        let marked = sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
+        var notes: [String] = []
+        if trials.count < sweep.trials.count {
+            notes.append("\(trials.count) of \(sweep.trials.count) trials shown" + (shownCount > trials.count ? " (top=)" : ""))
+        }
+        console.lines(TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
+                                markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
+            .render(traits: console.traits))
+    }
+
+    /// `best`: the best trial, its parameters against the current values, and how to use it.
+    func best(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        guard let best = sweep.best, let value = best.value else {
+            throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan,
+                             hint: "results shows why (failed or pruned trials)")
+        }
+        var head = "best of \(sweep.name): trial \(best.number) · \(sweep.metric) \(Shell.metricCell(best, sweep.metric))"
+        if sweep.repeats > 1 { head += " (mean of \(sweep.repeats) seeds)" }
+        if value.isNaN { head += " (no value)" }
+        console.line(head)
+        let rows = best.parameters.map { name, value -> [String] in
+            [name, Shell.valueText(value), bench.configuration.value(name).map(Shell.valueText) ?? "—"]
+        }
+        console.lines(TextTable(columns: [.init("key", alignment: .left), .init("trial", alignment: .left), .init("current", alignment: .left)],
+                                rows: rows).render(traits: console.traits))
+        let others = Shell.shownMetrics(sweep).dropFirst().compactMap { name in best.metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
+        if !others.isEmpty { console.line(others.joined(separator: " · ")) }
+        console.line("use best copies its configuration (and its seed) into the current one")
+    }
+
+    /// `use best` / `use trial N`: the trial's whole configuration becomes the current one.
+    func use(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let trial: Trial
+        if command.spec.subcommand == "best" {
+            guard let best = sweep.best else {
+                throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
+            }
+            trial = best
+        } else {
+            guard case .integer(let n)? = command.arguments.first, let found = sweep.trial(n) else {
+                throw InputError("\(sweep.name) has no such trial", at: command.span(ofArgument: 0),
+                                 hint: "its trials are numbered 0 to \(max(sweep.trials.count - 1, 0))")
+            }
+            trial = found
+        }
+        var config = sweep.base
+        do {
+            for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(trial.number)) }
+            try config.set("seed", .integer(trial.seed), origin: .trial(trial.number))
+        } catch {
+            throw InputError("trial \(trial.number) cannot be used: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
+        }
+        let changed = ParameterCatalog.all.filter { !$0.isShorthand && bench.configuration.value($0.name) != config.value($0.name) }
+        bench.configuration = config
+        console.line("using trial \(trial.number) of \(sweep.name)" + (changed.isEmpty ? ": nothing changes" : ":"))
+        for spec in changed {
+            console.line("  \(spec.name) = \(config.value(spec.name).map(Shell.valueText) ?? "")")
+        }
+        if sweep.repeats == 1, trial.state == .complete {
+            console.line("train now reproduces the trial's \(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))")
+        }
+    }
+
+    /// `save results "FILE.csv"|"FILE.json" [force=yes]`.
+    func saveResults(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let span = command.span(ofArgument: 0)
+        guard let path = command.argumentString(0) else { return }
+        let url = resolve(path)
+        let format = url.pathExtension.lowercased()
+        guard format == "csv" || format == "json" else {
+            throw InputError("save results writes .csv or .json, not '\(url.pathExtension)'", at: span,
+                             hint: "save results \"sweep.csv\" or save results \"sweep.json\"")
+        }
+        if FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
+            throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it")
+        }
+        let text = format == "csv" ? ResultsFile.csv(sweep) : ResultsFile.json(sweep)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError("cannot write \(path): \(error.localizedDescription)", at: span, hint: "check that the folder is writable")
+        }
+        console.line("saved \(sweep.trials.count) trials of \(sweep.name) to \(path)")
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import HyperLabKit
+import Synchronization
+
+/// `sweep grid|random|sobol|tpe|bayes|around`: build the space and sampler, run the trials in
+/// parallel, show progress, keep the results.
+extension Shell {
+    /// Runs a sweep on the current split.
+    func sweep(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let split = try requireSplit(bench, command)
+        let kind = command.spec.subcommand ?? "random"
+        let metric = try sweepMetric(command, task: split.task)
+        let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
+
+        var base = bench.configuration
+        for (key, value) in command.parameterOptions {
+            do {
+                try base.set(key, value, origin: .command("sweep"))
+            } catch {
+                throw InputError(error.message, at: command.span(ofOption: key), hint: error.hint)
+            }
+        }
+        let space = try sweepSpace(command, kind: kind, base: base)
+        let baseline = command.boolean("baseline", default: false) || kind == "around"
+        let current = TrialParameters(space.names.compactMap { name in base.value(name).map { (name, $0) } })
+        let seed = command.integer("seed", default: 0)
+
+        var sampler: any Sampler
+        var total: Int
+        switch kind {
+        case "grid":
+            let grid: GridSampler
+            do { grid = try GridSampler(space) } catch {
+                throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint ?? "a grid takes lists: lr=[1e-3, 1e-2]")
+            }
+            let points = grid.count
+            if points > 1_000, !command.boolean("force", default: false), command.option("n") == nil {
+                throw InputError("the grid has \(points) points", at: command.syntax.nameSpan,
+                                 hint: "add force=yes to run them all, cap it with n=, or use sweep random (better in many dimensions)")
+            }
+            total = min(points, command.integer("n", default: points))
+            console.line("grid: " + space.parameters.map { "\($0.distribution.choices?.count ?? 0)" }.joined(separator: " × ")
+                         + " = \(points) point\(points == 1 ? "" : "s")" + (total < points ? ", running the first \(total)" : ""))
+            sampler = grid
+        case "tpe":
+            sampler = TPESampler()
+            total = command.integer("n", default: 20)
+        case "bayes":
+            sampler = GPSampler()
+            total = command.integer("n", default: 20)
+        case "sobol":
+            sampler = SobolSampler()
+            total = command.integer("n", default: 20)
+        case "around":
+            sampler = BaselineSampler.around(current)
+            total = command.integer("n", default: 20)
+        default:
+            sampler = RandomSampler()
+            total = command.integer("n", default: 20)
+        }
+        if baseline, kind != "around" {
+            sampler = sampler.withBaseline(current)
+            if kind == "grid" { total += 1 }
+        }
+
+        let pruneName = command.string("prune") ?? "none"
+        let pruner: any Pruner = switch pruneName {
+        case "median": MedianPruner()
+        case "asha": SuccessiveHalvingPruner()
+        default: NoPruner()
+        }
+        let parallel = command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount)
+        let repeats = command.integer("repeats", default: 1)
+        let number = bench.sweeps.count + 1
+        let name = command.string("name") ?? "sweep \(number)"
+        let study = Study(space: space, sampler: sampler, pruner: pruner, direction: direction,
+                          seed: UInt64(seed), trials: total)
+
+        console.line("\(name) (\(kind)): \(total) trial\(total == 1 ? "" : "s") · \(space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
+        console.line("metric \(metric) (\(direction == .maximize ? "higher" : "lower") is better) · seed \(seed)"
+                     + (repeats > 1 ? " · \(repeats) seeds per configuration" : "")
+                     + (pruneName != "none" ? " · pruning \(pruneName)" : "")
+                     + (options.showTimings ? " · parallel \(parallel)" : ""))
+
+        let objective = Shell.objective(base: base, train: split.train, dev: split.dev, metric: metric, repeats: repeats)
+        let printer = SweepProgressPrinter(console: console, metric: metric, direction: direction, total: total,
+                                           showTimings: options.showTimings)
+        let report = study.run(parallel: parallel, interruption: options.interruption,
+                               progress: { event in printer.handle(event) }, objective: objective)
+        printer.finish(report.trials)
+
+        let record = SweepRecord(number: number, name: name, sampler: kind, space: space, base: base, metric: metric,
+                                 direction: direction, seed: seed, repeats: repeats, prune: pruneName,
+                                 trials: report.trials.sorted { $0.number < $1.number }, stoppedEarly: report.stoppedEarly,
+                                 datasetName: split.datasetName)
+        bench.sweeps.append(record)
+        console.line(Shell.sweepSummary(record, baselineUsed: baseline))
+        if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
+    }
+
+    /// The metric to optimize: `metric=` or the task's primary dev metric, checked against the task.
+    private func sweepMetric(_ command: BoundCommand, task: LearningTask) throws(InputError) -> String {
+        let allowed = MetricName.devMetrics(for: task)
+        guard let metric = command.string("metric") else { return allowed[0] }
+        guard allowed.contains(metric) else {
+            throw InputError("\(metric) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
+                             hint: "use one of: " + allowed.joined(separator: ", "))
+        }
+        return metric
+    }
+
+    /// The search space of the swept keys; lists become choices except in a grid.
+    private func sweepSpace(_ command: BoundCommand, kind: String, base: Configuration) throws(InputError) -> SearchSpace {
+        var pairs: [(String, Distribution)] = []
+        for (key, distribution) in command.distributionOptions {
+            let span = command.span(ofOption: key)
+            if kind == "around", !distribution.isNear {
+                throw InputError("sweep around takes near(F) for each swept key", at: span, hint: "write \(key)=near(3)")
+            }
+            if kind != "around", distribution.isNear {
+                throw InputError("near(F) belongs to sweep around", at: span, hint: "sweep around n=12 \(key)=near(3)")
+            }
+            if kind == "grid", !distribution.isEnumerable {
+                throw InputError("a grid needs a list of values for \(key), not \(distribution)", at: span,
+                                 hint: "write \(key)=[a, b, c], or use sweep random for distributions")
+            }
+            pairs.append((key, distribution))
+        }
+        guard !pairs.isEmpty else {
+            throw InputError("nothing to sweep", at: command.syntax.nameSpan,
+                             hint: "give at least one key a list or a distribution, e.g. \(command.spec.example)")
+        }
+        var center: [String: ParameterValue] = [:]
+        var bounds: [String: ClosedRange<Double>] = [:]
+        for (key, _) in pairs {
+            center[key] = base.value(key)
+            if let spec = ParameterCatalog.spec(key) { bounds[key] = spec.kind.searchBounds }
+        }
+        do {
+            return try SearchSpace(pairs, center: center, bounds: bounds)
+        } catch {
+            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        }
+    }
+
+    /// One trial: the base configuration with the trial's parameters, trained `repeats` times.
+    /// Pruning sees the first repeat's dev metric after each epoch.
+    static func objective(base: Configuration, train: Partition, dev: Partition, metric: String,
+                          repeats: Int) -> @Sendable (TrialContext) throws -> TrialOutcome {
+        { context in
+            var config = base
+            for (name, value) in context.parameters {
+                do {
+                    try config.set(name, value, origin: .trial(context.number))
+                } catch let error as ConfigurationError {
+                    throw TrialFailure("invalid \(name): \(error.message)")
+                }
+            }
+            var outcomes: [TrialOutcome] = []
+            for r in 0..<repeats {
+                do { try config.set("seed", .integer(context.seed(forRepeat: r)), origin: .trial(context.number)) } catch let error as ConfigurationError {
+                    throw TrialFailure(error.message)
+                }
+                let stop = Atomic<Bool>(false)
+                let interruption = Interruption { context.interruption.isRequested || stop.load(ordering: .relaxed) }
+                let run: TrainingRun
+                do {
+                    run = try Trainer(configuration: config).train(on: train, dev: dev, interruption: interruption) { p in
+                        guard r == 0, let record = p.record, let value = record.value(metric) else { return }
+                        if context.report(step: p.epoch, value: value) { stop.store(true, ordering: .relaxed) }
+                    }
+                } catch let error as TrainingError {
+                    throw TrialFailure(error.message)
+                }
+                if run.isFailed { throw TrialFailure(run.outcome.description) }
+                var metrics = run.metrics.filter { $0.key.hasPrefix("dev_") || $0.key.hasPrefix("train_") || $0.key == "epochs" }
+                metrics["epochs"] = Double(run.epochs.count)
+                let value = run.metrics[metric] ?? .nan
+                outcomes.append(TrialOutcome(value: value, metrics: metrics))
+                if stop.load(ordering: .relaxed) || context.interruption.isRequested { break }
+            }
+            return outcomes.count == 1 ? outcomes[0] : TrialOutcome.mean(of: outcomes)
+        }
+    }
+
+    /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
+    static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool) -> String {
+        let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
+        var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
+        for state in [TrialState.complete, .pruned, .failed, .running] where (counts[state] ?? 0) > 0 {
+            parts.append("\(counts[state] ?? 0) \(state == .running ? "interrupted" : state.rawValue)")
+        }
+        var text = parts.joined(separator: " · ")
+        if let best = sweep.best, let value = best.value {
+            text += "\nbest: trial \(best.number) · \(sweep.metric) \(NumberFormat.metric(value)) · \(Shell.parameterText(best.parameters))"
+            if baselineUsed, let zero = sweep.trial(0), let zeroValue = zero.value, best.number != 0 {
+                let gain = value - zeroValue
+                text += "\nbaseline (trial 0, the current configuration): \(sweep.metric) \(NumberFormat.metric(zeroValue)); the best differs by \(gain >= 0 ? "+" : "")\(NumberFormat.metric(gain))"
+            } else if baselineUsed, best.number == 0 {
+                text += "\nthe baseline (trial 0, the current configuration) was not beaten"
+            }
+        } else {
+            text += "\nno trial completed"
+        }
+        if sweep.stoppedEarly { text += "\nstopped by Ctrl-C: the finished trials are kept" }
+        return text
+    }
+
+    /// "lr=0.00312 units=64" with numbers at 3 significant digits.
+    static func parameterText(_ parameters: TrialParameters) -> String {
+        parameters.map { "\($0)=\(Shell.valueText($1))" }.joined(separator: " ")
+    }
+
+    /// A distribution for display: real bounds at 3 significant digits (`log(3.33e-04, 0.003)`).
+    static func distributionText(_ d: Distribution) -> String {
+        switch d.kind {
+        case let .uniform(a, b): "uniform(\(NumberFormat.metric(a)), \(NumberFormat.metric(b)))"
+        case let .log(a, b): "log(\(NumberFormat.metric(a)), \(NumberFormat.metric(b)))"
+        default: d.description
+        }
+    }
+
+    /// A parameter value for display: reals at 3 significant digits.
+    static func valueText(_ value: ParameterValue) -> String {
+        if case .real(let x) = value { return NumberFormat.metric(x) }
+        return value.description
+    }
+}
+
+extension Distribution {
+    /// Whether this is `near(F)`.
+    var isNear: Bool {
+        if case .near = kind { return true }
+        return false
+    }
+
+    /// Whether the values can be listed (a grid axis or a choice).
+    var isEnumerable: Bool { choices != nil }
+
+}
+
+extension ParameterKind {
+    /// The range a numeric key's sampled values must stay in (open ends pulled slightly inside).
+    var searchBounds: ClosedRange<Double>? {
+        switch self {
+        case let .real(lo, hi, loOpen, hiOpen, _):
+            let low = loOpen ? (lo == 0 ? Double.leastNormalMagnitude : lo.nextUp) : lo
+            let high = hiOpen ? hi.nextDown : hi
+            return low...high
+        case .integer(let r):
+            return Double(r.lowerBound)...Double(min(r.upperBound, 1 << 52))
+        default:
+            return nil
+        }
+    }
+}

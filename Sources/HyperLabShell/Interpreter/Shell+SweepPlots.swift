@@ -1,0 +1,245 @@
+import Foundation
+import HyperLabKit
+
+/// The plots of a sweep: `plot KEY METRIC`, `plot heatmap`, `plot history`, `plot importance`,
+/// `plot parallel`, and trial curves for `plot curve trial N ...`.
+extension Shell {
+    private static let categories: [PointCategory] = [.complete, .pruned, .failed]
+
+    private static func category(_ trial: Trial) -> Int {
+        switch trial.state {
+        case .complete: 0
+        case .pruned: 1
+        default: 2
+        }
+    }
+
+    /// The value a trial shows for `metric`: its final value, or for a pruned trial the last it reported.
+    private static func shownValue(_ trial: Trial, _ metric: String, sweep: SweepRecord) -> Double? {
+        if let v = trial.metrics[metric] { return v }
+        if metric == sweep.metric, let step = trial.lastStep { return trial.intermediateValues[step] }
+        return nil
+    }
+
+    /// A swept key named in a plot command, or an error with the closest one.
+    private func sweptKey(_ command: BoundCommand, _ index: Int, _ sweep: SweepRecord) throws(InputError) -> String {
+        guard let key = command.argumentString(index) else {
+            throw InputError("name a swept key", at: command.syntax.span, hint: "swept: " + sweep.space.names.joined(separator: ", "))
+        }
+        guard sweep.space.names.contains(key) else {
+            throw InputError("\(key) was not swept in \(sweep.name)", at: command.span(ofArgument: index),
+                             hint: ClosestMatch.suggestion(for: key, among: sweep.space.names).map { "did you mean \($0)?" }
+                                ?? "swept: " + sweep.space.names.joined(separator: ", "))
+        }
+        return key
+    }
+
+    /// The metric named at `index`, or the sweep's metric.
+    private func plotMetric(_ command: BoundCommand, _ index: Int, _ sweep: SweepRecord) throws(InputError) -> String {
+        guard let metric = command.argumentString(index) else { return sweep.metric }
+        let known = Shell.shownMetrics(sweep) + ["train_loss", "train_acc", "train_rmse"]
+        guard known.contains(metric), sweep.trials.contains(where: { $0.metrics[metric] != nil }) || metric == sweep.metric else {
+            throw InputError("\(sweep.name) has no metric '\(metric)'", at: command.span(ofArgument: index),
+                             hint: ClosestMatch.suggestion(for: metric, among: Shell.shownMetrics(sweep)).map { "did you mean \($0)?" }
+                                ?? "metrics: " + Shell.shownMetrics(sweep).joined(separator: ", "))
+        }
+        return metric
+    }
+
+    /// `plot KEY [METRIC]`: one point per trial; log axis for log-scaled keys.
+    func plotScatter(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let key = try sweptKey(command, 0, sweep)
+        let metric = try plotMetric(command, 1, sweep)
+        guard let distribution = sweep.space.distribution(key) else { return }
+        let choices = distribution.choices
+        var points: [ScatterPlot.Point] = []
+        var best: Int?
+        for trial in sweep.trials {
+            guard let value = trial.parameters[key] else { continue }
+            let x: Double
+            if let choices, !distribution.isNumericChoice {
+                x = Double(choices.firstIndex(of: value) ?? 0)
+            } else {
+                x = value.asReal ?? .nan
+            }
+            if trial.number == sweep.best?.number { best = points.count }
+            points.append(.init(x: x, y: Shell.shownValue(trial, metric, sweep: sweep) ?? .nan, category: Shell.category(trial)))
+        }
+        var title = "\(metric) against \(key) · \(sweep.name), \(sweep.trials.count) trials"
+        if let choices, !distribution.isNumericChoice {
+            title += "\n" + key + ": " + choices.enumerated().map { "\($0.offset) = \($0.element)" }.joined(separator: ", ")
+        }
+        let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
+                               xScale: distribution.isLogScale ? .log : .linear, best: best)
+        console.lines(plot.render(traits: console.traits))
+    }
+
+    /// The rows of one heatmap axis: distinct values for a grid or choice, else 5 bins (log bins for log keys).
+    private static func axis(_ distribution: Distribution, _ values: [ParameterValue]) -> (labels: [String], index: (ParameterValue) -> Int?) {
+        if let choices = distribution.choices {
+            return (choices.map(Shell.valueText), { value in choices.firstIndex(of: value) })
+        }
+        let numbers = values.compactMap(\.asReal)
+        let log = distribution.isLogScale
+        func t(_ x: Double) -> Double { log ? Foundation.log10(x) : x }
+        guard let lo = numbers.map(t).min(), let hi = numbers.map(t).max(), hi > lo else {
+            return ([numbers.first.map { NumberFormat.metric($0) } ?? "—"], { _ in 0 })
+        }
+        let bins = 5
+        let width = (hi - lo) / Double(bins)
+        let labels = (0..<bins).map { i -> String in
+            let center = lo + (Double(i) + 0.5) * width
+            return "~" + NumberFormat.metric(log ? Foundation.pow(10, center) : center)
+        }
+        return (labels, { value in
+            guard let x = value.asReal else { return nil }
+            return min(bins - 1, max(0, Int((t(x) - lo) / width)))
+        })
+    }
+
+    /// `plot heatmap KEY1 KEY2 [METRIC]`: the mean metric in each cell of two swept keys.
+    func plotHeatmap(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let rowKey = try sweptKey(command, 0, sweep)
+        let columnKey = try sweptKey(command, 1, sweep)
+        guard rowKey != columnKey else {
+            throw InputError("plot heatmap needs two different keys", at: command.span(ofArgument: 1), hint: "plot heatmap lr weight_decay")
+        }
+        let metric = try plotMetric(command, 2, sweep)
+        guard let rowDist = sweep.space.distribution(rowKey), let columnDist = sweep.space.distribution(columnKey) else { return }
+        let complete = sweep.trials.filter { $0.state == .complete }
+        let rows = Shell.axis(rowDist, complete.compactMap { $0.parameters[rowKey] })
+        let columns = Shell.axis(columnDist, complete.compactMap { $0.parameters[columnKey] })
+        var sums = [[Double]](repeating: [Double](repeating: 0, count: columns.labels.count), count: rows.labels.count)
+        var counts = sums
+        for trial in complete {
+            guard let a = trial.parameters[rowKey].flatMap(rows.index), let b = trial.parameters[columnKey].flatMap(columns.index),
+                  let v = trial.metrics[metric], v.isFinite else { continue }
+            sums[a][b] += v
+            counts[a][b] += 1
+        }
+        let values = zip(sums, counts).map { zip($0, $1).map { $1 > 0 ? $0 / $1 : nil } }
+        let binned = rowDist.choices == nil || columnDist.choices == nil
+        let map = Heatmap(title: "\(binned ? "mean " : "")\(metric) over \(rowKey) × \(columnKey) · \(sweep.name)",
+                          rowName: rowKey, columnName: columnKey, rowLabels: rows.labels, columnLabels: columns.labels,
+                          values: values, higherIsBetter: MetricName.isHigherBetter(metric))
+        console.lines(map.render(traits: console.traits))
+        if binned { console.line("continuous keys are binned (5 bins); each cell is the mean of its trials") }
+    }
+
+    /// `plot history`: each trial's metric in order, with the best so far.
+    func plotHistory(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let trials = sweep.trials.compactMap { trial -> HistoryPlot.Trial? in
+            guard let value = Shell.shownValue(trial, sweep.metric, sweep: sweep) else { return nil }
+            return HistoryPlot.Trial(number: trial.number, value: value, category: Shell.category(trial),
+                                     countsForBest: trial.state == .complete)
+        }
+        guard !trials.isEmpty else {
+            throw InputError("no trial of \(sweep.name) reported \(sweep.metric)", at: command.syntax.nameSpan, hint: "results shows why")
+        }
+        let plot = HistoryPlot(title: "\(sweep.metric) per trial · \(sweep.name) (\(sweep.sampler))", metric: sweep.metric,
+                               higherIsBetter: sweep.direction == .maximize, trials: trials)
+        console.lines(plot.render(traits: console.traits))
+    }
+
+    /// `plot importance`: fANOVA main effects of the swept keys on the metric.
+    func plotImportance(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let complete = sweep.trials.filter { $0.state == .complete && ($0.value?.isFinite ?? false) }
+        let parameters = sweep.space.parameters
+        let kinds = parameters.map { p -> ImportanceInputKind in
+            if let choices = p.distribution.choices, !p.distribution.isNumericChoice { return .categorical(count: choices.count) }
+            return .continuous
+        }
+        let inputs = complete.map { trial in
+            parameters.map { p -> Double in
+                guard let value = trial.parameters[p.name] else { return 0 }
+                if case .categorical = kinds[parameters.firstIndex { $0.name == p.name } ?? 0] {
+                    return Double(p.distribution.choices?.firstIndex(of: value) ?? 0)
+                }
+                return p.distribution.unit(of: value) ?? 0
+            }
+        }
+        let entries: [ImportanceEntry]
+        do {
+            entries = try ParameterImportance.fanova(inputs: inputs, kinds: kinds, values: complete.compactMap(\.value),
+                                                     names: parameters.map(\.name), seed: sweep.seed)
+        } catch let error as AnalysisError {
+            throw InputError("cannot rate importance: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
+        } catch {
+            throw InputError("cannot rate importance: \(error)", at: command.syntax.nameSpan)
+        }
+        let chart = BarChart(title: "importance for \(sweep.metric) · \(sweep.name), \(complete.count) complete trials (fANOVA)",
+                             bars: entries.map { .init($0.name, $0.importance) })
+        console.lines(chart.render(traits: console.traits))
+        let explained = entries.map(\.fraction).reduce(0, +)
+        console.line("main effects explain \(NumberFormat.metric(explained)) of the surrogate's variance; the rest is interactions")
+    }
+
+    /// `plot parallel [top=N]`: parallel coordinates of the best trials, each key scaled to its range.
+    func plotParallel(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let top = command.integer("top", default: 10)
+        let ranked = sweep.trials.filter { $0.state == .complete && $0.value != nil }
+            .sorted { a, b in
+                let x = a.value ?? 0, y = b.value ?? 0
+                return x != y ? sweep.direction.isBetter(x, than: y) : a.number < b.number
+            }
+            .prefix(top)
+        guard !ranked.isEmpty else {
+            throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
+        }
+        let parameters = sweep.space.parameters
+        let metricValues = ranked.compactMap(\.value)
+        let lo = metricValues.min() ?? 0, hi = metricValues.max() ?? 1
+        let series = ranked.map { trial -> LineChart.Series in
+            var points = parameters.enumerated().map { i, p in
+                PlotPoint(x: Double(i + 1), y: trial.parameters[p.name].flatMap { p.distribution.unit(of: $0) } ?? 0)
+            }
+            let v = trial.value ?? lo
+            points.append(PlotPoint(x: Double(parameters.count + 1), y: hi > lo ? (v - lo) / (hi - lo) : 0.5))
+            return LineChart.Series("#\(trial.number) \(NumberFormat.metric(v))", points: points)
+        }
+        let chart = LineChart(title: "parallel coordinates of the \(ranked.count) best trials · \(sweep.name)",
+                              xLabel: "axis", yLabel: "position in range", series: series, height: 12)
+        console.lines(chart.render(traits: console.traits))
+        var legend = parameters.enumerated().map { i, p in "\(i + 1) \(p.name) \(p.distribution)" }
+        legend.append("\(parameters.count + 1) \(sweep.metric) \(NumberFormat.metric(lo))…\(NumberFormat.metric(hi))")
+        console.line("axes: " + legend.joined(separator: " · "))
+    }
+
+    /// `plot curve trial N ...`: the dev metric per epoch of sweep trials, overlaid.
+    func plotTrialCurves(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        var numbers: [Int] = []
+        for (i, value) in command.arguments.enumerated() {
+            guard case .integer(let n) = value else { continue }
+            guard sweep.trial(n) != nil else {
+                throw InputError("\(sweep.name) has no trial \(n)", at: command.span(ofArgument: i),
+                                 hint: "its trials are numbered 0 to \(max(sweep.trials.count - 1, 0))")
+            }
+            numbers.append(n)
+        }
+        if numbers.isEmpty, let best = sweep.best { numbers = [best.number] }
+        let series = numbers.compactMap(sweep.trial).map { trial in
+            LineChart.Series("trial \(trial.number) (\(trial.state.rawValue))",
+                             points: trial.curve.map { PlotPoint(x: Double($0.step), y: $0.value) })
+        }
+        guard series.contains(where: { !$0.points.isEmpty }) else {
+            throw InputError("those trials reported no epoch", at: command.syntax.nameSpan, hint: "results shows their state")
+        }
+        let chart = LineChart(title: "\(sweep.metric) per epoch · \(sweep.name)", xLabel: "epoch", yLabel: sweep.metric,
+                              series: series, height: 12)
+        console.lines(chart.render(traits: console.traits))
+    }
+}
+
+extension Distribution {
+    /// Whether a choice lists numbers (plotted on a numeric axis).
+    var isNumericChoice: Bool {
+        guard let choices else { return false }
+        return choices.allSatisfy { $0.asReal != nil }
+    }
+}

@@ -1,0 +1,87 @@
+import HyperLabKit
+
+/// Shows a sweep's progress: a live status line on a terminal; elsewhere one line per finished
+/// trial, printed in trial-number order so the text is the same whatever the timing.
+final class SweepProgressPrinter {
+    private let console: Console
+    private let metric: String
+    private let direction: MetricDirection
+    private let total: Int
+    private let showTimings: Bool
+    private var finished: [Int: Trial] = [:]
+    private var nextToPrint = 0
+    private var bestSoFar: Double?
+
+    init(console: Console, metric: String, direction: MetricDirection, total: Int, showTimings: Bool) {
+        self.console = console
+        self.metric = metric
+        self.direction = direction
+        self.total = total
+        self.showTimings = showTimings
+    }
+
+    /// Handles one event from the study (called on the thread that runs the sweep).
+    func handle(_ event: StudyEvent) {
+        if console.traits.isTerminal {
+            let p = event.progress
+            let best = p.best.flatMap { trial in trial.value.map { (metric, $0, trial.number) } }
+            var line = ProgressLine.sweep(done: p.finished, total: p.total, running: p.running, pruned: p.pruned,
+                                          failed: p.failed, best: best, elapsed: p.elapsed)
+            if let parameters = p.best.map({ Shell.parameterText($0.parameters) }), !parameters.isEmpty {
+                line.fields.append(.init("", parameters))
+            }
+            console.status(line.render(traits: console.traits))
+            return
+        }
+        guard case .finished = event.kind else { return }
+        finished[event.trial.number] = event.trial
+        flush()
+    }
+
+    /// Prints what is left (trials stopped out of order) and clears the status line.
+    func finish(_ trials: [Trial]) {
+        console.clearStatus()
+        guard !console.traits.isTerminal else { return }
+        for trial in trials where finished[trial.number] == nil { finished[trial.number] = trial }
+        flush(all: true)
+    }
+
+    private func flush(all: Bool = false) {
+        while let trial = finished[nextToPrint] {
+            console.line(line(for: trial))
+            nextToPrint += 1
+        }
+        guard all else { return }
+        for number in finished.keys.sorted() where number >= nextToPrint {
+            if let trial = finished[number] { console.line(line(for: trial)) }
+        }
+    }
+
+    private func line(for trial: Trial) -> String {
+        let number = String(trial.number)
+        var text = "trial " + String(repeating: " ", count: max(0, String(total).count - number.count)) + number + "  "
+        switch trial.state {
+        case .complete:
+            let value = trial.value ?? .nan
+            text += "complete  \(metric) \(NumberFormat.metric(value))"
+            let better = bestSoFar.map { direction == .maximize ? value > $0 : value < $0 } ?? true
+            if better, value.isFinite {
+                bestSoFar = value
+                text += " (best so far)"
+            }
+        case .pruned:
+            text += "pruned at epoch \(trial.lastStep ?? 0)"
+            if let step = trial.lastStep, let value = trial.intermediateValues[step] {
+                text += " (\(metric) \(NumberFormat.metric(value)))"
+            }
+        case .failed:
+            text += "failed: \(trial.failure ?? "unknown reason")"
+        case .running:
+            text += "interrupted"
+        }
+        let parameters = Shell.parameterText(trial.parameters)
+        if !parameters.isEmpty { text += "  " + parameters }
+        if showTimings { text += "  " + NumberFormat.duration(seconds: trial.seconds) }
+        return text
+    }
+}

@@ -1,0 +1,37 @@
+import HyperLabKit
+
+/// A finished (or stopped) sweep: what was searched, how, and every trial.
+public struct SweepRecord: Sendable {
+    /// 1-based number of the sweep in this session.
+    public let number: Int
+    /// Its name (`name=`, or "sweep N").
+    public let name: String
+    /// The sampler: grid, random, sobol, tpe, bayes, around.
+    public let sampler: String
+    /// The swept keys and their distributions.
+    public let space: SearchSpace
+    /// The configuration every trial started from (the current one plus the fixed keys).
+    public let base: Configuration
+    /// The metric optimized.
+    public let metric: String
+    /// Whether higher or lower is better.
+    public let direction: MetricDirection
+    /// The sweep seed.
+    public let seed: Int
+    /// Seeds per configuration.
+    public let repeats: Int
+    /// The pruner: none, median, asha.
+    public let prune: String
+    /// The trials, by number.
+    public let trials: [Trial]
+    /// Whether Ctrl-C stopped it before every trial ran.
+    public let stoppedEarly: Bool
+    /// The dataset the trials were trained on.
+    public let datasetName: String
+
+    /// The best complete trial.
+    public var best: Trial? { trials.best(for: direction) }
+
+    /// The trial numbered `n`.
+    public func trial(_ n: Int) -> Trial? { trials.first { $0.number == n } }
+}

@@ -1,0 +1,149 @@
+import HyperLabKit
+
+/// Sweep values: a fixed value, a list (a grid axis, or a choice for the other samplers), or a
+/// distribution `log(a,b)`, `uniform(a,b)`, `int(a,b)`, `intlog(a,b)`, `choice(v,...)`, `near(F)`,
+/// each checked against the key's declared kind and range.
+extension Binder {
+    /// The distribution names, for hints and completion.
+    static let distributionNames = ["log", "uniform", "int", "intlog", "choice", "near"]
+
+    /// Binds one sweep option value for configuration key `spec`.
+    static func bindSweepValue(_ node: SyntaxNode, for spec: ParameterSpec) throws(InputError) -> BoundValue {
+        let key = spec.name
+        switch node.value {
+        case .call(let name, let args):
+            return .distribution(try distribution(name, args, node: node, spec: spec))
+        case .list(let items) where isAxis(items, for: spec):
+            let values = try items.map { (item: SyntaxNode) throws(InputError) -> ParameterValue in
+                try checkedValue(item, for: spec)
+            }
+            do {
+                return .distribution(try Distribution.grid(values))
+            } catch {
+                throw InputError(error.message, at: node.span, hint: error.hint)
+            }
+        default:
+            do {
+                return .parameter(try Configuration.validate(try parameterValue(node, for: spec), for: spec))
+            } catch let error as ConfigurationError {
+                throw InputError(error.message, at: node.span, hint: error.hint)
+            } catch let error as InputError {
+                throw error
+            } catch {
+                throw InputError("\(key) cannot take \(node.canonicalText)", at: node.span)
+            }
+        }
+    }
+
+    /// A list is a grid axis, except a flat list of numbers for `hidden`, which is one value.
+    private static func isAxis(_ items: [SyntaxNode], for spec: ParameterSpec) -> Bool {
+        if case .integerList = spec.kind {
+            return items.allSatisfy { if case .list = $0.value { true } else { false } }
+        }
+        return true
+    }
+
+    /// One value of a list or choice, checked against the key.
+    private static func checkedValue(_ node: SyntaxNode, for spec: ParameterSpec) throws(InputError) -> ParameterValue {
+        do {
+            return try Configuration.validate(try parameterValue(node, for: spec), for: spec)
+        } catch let error as ConfigurationError {
+            throw InputError(error.message, at: node.span, hint: error.hint)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError("\(spec.name) cannot take \(node.canonicalText)", at: node.span)
+        }
+    }
+
+    private static func number(_ node: SyntaxNode, in call: String) throws(InputError) -> Double {
+        guard case .number(let x, _) = node.value else {
+            throw InputError("\(call)() takes numbers, not \(node.canonicalText)", at: node.span)
+        }
+        return x
+    }
+
+    private static func distribution(_ name: String, _ args: [SyntaxNode], node: SyntaxNode,
+                                     spec: ParameterSpec) throws(InputError) -> Distribution {
+        let key = spec.name
+        func arity(_ n: Int, _ usage: String) throws(InputError) {
+            guard args.count == n else {
+                throw InputError("\(name)() takes \(n) value\(n == 1 ? "" : "s"), not \(args.count)", at: node.span,
+                                 hint: "write \(key)=\(usage)")
+            }
+        }
+        func bound(_ x: Double, _ arg: SyntaxNode) throws(InputError) {
+            do {
+                _ = try Configuration.validate(spec.kind.isInteger ? .integer(Int(x)) : .real(x), for: spec)
+            } catch {
+                throw InputError("\(key) cannot reach \(arg.canonicalText)", at: arg.span, hint: error.hint)
+            }
+        }
+        do {
+            switch name {
+            case "log", "uniform":
+                try arity(2, "\(name)(a, b)")
+                guard case .real = spec.kind else {
+                    throw InputError("\(key) is not a real number: \(name)() does not fit it", at: node.span,
+                                     hint: spec.kind.isInteger ? "use int(a, b) or intlog(a, b)" : "use choice(...) or a list [..]")
+                }
+                let a = try number(args[0], in: name), b = try number(args[1], in: name)
+                try bound(a, args[0]); try bound(b, args[1])
+                return name == "log" ? try .log(a, b) : try .uniform(a, b)
+            case "int", "intlog":
+                try arity(2, "\(name)(a, b)")
+                guard spec.kind.isInteger else {
+                    throw InputError("\(key) is not a whole number: \(name)() does not fit it", at: node.span,
+                                     hint: spec.kind.isLogScale || { if case .real = spec.kind { true } else { false } }()
+                                        ? "use log(a, b) or uniform(a, b)" : "use choice(...) or a list [..]")
+                }
+                let a = try number(args[0], in: name), b = try number(args[1], in: name)
+                guard a == a.rounded(), b == b.rounded() else {
+                    throw InputError("\(name)() needs whole-number bounds", at: node.span, hint: "write \(key)=\(name)(1, 8)")
+                }
+                try bound(a, args[0]); try bound(b, args[1])
+                return name == "int" ? try .int(a, b) : try .intLog(a, b)
+            case "choice":
+                guard !args.isEmpty else {
+                    throw InputError("choice() needs at least one value", at: node.span, hint: "write \(key)=choice(a, b)")
+                }
+                var values: [ParameterValue] = []
+                for arg in args { values.append(try checkedValue(arg, for: spec)) }
+                return try .choice(values)
+            case "near":
+                try arity(1, "near(3)")
+                guard spec.kind.isNumeric else {
+                    throw InputError("near() needs a numeric key; \(key) is a choice", at: node.span, hint: "use choice(...)")
+                }
+                return try .near(try number(args[0], in: name))
+            default:
+                let suggestion = ClosestMatch.suggestion(for: name, among: distributionNames)
+                throw InputError("no distribution '\(name)'", at: node.span,
+                                 hint: suggestion.map { "did you mean \($0)?" }
+                                    ?? "distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(...), near(F)")
+            }
+        } catch let error as InputError {
+            throw error
+        } catch let error as SearchSpaceError {
+            throw InputError(error.message, at: node.span, hint: error.hint)
+        } catch {
+            throw InputError("\(error)", at: node.span)
+        }
+    }
+}
+
+extension ParameterKind {
+    /// Whether values are whole numbers.
+    var isInteger: Bool {
+        if case .integer = self { return true }
+        return false
+    }
+
+    /// Whether values are numbers (real or whole).
+    var isNumeric: Bool {
+        switch self {
+        case .real, .integer: true
+        default: false
+        }
+    }
+}

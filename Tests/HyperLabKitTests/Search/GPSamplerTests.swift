@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import HyperLabKit
+
+@Suite struct GPSamplerTests {
+    /// Small settings keep the debug-build test fast; the defaults are measured in release.
+    static let quick = GPSampler(restarts: 0, fitIterations: 15, candidates: 128, localSearches: 2)
+
+    @Test func logPosteriorGradientMatchesFiniteDifferences() {
+        var g = SeededGenerator(seed: 5)
+        let n = 12, d = 3
+        let categorical = [false, false, true]
+        let x = (0..<n).flatMap { _ in [g.nextUnit(), g.nextUnit(), Double(Int(g.nextUnit() * 3))] }
+        let y = (0..<n).map { i in sin(6 * x[i * d]) + x[i * d + 1] + 0.1 * x[i * d + 2] }
+        let delta2 = GaussianProcess.pairDifferences(x, n: n, d: d, categorical: categorical)
+        let theta = [0.3, -0.5, 0.1, 0.2, log(0.01)]
+        let (_, grad) = GaussianProcess.negativeLogPosterior(theta, inputs: x, outputs: y, d: d,
+                                                             categorical: categorical, delta2: delta2)
+        for i in theta.indices {
+            var up = theta, down = theta
+            up[i] += 1e-5
+            down[i] -= 1e-5
+            let fu = GaussianProcess.negativeLogPosterior(up, inputs: x, outputs: y, d: d, categorical: categorical, delta2: delta2).value
+            let fd = GaussianProcess.negativeLogPosterior(down, inputs: x, outputs: y, d: d, categorical: categorical, delta2: delta2).value
+            let numeric = (fu - fd) / 2e-5
+            #expect(abs(numeric - grad[i]) < 1e-4 * max(1, abs(numeric)), "θ[\(i)]: \(numeric) vs \(grad[i])")
+        }
+    }
+
+    @Test func choleskyNeverCrashesOnIllConditionedData() {
+        // Duplicate points and zero noise: singular without jitter.
+        let x = [0.5, 0.5, 0.5, 0.2]
+        let k = GaussianProcess.kernelMatrix(x, n: 4, d: 1, categorical: [false], [1], scale: 1)
+        let factor = CholeskyFactor(k, n: 4)
+        #expect(factor != nil && (factor?.jitter ?? 0) > 0)
+        #expect(CholeskyFactor([Double.nan], n: 1) == nil)
+        // A constant objective and repeated parameters still give valid suggestions.
+        let space = try? SearchSpace([("x", .uniform(0, 1)), ("c", .choice([.word("a"), .word("b")]))])
+        guard let space else { Issue.record("space"); return }
+        let same = TrialParameters([("x", .real(0.3)), ("c", .word("a"))])
+        let finished = (0..<20).map { Trial(number: $0, parameters: same, state: .complete, value: 1) }
+        var g = SeededGenerator(seed: 1)
+        let p = Self.quick.suggest(SamplingContext(number: 30, space: space, finished: finished), using: &g)
+        #expect(space.contains(p))
+    }
+
+    @Test func deterministicInsideAndOfTheRightKinds() throws {
+        let space = try SearchFixtures.mixedSpace()
+        let score: (TrialParameters) -> Double = { p in
+            abs(log10(p["lr"]?.asReal ?? 1) + 3) + (p["activation"] == .word("tanh") ? 0 : 1)
+        }
+        let a = SearchFixtures.suggestions(Self.quick, space: space, count: 24, seed: 8, score: score)
+        let b = SearchFixtures.suggestions(Self.quick, space: space, count: 24, seed: 8, score: score)
+        #expect(a.map(\.parameters) == b.map(\.parameters))
+        SearchFixtures.expectInside(a, space)
+        #expect(a.suffix(8).filter { $0.parameters["activation"] == .word("tanh") }.count >= 5)
+    }
+
+    @Test func failedTrialsAreAvoided() throws {
+        let space = try SearchSpace([("lr", .log(1e-4, 10))])
+        let finished = (0..<16).map { i -> Trial in
+            let lr = pow(10, -4 + 5 * Double(i) / 15)
+            let p = TrialParameters([("lr", .real(lr))])
+            return lr > 0.5 ? Trial(number: i, parameters: p, state: .failed, failure: "diverged")
+                : Trial(number: i, parameters: p, state: .complete, value: log10(lr))   // larger is better, until it diverges
+        }
+        var g = SeededGenerator(seed: 2)
+        let p = Self.quick.suggest(SamplingContext(number: 20, space: space, direction: .maximize, finished: finished), using: &g)
+        let lr = p["lr"]?.asReal ?? 100
+        #expect(lr > 0.01 && lr < 1.5)
+    }
+
+    @Test func beatsRandomSearchOnBraninAndHartmann() throws {
+        for (problem, budget) in [(try BenchmarkFunctions.branin(), 30), (try BenchmarkFunctions.hartmann6(), 40)] {
+            var gp: [Double] = [], random: [Double] = []
+            for seed in 0..<10 {
+                gp.append(BenchmarkFunctions.regret(Self.quick, problem, budget: budget, seed: UInt64(seed)).last ?? .nan)
+                random.append(BenchmarkFunctions.regret(RandomSampler(), problem, budget: budget, seed: UInt64(seed)).last ?? .nan)
+            }
+            let (m, r) = (BenchmarkFunctions.median(gp), BenchmarkFunctions.median(random))
+            #expect(m < r / 2, "\(problem.name): gp \(m) vs random \(r)")
+            #expect(zip(gp, random).filter { $0 < $1 }.count >= 7, "\(problem.name): gp wins on too few seeds")
+        }
+    }
+}

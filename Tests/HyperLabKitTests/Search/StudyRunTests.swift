@@ -1,0 +1,135 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import HyperLabKit
+
+@Suite struct StudyRunTests {
+    /// A cheap "training": the dev score climbs towards a peak at lr = 1e-2, units = 64;
+    /// sleeps a random few hundred microseconds per epoch to shuffle the timing.
+    static let objective: @Sendable (TrialContext) throws -> TrialOutcome = { trial in
+        let lr = trial.parameters["lr"]?.asReal ?? 1
+        let units = trial.parameters["units"]?.asReal ?? 1
+        let quality = 1 / (1 + pow(log10(lr) + 2, 2) + pow(log2(units) - 6, 2) / 4)
+        var score = 0.0
+        for epoch in 1...6 {
+            usleep(UInt32.random(in: 0...400))
+            score = quality * (1 - pow(0.5, Double(epoch)))
+            if trial.report(step: epoch, value: score) { break }
+        }
+        return TrialOutcome(value: score, metrics: ["dev_acc": score])
+    }
+
+    /// A trial without its timing.
+    static func fingerprint(_ t: Trial) -> String {
+        "\(t.number) \(t.parameters) \(t.state) \(t.value.map { "\($0)" } ?? "-") "
+            + "\(t.curve.map { "\($0.step):\($0.value)" }) \(t.seed) \(t.failure ?? "")"
+    }
+
+    @Test(arguments: ["random", "tpe"])
+    func parallelismDoesNotChangeTheResults(_ name: String) throws {
+        let space = try SearchFixtures.mixedSpace()
+        let sampler: any Sampler = name == "tpe" ? TPESampler(startupTrials: 5) : RandomSampler()
+        let study = Study(space: space, sampler: sampler, pruner: MedianPruner(startupTrials: 2),
+                          direction: .maximize, seed: 3, trials: 24)
+        let one = study.run(parallel: 1, objective: Self.objective)
+        let two = study.run(parallel: 2, objective: Self.objective)
+        let three = study.run(parallel: 3, objective: Self.objective)
+        #expect(one.trials.count == 24)
+        #expect(one.trials.map(Self.fingerprint) == two.trials.map(Self.fingerprint))
+        #expect(one.trials.map(Self.fingerprint) == three.trials.map(Self.fingerprint))
+        #expect(one.trials.contains { $0.state == .pruned })
+        #expect(!one.stoppedEarly)
+    }
+
+    @Test func scriptedCurvesArePrunedExactlyAsExpected() throws {
+        let bases = [0.5, 0.6, 0.7, 0.8, 0.9, 0.55, 0.95, 0.4, 0.85, 0.65, 0.75, 0.62]
+        let space = try SearchSpace([("i", .int(0, 100))])
+        let study = Study(space: space, sampler: try GridSampler(space), pruner: MedianPruner(startupTrials: 1),
+                          direction: .maximize, seed: 1, trials: bases.count)
+        for parallel in [1, 2] {
+            let report = study.run(parallel: parallel) { trial in
+                let base = bases[trial.number]
+                for step in 1...5 {
+                    usleep(UInt32.random(in: 0...300))
+                    if trial.report(step: step, value: base + 0.01 * Double(step)) { break }
+                }
+                return TrialOutcome(value: base + 0.05)
+            }
+            #expect(report.trials.filter { $0.state == .pruned }.map(\.number) == [7, 9, 11])
+            #expect(report.trials[7].curve.map(\.step) == [1])
+            #expect(report.trials[7].value == nil)
+            #expect(report.trials[8].state == .complete && report.trials[8].value == 0.9)
+        }
+    }
+
+    @Test func failingTrialsAreRecordedAndTheSweepCompletes() throws {
+        let space = try SearchSpace([("lr", .log(1e-4, 10))])
+        let study = Study(space: space, sampler: RandomSampler(), direction: .minimize, seed: 9, trials: 30)
+        let store = MemoryStudyStore()
+        let report = study.run(parallel: 2, store: store) { trial in
+            let lr = trial.parameters["lr"]?.asReal ?? 0
+            if lr > 1 { throw TrialFailure("diverged at epoch 1") }
+            if lr > 0.3 { return TrialOutcome(value: .nan) }
+            return TrialOutcome(value: abs(log10(lr) + 2))
+        }
+        #expect(report.trials.count == 30)
+        let failed = report.trials.filter { $0.state == .failed }
+        #expect(!failed.isEmpty)
+        for t in failed {
+            let lr = t.parameters["lr"]?.asReal ?? 0
+            #expect(lr > 0.3)
+            #expect(t.failure == (lr > 1 ? "diverged at epoch 1" : "the metric is nan (diverged)"))
+        }
+        #expect(report.trials.allSatisfy { $0.state != .failed || $0.value == nil })
+        let stored = try store.trials()
+        #expect(stored.map(Self.fingerprint) == report.trials.map(Self.fingerprint))
+        #expect(report.best.map { ($0.parameters["lr"]?.asReal ?? 0) <= 0.3 } == true)
+    }
+
+    @Test func interruptionKeepsFinishedTrials() throws {
+        let space = try SearchSpace([("x", .uniform(0, 1))])
+        let study = Study(space: space, sampler: RandomSampler(), direction: .minimize, seed: 2, trials: 200)
+        let finished = Atomic<Int>(0)
+        let stop = Interruption { finished.load(ordering: .relaxed) >= 6 }
+        var events = 0
+        let report = study.run(parallel: 2, interruption: stop, progress: { _ in events += 1 }) { trial in
+            for step in 1...50 {
+                usleep(200)
+                if trial.report(step: step, value: 1) { throw TrialFailure("stopped") }
+            }
+            finished.add(1, ordering: .relaxed)
+            return TrialOutcome(value: trial.parameters["x"]?.asReal ?? 0)
+        }
+        #expect(report.stoppedEarly)
+        #expect(report.trials.count < 200)
+        #expect(report.trials.filter { $0.state == .complete }.count >= 6)
+        #expect(report.trials.allSatisfy { $0.state.isFinished })
+        #expect(report.trials.filter { $0.state == .failed }.allSatisfy { $0.failure == "interrupted" })
+        #expect(events > 0)
+    }
+
+    @Test func progressCountsAddUp() throws {
+        let space = try SearchSpace([("x", .uniform(0, 1))])
+        let study = Study(space: space, sampler: SobolSampler(), direction: .minimize, seed: 4, trials: 10)
+        var last: StudyProgress?
+        var started = 0
+        let report = study.run(parallel: 2, progress: { event in
+            if event.kind == .started { started += 1 }
+            last = event.progress
+        }) { trial in TrialOutcome(value: trial.parameters["x"]?.asReal ?? 0) }
+        #expect(started == 10)
+        #expect(last?.complete == 10 && last?.running == 0 && last?.finished == 10)
+        #expect(last?.best?.value == report.trials.compactMap(\.value).min())
+    }
+
+    @Test func trialSeedsDependOnlyOnSeedAndNumber() {
+        #expect(Study.trialSeed(studySeed: 1, number: 3) == Study.trialSeed(studySeed: 1, number: 3))
+        #expect(Study.trialSeed(studySeed: 1, number: 3) != Study.trialSeed(studySeed: 1, number: 4))
+        #expect(Study.trialSeed(studySeed: 1, number: 3) >= 0)
+        let context = TrialContext(number: 0, parameters: TrialParameters(), seed: 77)
+        #expect(context.seed(forRepeat: 0) == 77)
+        #expect(context.seed(forRepeat: 1) != context.seed(forRepeat: 2))
+        let mean = TrialOutcome.mean(of: [TrialOutcome(value: 1, metrics: ["a": 1]), TrialOutcome(value: 3, metrics: ["a": 3])])
+        #expect(mean.value == 2 && mean.metrics["a"] == 2 && abs((mean.metrics["a_sd"] ?? 0) - 2.squareRoot()) < 1e-12)
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import HyperLabShell
+import HyperLabKit
+
+/// Sweeps as a user runs them: results that do not depend on `parallel=`, failed trials that do
+/// not stop a sweep, and files that hold every trial.
+@Suite struct SweepCommandTests {
+    private func resultsTable(_ sweep: String) throws -> String {
+        let t = try Transcript(echo: false)
+        t.type("load moons n=120 noise=0.25 seed=1\nsplit train=0.6 dev=0.2 test=0.2 seed=2\nmodel mlp hidden=[8]")
+        t.type(sweep)
+        let before = t.output.text.count
+        t.type("results")
+        return String(t.output.text.dropFirst(before))
+    }
+
+    @Test(arguments: ["random", "tpe", "bayes"])
+    func parallelOneAndTwoGiveByteIdenticalResults(sampler: String) throws {
+        let sweep = "sweep \(sampler) n=10 lr=log(1e-3, 1) units=intlog(2, 32) epochs=8 prune=median"
+        let one = try resultsTable(sweep + " parallel=1")
+        let two = try resultsTable(sweep + " parallel=2")
+        #expect(one.contains("trial"))
+        #expect(one == two)
+    }
+
+    @Test func divergingRegionMarksTrialsFailedAndTheSweepCompletes() throws {
+        let t = try Transcript(echo: false)
+        t.type("load diabetes\nsplit train=0.7 dev=0.15 test=0.15 seed=0\nmodel mlp hidden=[32]\noptimizer sgd")
+        let outcome = t.shell.run("sweep grid lr=[0.001, 0.01, 5, 10] epochs=10 parallel=2")
+        #expect(outcome == .completed)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        #expect(sweep.trials.count == 4)
+        let failed = sweep.trials.filter { $0.state == .failed }
+        #expect(failed.map(\.number) == [2, 3])
+        #expect(failed.allSatisfy { $0.failure?.hasPrefix("diverged at epoch") == true })
+        #expect(sweep.best?.number == 1 || sweep.best?.number == 0)
+        #expect(t.output.text.contains("trial 2  failed: diverged at epoch"))
+    }
+
+    @Test func interruptionKeepsFinishedTrials() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        let calls = Counter()
+        t.shell.options.interruption = Interruption { calls.next() > 400 }
+        _ = t.shell.run("sweep random n=200 lr=log(1e-3, 1e-1) epochs=30 parallel=1")
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        #expect(sweep.stoppedEarly)
+        #expect(sweep.trials.contains { $0.state == .complete })
+        #expect(sweep.trials.count < 200)
+        #expect(t.output.text.contains("stopped by Ctrl-C"))
+        #expect(t.shell.recorded.last?.contains("# interrupted after") == true)
+    }
+
+    @Test func savedResultsHoldEveryTrial() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        t.type("sweep random n=5 lr=log(1e-3, 1e-1) epochs=5 repeats=2")
+        t.type("save results \"r.csv\"\nsave results \"r.json\"")
+        let csv = try String(contentsOf: t.directory.appendingPathComponent("r.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.count == 6)
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(Array(header.prefix(5)) == ["trial", "state", "lr", "dev_acc", "dev_acc_sd"])
+        #expect(Array(header.suffix(2)) == ["seed", "seconds"])
+        let data = try Data(contentsOf: t.directory.appendingPathComponent("r.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let trials = try #require(json["trials"] as? [[String: Any]])
+        #expect(trials.count == 5)
+        let perEpoch = try #require(trials[0]["per_epoch"] as? [String: [[String: Any]]])
+        #expect(perEpoch["dev_acc"]?.count == 5)
+    }
+}
+
+/// A thread-safe call counter for injected interruptions.
+final class Counter: Sendable {
+    private let value = Mutex(0)
+    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+}
+
+import Synchronization

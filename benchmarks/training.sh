@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Training benchmark (issue 3): HyperLab vs PyTorch vs scikit-learn on the same data, one thread each.
+#
+#   benchmarks/training.sh [digits] [synthetic]      (both workloads when none is named)
+#
+# Builds hyperlab-bench in release mode, creates the peers' virtual environment outside the
+# repository when missing, writes both workloads' data once into a temporary folder, trains
+# each workload with all three, and prints samples per second, the ratios, and the GEMM rate.
+# Environment:
+#   HYPERLAB_BENCH_VENV     the peers' venv (default ~/.cache/hyperlab-bench-venv)
+#   HYPERLAB_BENCH_SCRATCH  SwiftPM scratch path (default .build)
+#   HYPERLAB_BENCH_REPEATS  timed repetitions per measurement (default: 15 digits, 5 synthetic)
+# Every run is pinned to one thread (OMP/MKL/OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1),
+# OpenBLAS's own single-thread call in HyperLab). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are
+# removed from each benchmark command (not from this shell), so every OpenBLAS picks the kernels
+# for this CPU; HyperLab's rates with the inherited values are reported too when they are set.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scratch="${HYPERLAB_BENCH_SCRATCH:-.build}"
+venv="${HYPERLAB_BENCH_VENV:-$HOME/.cache/hyperlab-bench-venv}"
+workloads=("$@")
+[ ${#workloads[@]} -eq 0 ] && workloads=(digits synthetic)
+for w in "${workloads[@]}"; do
+    case "$w" in digits|synthetic) ;; *) echo "unknown workload '$w' (digits, synthetic)" >&2; exit 2 ;; esac
+done
+case "$(cd "$(dirname "$venv")" 2>/dev/null && pwd)/" in
+    "$root"/*) echo "HYPERLAB_BENCH_VENV=$venv is inside the repository; put it outside" >&2; exit 2 ;;
+esac
+
+echo "== building hyperlab-bench (release, scratch path $scratch)"
+swift build -c release --product hyperlab-bench --scratch-path "$scratch" 2>&1 | tail -n 1
+bench="$(swift build -c release --product hyperlab-bench --scratch-path "$scratch" --show-bin-path)/hyperlab-bench"
+
+if ! "$venv/bin/python" -c 'import torch, sklearn, numpy, threadpoolctl' 2>/dev/null; then
+    echo "== creating the peers' virtual environment in $venv (torch, scikit-learn, numpy, threadpoolctl)"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet torch scikit-learn numpy threadpoolctl
+fi
+
+data="$(mktemp -d "${TMPDIR:-/tmp}/hyperlab-bench.XXXXXX")"
+results="$data/results.txt"
+trap 'rm -rf "$data"' EXIT
+"$bench" prepare "$data" | sed 's/^/  /'
+
+# One benchmark command: one thread, and this CPU's own OpenBLAS kernels.
+pinned() {
+    env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$@"
+}
+repeats=()
+[ -n "${HYPERLAB_BENCH_REPEATS:-}" ] && repeats=(--repeats "$HYPERLAB_BENCH_REPEATS")
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date)"
+for w in "${workloads[@]}"; do
+    echo "== $w"
+    pinned "$bench" training "$w" --data "$data" "${repeats[@]}" | tee -a "$results"
+    if [ -n "${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-}" ]; then
+        # What the shell gets in this environment: HyperLab with the inherited OPENBLAS_* values.
+        env OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$bench" training "$w" --data "$data" \
+            --mode train_only "${repeats[@]}" | sed 's/^hyperlab \([a-z]*\) /hyperlab \1_inherited_openblas_env /' | tee -a "$results"
+    fi
+    pinned "$venv/bin/python" benchmarks/peers/torch_mlp.py "$w" "$data" "${repeats[@]}" | tee -a "$results"
+    pinned "$venv/bin/python" benchmarks/peers/sklearn_mlp.py "$w" "$data" "${repeats[@]}" | tee -a "$results"
+done
+echo "== GEMM backend (OpenBLAS, one thread)"
+pinned "$bench" gemm | tee -a "$results"
+if [ -n "${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-}" ]; then
+    echo "== GEMM with the inherited OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-}"
+    env OPENBLAS_NUM_THREADS=1 "$bench" gemm 256 512 1024 32x64x128 | sed 's/ gflops / gflops_inherited_env /' | tee -a "$results"
+fi
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "== Results ($started)"
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores; $(swift --version 2>&1 | head -n 1)"
+echo "load average (1, 5, 15 min): before $load_before, after $load_after"
+grep -h '^# \(torch\|sklearn\|scikit-learn\)' "$results" | sort -u | sed 's/^# /  /'
+awk '
+    $3 == "samples_per_s" { rate[$1, $2] = $4; seen[$2] = 1; if (!(($2) in order)) { order[$2] = ++n; name[n] = $2 } }
+    $3 == "samples_per_s_best" { best[$1, $2] = $4 }
+    $3 == "dev_acc_mean" { acc[$1, $2] = $4 }
+    $3 ~ /^gflops/ { gemm[++g] = sprintf("  %-22s %8s GFLOP/s%s", substr($2, 6), $4, $3 == "gflops" ? "" : "  (inherited OPENBLAS_* settings)") }
+    function cell(v) { return v == "" ? "-" : v }
+    function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.2fx", a / b) }
+    END {
+        printf "\n  samples/s (training rows x epochs per second, median run; one thread)\n"
+        printf "  %-34s %10s %10s %12s %10s %10s   %s\n", "workload", "HyperLab", "PyTorch", "scikit-learn", "H/PyTorch", "H/sklearn", "dev acc H / T / S"
+        for (i = 1; i <= n; i++) {
+            w = name[i]
+            printf "  %-34s %10s %10s %12s %10s %10s   %s / %s / %s\n", w, cell(rate["hyperlab", w]), cell(rate["torch", w]),
+                cell(rate["sklearn", w]), ratio(rate["hyperlab", w], rate["torch", w]), ratio(rate["hyperlab", w], rate["sklearn", w]),
+                cell(acc["hyperlab", w]), cell(acc["torch", w]), cell(acc["sklearn", w])
+        }
+        printf "\n  samples/s of the fastest run (least disturbed by other load on the machine)\n"
+        for (i = 1; i <= n; i++) {
+            w = name[i]
+            printf "  %-34s %10s %10s %12s %10s %10s\n", w, cell(best["hyperlab", w]), cell(best["torch", w]),
+                cell(best["sklearn", w]), ratio(best["hyperlab", w], best["torch", w]), ratio(best["hyperlab", w], best["sklearn", w])
+        }
+        printf "\n  GEMM backend, C = A.B as MxKxN, one thread\n"
+        for (i = 1; i <= g; i++) print gemm[i]
+    }' "$results"
+echo
+echo "  Each run: init + all epochs (shuffle, forward, cross-entropy, backward, Adam step) + one scoring"
+echo "  of the dev rows; *_dev_scored_each_epoch is HyperLab's shell path, scoring dev after every epoch;"
+echo "  *_inherited_openblas_env is HyperLab with this shell's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE left in place."

@@ -76,13 +76,10 @@ extension Shell {
         let task = command.string("task").flatMap(LearningTask.init(rawValue:))
         let missing = command.string("missing").flatMap(MissingValuePolicy.init(rawValue:)) ?? MissingValuePolicy.none
         do {
-            return try CSVDataset.load(path: resolve(path).path, target: target, task: task, missing: missing,
-                                       name: (path as NSString).lastPathComponent)
+            return try CSVDataset.load(path: path, target: target, task: task, missing: missing,
+                                       name: (path as NSString).lastPathComponent, relativeTo: options.workingDirectory)
         } catch {
-            var adjusted = error
-            if adjusted.file != nil { adjusted = DataError(error.kind, error.message, hint: error.hint, file: path,
-                                                           line: error.line, column: error.column, key: error.key) }
-            throw inputError(adjusted, command)
+            throw inputError(error, command)
         }
     }
 
@@ -105,7 +102,7 @@ extension Shell {
         let summary = DatasetSummary(dataset)
         let origin: String = switch summary.source {
         case .builtin: "built-in"
-        case .csv(let path, _, _, _): path
+        case .csv(let path, let target, _, _): "CSV file \(path), target \(target)"
         }
         console.line("\(summary.name) (\(origin)): \(summary.rows) rows, \(summary.featureCount) features, \(summary.task.rawValue)")
         console.line()

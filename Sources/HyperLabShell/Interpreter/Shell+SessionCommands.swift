@@ -69,11 +69,12 @@ extension Shell {
             throw InputError("replay needs a file", at: span, hint: "replay \"sessions/first.hlab\"")
         }
         let url = resolve(path)
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let raw = try? String(contentsOf: url, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw InputError(exists ? "cannot read \(path)" : "no file \(path)", at: span,
                              hint: exists ? "check its permissions and that it is UTF-8 text" : "check the name; a relative path starts from the folder hyperlab was started in")
         }
+        let text = url.pathExtension.lowercased() == "md" ? Notebook.script(fromMarkdown: raw) : raw
         guard !replayStack.contains(url.standardizedFileURL.path) else {
             throw InputError("\(path) replays itself", at: span, hint: "a script cannot replay a script that is already running")
         }
@@ -113,6 +114,25 @@ extension Shell {
             index = end + 1
         }
         return .completed
+    }
+
+    /// `save notebook "FILE.md" [force=yes]`: the session so far as Markdown.
+    func saveNotebook(_ command: BoundCommand) throws(InputError) {
+        let span = command.span(ofArgument: 0)
+        guard let path = command.argumentString(0) else { return }
+        let url = resolve(path)
+        if FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
+            throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it")
+        }
+        let title = command.string("title") ?? "HyperLab notebook"
+        let text = notebook.markdown(title: title, saved: Shell.timestamp(options.clock()))
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        } catch {
+            throw InputError("cannot write \(path): \(error.localizedDescription)", at: span, hint: "check that the folder is writable")
+        }
+        console.line("saved a notebook of \(notebook.entries.count) entries to \(path)")
     }
 
     /// A path relative to the working directory (absolute paths and `~` as given).

@@ -64,6 +64,8 @@ public final class Shell {
     var replayStack: [String] = []
     /// A comment a command adds to its recorded text ("interrupted after epoch 12").
     var recordNote: String?
+    /// Every successful command with its output, for `save notebook`.
+    public internal(set) var notebook = Notebook()
 
     /// The primary prompt.
     public static let prompt = "hyperlab> "
@@ -149,8 +151,17 @@ public final class Shell {
         }
         var next = workbench
         recordNote = nil
-        try perform(command, on: &next)
+        let output = CapturedOutput()
+        try console.observing({ output.append($0) }) { () throws(InputError) in
+            try perform(command, on: &next)
+        }
         workbench = next
+        switch command.spec.title {
+        case "say": notebook.append(.narration(command: command.canonicalText, text: command.argumentString(0) ?? ""))
+        case "pause": notebook.append(.pause)
+        case "save notebook", "help", "history": break
+        default: notebook.append(.command(text: command.canonicalText, output: output.text))
+        }
         if command.spec.isRecorded {
             recorded.append(command.canonicalText + (recordNote.map { "  # \($0)" } ?? ""))
         }
@@ -166,6 +177,7 @@ public final class Shell {
         case "pause": pause()
         case "reset": bench = Workbench()
         case "save session": try saveSession(command)
+        case "save notebook": try saveNotebook(command)
         case "datasets": listDatasets()
         case "load": try load(command, on: &bench)
         case "show data": try showData(bench)

@@ -71,6 +71,7 @@ public final class Console: Sendable {
     private let out: @Sendable (String) -> Void
     private let err: @Sendable (String) -> Void
     private let statusShown = Mutex(false)
+    private let tap = Mutex<(@Sendable (String) -> Void)?>(nil)
 
     /// A console writing normal output to `out` and errors to `err`.
     public init(traits: ConsoleTraits, out: @escaping @Sendable (String) -> Void,
@@ -91,6 +92,20 @@ public final class Console: Sendable {
     public func write(_ text: String) {
         clearStatus()
         out(text)
+        tap.withLock { $0 }?(text)
+    }
+
+    /// Runs `body` with everything written (output and errors, not status lines) also handed to
+    /// `observer`: how the notebook collects each command's output.
+    public func observing<T, E: Error>(_ observer: @escaping @Sendable (String) -> Void,
+                                       _ body: () throws(E) -> T) throws(E) -> T {
+        let previous = tap.withLock { current in
+            let old = current
+            current = observer
+            return old
+        }
+        defer { tap.withLock { $0 = previous } }
+        return try body()
     }
 
     /// Writes `text` and a newline.
@@ -99,7 +114,9 @@ public final class Console: Sendable {
     /// Writes an error message (standard error on a real terminal; the same stream when captured).
     public func error(_ text: String) {
         clearStatus()
-        err(text.hasSuffix("\n") ? text : text + "\n")
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        err(line)
+        tap.withLock { $0 }?(line)
     }
 
     /// `text` wrapped in the style's ANSI codes when colour is allowed; `text` unchanged otherwise.

@@ -1,0 +1,183 @@
+/// Turns the cells of a parsed CSV table into numeric features and a target, checking each
+/// cell and naming the line and column of the first bad one.
+struct CSVColumnReader {
+    /// The parsed table.
+    let table: CSVTable
+    /// The file named in errors.
+    let file: String
+
+    /// Cell texts read as missing values (compared without case, after trimming).
+    static let missingMarkers: Set<String> = ["", "na", "nan", "n/a", "null", "?"]
+
+    /// The target column and the feature columns (header positions), after checking the header
+    /// (named, unique columns), that there are data rows, and that every row has the header's width.
+    func columns(target: String) throws(DataError) -> (target: Int, features: [Int]) {
+        let names = table.header.map(\.trimmedCell)
+        var seen = [String: Int]()
+        for (index, name) in names.enumerated() {
+            if name.isEmpty {
+                throw DataError(.unnamedColumn, "column \(index + 1) of the header has no name",
+                                hint: "give every column a name in the header row", file: file,
+                                line: table.headerLine, column: index + 1)
+            }
+            if let first = seen[name] {
+                throw DataError(.duplicateColumn, "the header names '\(name)' twice (columns \(first + 1) and \(index + 1))",
+                                hint: "rename one of the columns", file: file, line: table.headerLine, column: index + 1)
+            }
+            seen[name] = index
+        }
+        let wanted = target.trimmedCell
+        guard let targetColumn = seen[wanted] else {
+            let suggestion = ClosestMatch.suggestion(for: wanted, among: names)
+            let list = names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", …"
+            throw DataError(.missingTargetColumn, "no column '\(wanted)' in the header",
+                            hint: suggestion.map { "did you mean \($0)?" } ?? "the columns are: \(list)",
+                            file: file, line: table.headerLine, key: "target")
+        }
+        if names.count < 2 {
+            throw DataError(.noFeatures, "the file has only the target column '\(wanted)', no features",
+                            hint: "a dataset needs at least one numeric feature column besides the target",
+                            file: file, line: table.headerLine)
+        }
+        if table.rows.isEmpty {
+            throw DataError(.headerOnly, "the file has a header but no data rows",
+                            hint: "add rows of values below the header", file: file, line: table.headerLine)
+        }
+        for row in table.rows where row.cells.count != names.count {
+            let k = row.cells.count, m = names.count
+            throw DataError(.raggedRow, "line \(row.line) has \(k) cell\(k == 1 ? "" : "s"), the header has \(m)",
+                            hint: k > m ? "remove the extra cells (a trailing comma adds one), or quote cells that contain commas"
+                                        : "add the missing cells; an empty cell is written as nothing between two commas",
+                            file: file, line: row.line, column: min(k, m) + 1)
+        }
+        return (targetColumn, names.indices.filter { $0 != targetColumn })
+    }
+
+    /// The target column as class labels or values; `task` nil infers it.
+    func target(column: Int, task: LearningTask?) throws(DataError) -> DatasetTarget {
+        let name = table.header[column].trimmedCell
+        var texts = [String]()
+        var numbers = [Double]()
+        var firstText: (line: Int, text: String)?
+        texts.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let text = row.cells[column].trimmedCell
+            if CSVColumnReader.missingMarkers.contains(text.lowercased()) {
+                throw DataError(.missingTarget, "line \(row.line): the target '\(name)' is empty",
+                                hint: "every row needs a target; remove the row or fill in its target",
+                                file: file, line: row.line, column: column + 1)
+            }
+            texts.append(text)
+            if firstText == nil {
+                if let x = Double(text), x.isFinite { numbers.append(x) } else { firstText = (row.line, text) }
+            }
+        }
+        let resolved = task ?? CSVColumnReader.inferTask(numbers: firstText == nil ? numbers : nil, rows: texts.count)
+        switch resolved {
+        case .regression:
+            if let bad = firstText {
+                throw DataError(.nonNumericTarget, "line \(bad.line): the target '\(name)' is '\(bad.text)', not a number",
+                                hint: "regression needs a numeric target; use task=classification for labels",
+                                file: file, line: bad.line, column: column + 1)
+            }
+            return .values(numbers)
+        case .classification:
+            let keys = firstText == nil ? numbers.map { NumberText.canonical($0) } : texts
+            let names = firstText == nil
+                ? Array(Set(numbers)).sorted().map { NumberText.canonical($0) }
+                : Array(Set(texts)).sorted(by: NaturalOrder.areInIncreasingOrder)
+            if names.count < 2 {
+                throw DataError(.singleClass, "the target '\(name)' has a single class ('\(names.first ?? "")')",
+                                hint: "classification needs at least two classes; choose another target column",
+                                file: file, line: table.headerLine, column: column + 1, key: "target")
+            }
+            let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+            return .classes(labels: keys.map { index[$0] ?? 0 }, names: names)
+        }
+    }
+
+    /// Classification for whole numbers with few distinct values (at most 20, and fewer than half
+    /// the rows) or for any non-numeric target (`numbers` nil); regression otherwise.
+    static func inferTask(numbers: [Double]?, rows: Int) -> LearningTask {
+        guard let numbers else { return .classification }
+        guard numbers.allSatisfy({ $0 == $0.rounded() }) else { return .regression }
+        let distinct = Set(numbers).count
+        return distinct <= CSVDataset.maximumInferredClasses && 2 * distinct < rows ? .classification : .regression
+    }
+
+    /// The feature columns as row-major values, empty cells filled by `missing`, with the
+    /// number of filled cells per feature.
+    func features(columns: [Int], missing: MissingValuePolicy) throws(DataError) -> (values: [Double], missingCounts: [Int]) {
+        let width = columns.count
+        var values = [Double](repeating: 0, count: table.rows.count * width)
+        var missingCounts = [Int](repeating: 0, count: width)
+        var sums = [Double](repeating: 0, count: width)
+        for (r, row) in table.rows.enumerated() {
+            for (j, c) in columns.enumerated() {
+                let text = row.cells[c].trimmedCell
+                if let x = Double(text), x.isFinite {
+                    values[r * width + j] = x
+                    sums[j] += x
+                } else if CSVColumnReader.missingMarkers.contains(text.lowercased()) {
+                    if missing == .none { throw missingError(line: row.line, column: c, text: text, columns: columns) }
+                    values[r * width + j] = .nan
+                    missingCounts[j] += 1
+                } else {
+                    throw nonNumericError(line: row.line, column: c, text: text)
+                }
+            }
+        }
+        for j in 0..<width where missingCounts[j] > 0 {
+            let present = table.rows.count - missingCounts[j]
+            guard present > 0 else {
+                let c = columns[j]
+                throw DataError(.missingValues, "column \(c + 1) ('\(table.header[c].trimmedCell)') is empty in every row",
+                                hint: "remove the column; a mean needs at least one value",
+                                file: file, line: table.headerLine, column: c + 1)
+            }
+            let mean = sums[j] / Double(present)
+            for r in 0..<table.rows.count where values[r * width + j].isNaN { values[r * width + j] = mean }
+        }
+        return (values, missingCounts)
+    }
+
+    /// The error for the first empty feature cell, counting all empty feature cells.
+    private func missingError(line: Int, column: Int, text: String, columns: [Int]) -> DataError {
+        var total = 0
+        for row in table.rows {
+            for c in columns where CSVColumnReader.missingMarkers.contains(row.cells[c].trimmedCell.lowercased()) { total += 1 }
+        }
+        let name = table.header[column].trimmedCell
+        let what = text.isEmpty ? "is empty" : "is '\(text)' (a missing value)"
+        let others = total > 1 ? " (\(total) missing cells in all)" : ""
+        return DataError(.missingValues, "line \(line), column \(column + 1) ('\(name)') \(what)\(others)",
+                         hint: "fill in the cells, or load with missing=mean to use each column's mean",
+                         file: file, line: line, column: column + 1, key: "missing")
+    }
+
+    /// The error for a feature cell that is not a number: the whole column if it holds no number at all.
+    private func nonNumericError(line: Int, column: Int, text: String) -> DataError {
+        let name = table.header[column].trimmedCell
+        let columnHasNumbers = table.rows.contains { row in
+            Double(row.cells[column].trimmedCell).map { $0.isFinite } ?? false
+        }
+        if !columnHasNumbers {
+            return DataError(.nonNumericColumn, "column \(column + 1) ('\(name)') holds text, not numbers (line \(line): '\(text)')",
+                             hint: "only the target may hold text: use target=\(name) to predict it, or remove the column",
+                             file: file, line: line, column: column + 1)
+        }
+        return DataError(.nonNumericCell, "line \(line), column \(column + 1) ('\(name)'): '\(text)' is not a number",
+                         hint: "fix the cell; leave it empty and load with missing=mean to fill it with the column mean",
+                         file: file, line: line, column: column + 1)
+    }
+}
+
+extension String {
+    /// The cell's text without surrounding spaces and tabs.
+    var trimmedCell: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
+}

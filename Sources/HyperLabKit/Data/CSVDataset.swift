@@ -1,0 +1,106 @@
+import Foundation
+
+/// Loads a dataset from a CSV file with a header row (`load "FILE.csv" target=COLUMN`).
+///
+/// ```swift
+/// let data = try CSVDataset.load(path: "houses.csv", target: "price")          // task inferred
+/// let iris = try CSVDataset.load(path: "iris.csv", target: "species", task: .classification)
+/// let gaps = try CSVDataset.load(path: "survey.csv", target: "y", missing: .mean)
+/// ```
+///
+/// Rules:
+/// - The first non-blank line is the header; every name must be present and unique. Cells are
+///   separated by commas (tabs for `.tsv` and `.tab` files); quoting follows RFC 4180.
+/// - Every column but the target is a numeric feature. An empty cell (or `NA`, `NaN`, `null`,
+///   `?`) is missing: an error, unless `missing` is `.mean`, which fills it with the column's mean.
+/// - The target is a class label (any text) or a number. When `task` is nil it is inferred:
+///   classification if any target is not a number, or if the targets are whole numbers with at
+///   most 20 distinct values and fewer distinct values than half the rows; regression otherwise.
+/// - Class names are ordered naturally (numbers by value; text alphabetically with digit runs
+///   compared as numbers: `class_2` before `class_10`), so labels do not depend on the row order.
+///   Numeric labels that are equal (`1`, `1.0`) are one class, named canonically (`1`).
+///
+/// Every error is a `DataError` naming the file and, for a cell, its line and column.
+public enum CSVDataset {
+    /// The most distinct whole-number targets that are still read as classes when the task is inferred.
+    public static let maximumInferredClasses = 20
+
+    /// Loads the CSV file at `path`.
+    /// - Parameters:
+    ///   - path: the file, absolute or relative to the current directory.
+    ///   - target: the name of the target column, as in the header.
+    ///   - task: the learning task; nil infers it from the target column.
+    ///   - missing: what to do with empty feature cells.
+    ///   - name: the dataset's name; nil uses the file name without its extension.
+    ///   - folder: the folder a relative `path` starts from (nil: the current directory). Errors
+    ///     and the source keep `path` as given; `~/` is expanded.
+    /// - Returns: the dataset, with `source` `.csv(path:target:task:missing:)` (the task as resolved).
+    /// - Throws: `DataError` for a file that is missing, unreadable, not text, empty or malformed.
+    public static func load(path: String, target: String, task: LearningTask? = nil,
+                            missing: MissingValuePolicy = .none, name: String? = nil,
+                            relativeTo folder: String? = nil) throws(DataError) -> Dataset {
+        let text = try readText(path: path, relativeTo: folder)
+        let url = URL(fileURLWithPath: path)
+        let ext = url.pathExtension.lowercased()
+        let delimiter: Character = (ext == "tsv" || ext == "tab") ? "\t" : ","
+        let datasetName = name ?? url.deletingPathExtension().lastPathComponent
+        return try parse(text: text, file: path, name: datasetName, target: target, task: task,
+                         missing: missing, delimiter: delimiter) { resolvedTask in
+            .csv(path: path, target: target, task: resolvedTask, missing: missing)
+        }
+    }
+
+    /// Builds a dataset from CSV `text` (the contents of `file`, named in errors).
+    /// - Parameter source: the dataset's source, given the resolved task.
+    static func parse(text: String, file: String, name: String, target: String, task: LearningTask?,
+                      missing: MissingValuePolicy, delimiter: Character = ",",
+                      source: (LearningTask) -> DatasetSource) throws(DataError) -> Dataset {
+        let table = try CSVTable.parse(text, file: file, delimiter: delimiter)
+        let reader = CSVColumnReader(table: table, file: file)
+        let columns = try reader.columns(target: target)
+        let targetValues = try reader.target(column: columns.target, task: task)
+        let features = try reader.features(columns: columns.features, missing: missing)
+        return Dataset(name: name, featureNames: columns.features.map { table.header[$0].trimmedCell },
+                       features: features.values, target: targetValues, missingCounts: features.missingCounts,
+                       source: source(targetValues.task))
+    }
+
+    /// The file system path of `path` (as typed) read from `folder`.
+    static func resolve(_ path: String, relativeTo folder: String?) -> String {
+        let expanded = (path as NSString).expandingTildeInPath
+        guard let folder, !expanded.hasPrefix("/") else { return expanded }
+        return (folder as NSString).appendingPathComponent(expanded)
+    }
+
+    /// The text of the file at `path` (relative to `folder`), or an error saying why it cannot be read.
+    static func readText(path: String, relativeTo folder: String? = nil) throws(DataError) -> String {
+        let manager = FileManager.default
+        let resolved = resolve(path, relativeTo: folder)
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: resolved, isDirectory: &isFolder) else {
+            throw DataError(.fileNotFound, "no file '\(path)'", hint: nearbyFileHint(for: path, resolved: resolved), file: path)
+        }
+        if isFolder.boolValue {
+            throw DataError(.unreadableFile, "'\(path)' is a folder, not a file",
+                            hint: "give the path of a .csv file inside it", file: path)
+        }
+        guard let data = manager.contents(atPath: resolved) else {
+            throw DataError(.unreadableFile, "cannot read '\(path)'", hint: "check the file's permissions", file: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataError(.notText, "'\(path)' is not UTF-8 text", hint: "save the file as CSV in UTF-8", file: path)
+        }
+        return text
+    }
+
+    /// "did you mean …?" over the files beside a missing one, or a general hint.
+    private static func nearbyFileHint(for path: String, resolved: String) -> String {
+        let url = URL(fileURLWithPath: resolved)
+        let folderPrefix = path.contains("/") ? String(path[...(path.lastIndex(of: "/") ?? path.startIndex)]) : ""
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        if let match = ClosestMatch.suggestion(for: url.lastPathComponent, among: names.sorted()) {
+            return "did you mean \"\(folderPrefix)\(match)\"?"
+        }
+        return "a relative path starts from the folder the shell was started in"
+    }
+}

@@ -1,0 +1,67 @@
+/// A loaded dataset: named numeric features and a target, row for row, with how it was made.
+///
+/// ```swift
+/// let iris = try BuiltinDatasets.load(name: "iris")
+/// iris.rowCount            // 150
+/// iris.featureNames[0]     // "sepal length (cm)"
+/// iris.value(row: 0, feature: 0)  // 5.1
+/// ```
+/// Features are raw (not standardized); a `DataSplit` standardizes them with train statistics.
+///
+/// Invariants: `features.count == rowCount * featureCount`, `target.count == rowCount`,
+/// `missingCounts.count == featureCount`, every feature value is finite.
+public struct Dataset: Sendable, Equatable {
+    /// A short name: the built-in name, or the CSV file's name without its extension.
+    public let name: String
+    /// One name per feature column, in column order.
+    public let featureNames: [String]
+    /// The feature values in row-major order: value (r, f) is `features[r * featureCount + f]`.
+    public let features: [Double]
+    /// The target of every row: class indices with class names, or real values.
+    public let target: DatasetTarget
+    /// Per feature, how many empty cells were filled (with the column mean) when loading.
+    public let missingCounts: [Int]
+    /// How the dataset was made, enough to make it again.
+    public let source: DatasetSource
+
+    /// A dataset over row-major `features` and a matching `target`.
+    /// - Precondition: the shapes agree and every feature value is finite.
+    public init(name: String, featureNames: [String], features: [Double], target: DatasetTarget,
+                missingCounts: [Int]? = nil, source: DatasetSource) {
+        precondition(!featureNames.isEmpty, "a dataset needs at least one feature")
+        precondition(features.count == target.count * featureNames.count, "features do not match rows × features")
+        precondition(missingCounts == nil || missingCounts?.count == featureNames.count, "one missing count per feature")
+        self.name = name
+        self.featureNames = featureNames
+        self.features = features
+        self.target = target
+        self.missingCounts = missingCounts ?? [Int](repeating: 0, count: featureNames.count)
+        self.source = source
+    }
+
+    /// Number of rows (examples).
+    public var rowCount: Int { target.count }
+    /// Number of feature columns.
+    public var featureCount: Int { featureNames.count }
+    /// Classification or regression.
+    public var task: LearningTask { target.task }
+    /// The class names (classification), or nil (regression).
+    public var classNames: [String]? { target.classNames }
+    /// Total number of feature cells that were filled in when loading.
+    public var missingTotal: Int { missingCounts.reduce(0, +) }
+
+    /// The value of `feature` in `row`.
+    public func value(row: Int, feature: Int) -> Double {
+        features[row * featureCount + feature]
+    }
+
+    /// The feature values of one row.
+    public func row(_ row: Int) -> ArraySlice<Double> {
+        features[(row * featureCount)..<((row + 1) * featureCount)]
+    }
+
+    /// All values of one feature, top to bottom.
+    public func column(_ feature: Int) -> [Double] {
+        (0..<rowCount).map { features[$0 * featureCount + feature] }
+    }
+}

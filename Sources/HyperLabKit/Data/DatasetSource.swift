@@ -1,0 +1,35 @@
+/// How a dataset was made: enough to make the same dataset again.
+///
+/// ```swift
+/// switch dataset.source {
+/// case .builtin(let name, let options): try BuiltinDatasets.load(name: name, options: options?.values ?? [:])
+/// case .csv(let path, let target, let task, let missing): try CSVDataset.load(path: path, target: target, task: task, missing: missing)
+/// }
+/// ```
+public enum DatasetSource: Sendable, Equatable {
+    /// A built-in dataset by its canonical name; `options` (every option, defaults filled in)
+    /// for the generated ones, nil for the bundled files.
+    case builtin(name: String, options: GeneratedDatasetOptions?)
+    /// A CSV file: the path as given, the target column, the task (as given or inferred)
+    /// and the missing-value policy.
+    case csv(path: String, target: String, task: LearningTask, missing: MissingValuePolicy)
+
+    /// The arguments of a `load` command that makes this dataset again, in canonical form:
+    /// `iris`, `moons n=200 noise=0.1 seed=0`, `"data/x.csv" target=y task=regression`.
+    public var loadArguments: String {
+        switch self {
+        case .builtin(let name, nil):
+            return name
+        case .builtin(let name, let options?):
+            let values = options.values
+            let spelled = ["n", "noise", "seed", "classes"].compactMap { key in values[key].map { "\(key)=\($0)" } }
+            return ([name] + spelled).joined(separator: " ")
+        case .csv(let path, let target, let task, let missing):
+            let quotedTarget = target.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                ? target : "\"\(target)\""
+            var text = "\"\(path)\" target=\(quotedTarget) task=\(task.rawValue)"
+            if missing != .none { text += " missing=\(missing.rawValue)" }
+            return text
+        }
+    }
+}

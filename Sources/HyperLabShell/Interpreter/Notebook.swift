@@ -1,0 +1,84 @@
+import Foundation
+import HyperLabKit
+
+/// The session as a Markdown notebook: narration as paragraphs, each command in a code block with
+/// its output below it. The script can be read back from the notebook, so a notebook replays.
+///
+/// ```markdown
+/// Tutorial 1: the scope of meta parameters.
+///
+/// ```hyperlab
+/// load iris
+/// ```
+/// ```text
+/// loaded iris: 150 rows × 4 features, classification with 3 classes (...)
+/// ```
+/// ```
+/// `say` and `pause` become a paragraph and a rule; each also leaves an HTML comment
+/// (`<!-- hyperlab: say "…" -->`), invisible when rendered, so the script comes back whole.
+public struct Notebook: Sendable {
+    /// One element of the notebook.
+    public enum Entry: Sendable, Equatable {
+        /// Narration (`say`): the command and its text.
+        case narration(command: String, text: String)
+        /// A `pause`: a section break.
+        case pause
+        /// A command and everything it printed.
+        case command(text: String, output: String)
+    }
+
+    /// The entries in order.
+    public private(set) var entries: [Entry] = []
+
+    /// An empty notebook.
+    public init() {}
+
+    /// Appends an entry.
+    public mutating func append(_ entry: Entry) { entries.append(entry) }
+
+    /// The Markdown text.
+    public func markdown(title: String, saved: String) -> String {
+        var out = "# \(title)\n\n<!-- saved \(saved) by hyperlab \(HyperLabVersion.current); replay with: hyperlab run FILE.md -->\n"
+        for entry in entries {
+            switch entry {
+            case .narration(let command, let text):
+                out += "\n<!-- hyperlab: \(command) -->\n" + text + "\n"
+            case .pause:
+                out += "\n<!-- hyperlab: pause -->\n---\n"
+            case .command(let text, let output):
+                out += "\n```hyperlab\n" + text + "\n```\n"
+                if !output.isEmpty {
+                    let fence = output.contains("```") ? "~~~~" : "```"
+                    out += fence + "text\n" + (output.hasSuffix("\n") ? output : output + "\n") + fence + "\n"
+                }
+            }
+        }
+        return out
+    }
+
+    /// The script in a notebook: the `hyperlab` code blocks and `<!-- hyperlab: … -->` comments, in order.
+    public static func script(fromMarkdown markdown: String) -> String {
+        var lines: [String] = []
+        var fence: String?
+        var isCommandBlock = false
+        for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if let open = fence {
+                if line == open {
+                    fence = nil
+                } else if isCommandBlock {
+                    lines.append(raw)
+                }
+                continue
+            }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                let marks = String(line.prefix { $0 == "`" || $0 == "~" })
+                fence = marks
+                isCommandBlock = line.dropFirst(marks.count).trimmingCharacters(in: .whitespaces) == "hyperlab"
+            } else if line.hasPrefix("<!-- hyperlab: "), line.hasSuffix("-->") {
+                lines.append(String(line.dropFirst("<!-- hyperlab: ".count).dropLast(3)).trimmingCharacters(in: .whitespaces))
+            }
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+}

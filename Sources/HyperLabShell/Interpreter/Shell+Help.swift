@@ -8,6 +8,10 @@ extension Shell {
             console.write(Shell.overview())
             return
         }
+        if topic == "tutorials" {
+            listTutorials()
+            return
+        }
         let specs = CommandCatalog.specs(named: topic)
         guard !specs.isEmpty else {
             let suggestion = ClosestMatch.suggestion(for: topic, among: CommandCatalog.names)

@@ -185,11 +185,14 @@ extension Shell {
 
     /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
     static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool) -> String {
+        let interrupted = sweep.trials.filter { $0.state == .running || ($0.state == .failed && $0.failure == "interrupted") }.count
         let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
         var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
-        for state in [TrialState.complete, .pruned, .failed, .running] where (counts[state] ?? 0) > 0 {
-            parts.append("\(counts[state] ?? 0) \(state == .running ? "interrupted" : state.rawValue)")
+        for state in [TrialState.complete, .pruned, .failed] {
+            let count = (counts[state] ?? 0) - (state == .failed ? interrupted - (counts[.running] ?? 0) : 0)
+            if count > 0 { parts.append("\(count) \(state.rawValue)") }
         }
+        if interrupted > 0 { parts.append("\(interrupted) interrupted") }
         var text = parts.joined(separator: " · ")
         if let best = sweep.best, let value = best.value {
             text += "\nbest: trial \(best.number) · \(sweep.metric) \(NumberFormat.metric(value)) · \(Shell.parameterText(best.parameters))"

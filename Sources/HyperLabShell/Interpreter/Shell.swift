@@ -15,6 +15,8 @@ public struct ShellOptions: Sendable {
     public var interruption: Interruption
     /// The clock for the header of saved sessions (fixed in tests).
     public var clock: @Sendable () -> Date
+    /// The folder of the lecture tutorials (`tutorials/` of the working directory when nil).
+    public var tutorialsDirectory: String?
     /// Print wall-clock durations ("in 0.4 s"). Off for scripts, so a replay prints the same
     /// text digit for digit; on for a person at a terminal (or with HYPERLAB_TIMINGS=1).
     public var showTimings: Bool
@@ -121,7 +123,7 @@ public final class Shell {
             console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
             return .failed
         }
-        for command in commands {
+        for (index, command) in commands.enumerated() {
             do {
                 if try execute(command, source: source) == .quit { return .quit }
             } catch {
@@ -129,7 +131,10 @@ public final class Shell {
                 return .failed
             }
             if options.interruption.isRequested {
-                console.error("interrupted")
+                // Ctrl-C stops what follows: the rest of the line, and the rest of a script.
+                if index + 1 < commands.count || source != nil {
+                    console.error("interrupted: the commands after this one were not run")
+                }
                 return .failed
             }
         }
@@ -178,6 +183,7 @@ public final class Shell {
         case "reset": bench = Workbench()
         case "save session": try saveSession(command)
         case "save notebook": try saveNotebook(command)
+        case "tutorials": listTutorials()
         case "datasets": listDatasets()
         case "load": try load(command, on: &bench)
         case "show data": try showData(bench)

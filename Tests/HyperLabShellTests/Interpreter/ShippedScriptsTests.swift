@@ -26,6 +26,14 @@ import Testing
         #expect(!Self.scripts(in: "sessions").isEmpty)
     }
 
+    @Test func tutorialsCommandListsEveryTutorial() {
+        let capture = CapturedOutput()
+        let shell = Shell(console: capture.console(), options: ShellOptions(workingDirectory: Self.root.path))
+        #expect(shell.run("tutorials") == .completed)
+        for path in Self.scripts(in: "tutorials") { #expect(capture.text.contains("\"\(path)\"")) }
+        #expect(shell.run("help tutorials") == .completed)
+    }
+
     @Test(arguments: scripts(in: "sessions"))
     func sessionReplaysTheSameTwice(path: String) throws {
         let (outcome, first) = try Self.replay(path)

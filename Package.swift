@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,13 +29,23 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
         .target(
             name: "HyperLabKit",
-            dependencies: ["COpenBLAS", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: [
+                "COpenBLAS",
+                "CLibPQ",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Resources/datasets")],
             swiftSettings: releaseTuning
         ),

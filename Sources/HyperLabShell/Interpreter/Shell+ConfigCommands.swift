@@ -37,6 +37,17 @@ extension Shell {
         }
     }
 
+    /// `config` with every configuration key given as an option of `command` applied, in order;
+    /// an error points at the option.
+    func applyingParameterOptions(of command: BoundCommand, to config: Configuration,
+                                  origin: ValueOrigin) throws(InputError) -> Configuration {
+        var config = config
+        for (key, value) in command.parameterOptions {
+            try apply(key, value, to: &config, origin: origin, span: command.span(ofOption: key))
+        }
+        return config
+    }
+
     /// One line per command: the group's active settings after the change, plus notes on unused keys.
     private func report(_ changes: [(key: String, value: ParameterValue)], in config: Configuration, command: String) {
         switch command {

@@ -175,16 +175,8 @@ extension Shell {
             throw InputError("save results writes .csv or .json, not '\(url.pathExtension)'", at: span,
                              hint: "save results \"sweep.csv\" or save results \"sweep.json\"")
         }
-        if FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
-            throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it")
-        }
         let text = format == "csv" ? ResultsFile.csv(sweep) : ResultsFile.json(sweep)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError("cannot write \(path): \(error.localizedDescription)", at: span, hint: "check that the folder is writable")
-        }
+        try writeUserFile(text, to: path, command: command, span: span)
         console.line("saved \(sweep.trials.count) trials of \(sweep.name) to \(path)")
     }
 }

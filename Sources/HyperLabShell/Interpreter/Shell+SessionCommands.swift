@@ -43,22 +43,11 @@ extension Shell {
             }
             relative = "sessions/\(name).hlab"
         }
-        let url = resolve(relative)
-        let force = command.boolean("force", default: false)
-        if FileManager.default.fileExists(atPath: url.path), !force {
-            throw InputError("\(relative) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
-        }
         var text = "# HyperLab session \(name)\n"
         text += "# saved \(Shell.timestamp(options.clock())) by hyperlab \(HyperLabVersion.current)\n"
         text += "# replay with: hyperlab \(relative)\n"
         text += recorded.map { $0 + "\n" }.joined()
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        } catch {
-            throw InputError("cannot write \(relative): \(error.localizedDescription)", at: span,
-                             hint: "check that the folder exists and is writable")
-        }
+        try writeUserFile(text, to: relative, command: command, span: span)
         console.line("saved \(recorded.count) command\(recorded.count == 1 ? "" : "s") to \(relative)")
     }
 
@@ -120,19 +109,26 @@ extension Shell {
     func saveNotebook(_ command: BoundCommand) throws(InputError) {
         let span = command.span(ofArgument: 0)
         guard let path = command.argumentString(0) else { return }
-        let url = resolve(path)
-        if FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
-            throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it")
-        }
         let title = command.string("title") ?? "HyperLab notebook"
         let text = notebook.markdown(title: title, saved: Shell.timestamp(options.clock()))
+        try writeUserFile(text, to: path, command: command, span: span)
+        console.line("saved a notebook of \(notebook.entries.count) entries to \(path)")
+    }
+
+    /// Writes `text` to `path` (relative to the working directory), creating its folder; refuses to
+    /// overwrite an existing file unless the command has `force=yes`.
+    func writeUserFile(_ text: String, to path: String, command: BoundCommand, span: SourceSpan?) throws(InputError) {
+        let url = resolve(path)
+        if FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
+            throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
+        }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw InputError("cannot write \(path): \(error.localizedDescription)", at: span, hint: "check that the folder is writable")
+            throw InputError("cannot write \(path): \(error.localizedDescription)", at: span,
+                             hint: "check that the folder exists and is writable")
         }
-        console.line("saved a notebook of \(notebook.entries.count) entries to \(path)")
     }
 
     /// A path relative to the working directory (absolute paths and `~` as given).

@@ -12,14 +12,7 @@ extension Shell {
         let metric = try sweepMetric(command, task: split.task)
         let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
 
-        var base = bench.configuration
-        for (key, value) in command.parameterOptions {
-            do {
-                try base.set(key, value, origin: .command("sweep"))
-            } catch {
-                throw InputError(error.message, at: command.span(ofOption: key), hint: error.hint)
-            }
-        }
+        let base = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("sweep"))
         let space = try sweepSpace(command, kind: kind, base: base)
         let baseline = command.boolean("baseline", default: false) || kind == "around"
         let current = TrialParameters(space.names.compactMap { name in base.value(name).map { (name, $0) } })

@@ -5,14 +5,7 @@ extension Shell {
     /// `train [epochs=N batch=N seed=N patience=N]`: one run on train, scored on dev each epoch.
     func train(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let split = try requireSplit(bench, command)
-        var config = bench.configuration
-        for (key, value) in command.parameterOptions {
-            do {
-                try config.set(key, value, origin: .command("train"))
-            } catch {
-                throw InputError(error.message, at: command.span(ofOption: key), hint: error.hint)
-            }
-        }
+        let config = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("train"))
         let number = bench.runs.count + 1
         let run = try runTraining(config, train: split.train, dev: split.dev, label: "run \(number)", command: command)
         bench.runs.append(RunRecord(run: run, datasetName: split.datasetName, standardizer: split.standardizer))

@@ -74,7 +74,8 @@ public struct TrialOutcome: Sendable, Hashable {
         return TrialOutcome(value: meanAndSD(outcomes.map(\.value)).0, metrics: metrics)
     }
 
-    static func meanAndSD(_ values: [Double]) -> (Double, Double) {
+    /// The mean and the sample standard deviation (n − 1) of `values`; sd 0 for one value, NaN for none.
+    public static func meanAndSD(_ values: [Double]) -> (Double, Double) {
         guard !values.isEmpty else { return (.nan, .nan) }
         let n = Double(values.count)
         let mean = values.reduce(0, +) / n

@@ -48,9 +48,10 @@ extension Shell {
         } catch {
             throw InputError("\(error)", at: command.span(ofArgument: 0))
         }
-        let hadSplit = bench.split != nil
+        let hadSplit = bench.split != nil || bench.crossValidation != nil
         bench.dataset = dataset
         bench.split = nil
+        bench.crossValidation = nil
         var line = "loaded \(dataset.name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.task.rawValue)"
         if let names = dataset.classNames {
             let shown = names.count <= 6 ? " (" + names.joined(separator: ", ") + ")" : ""
@@ -132,26 +133,56 @@ extension Shell {
         if let split = bench.split {
             console.line("split: " + Shell.splitSummary(split))
             console.line("test set looks: \(split.testLooks)")
+        } else if let cv = bench.crossValidation {
+            console.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
+            console.line("test set looks: \(cv.testLooks)")
         } else {
             console.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
         }
     }
 
-    /// `split train=F dev=F test=F [seed=N] [stratify=yes]`.
+    /// `split train=F dev=F test=F [seed=N] [stratify=yes]` or `split cv=K test=F [seed=N]`.
     func split(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         guard let dataset = bench.dataset else {
             throw InputError("no data to split", at: command.syntax.nameSpan, hint: "load a dataset first, e.g. load iris")
         }
+        let end = command.syntax.span
+        let after = SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1)
+        let seed = command.integer("seed", default: 0)
+        if case .integer(let folds)? = command.option("cv") {
+            for key in ["train", "dev"] where command.option(key) != nil {
+                throw InputError("\(key)= does not go with cv=", at: command.span(ofOption: key),
+                                 hint: "cross-validation uses every non-test row for training and dev: split cv=\(folds) test=0.2")
+            }
+            let stratify: Bool? = command.option("stratify") == nil ? nil : command.boolean("stratify", default: false)
+            let cv: CrossValidationSplit
+            do {
+                cv = try CrossValidationSplit(dataset: dataset, folds: folds, test: command.real("test", default: 0),
+                                              seed: seed, stratify: stratify)
+            } catch {
+                throw InputError(error.message, at: error.key.flatMap { command.span(ofOption: $0) } ?? command.syntax.nameSpan,
+                                 hint: error.hint)
+            }
+            bench.split = nil
+            bench.crossValidation = cv
+            console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
+            console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
+            return
+        }
+        for key in ["train", "dev"] where command.option(key) == nil {
+            throw InputError("split needs \(key)=", at: after, hint: "usage: split train=F dev=F test=F, or split cv=K test=F")
+        }
         let split: DataSplit
         do {
             split = try DataSplit(dataset: dataset, train: command.real("train", default: 0), dev: command.real("dev", default: 0),
-                                  test: command.real("test", default: 0), seed: command.integer("seed", default: 0),
+                                  test: command.real("test", default: 0), seed: seed,
                                   stratify: command.boolean("stratify", default: false))
         } catch {
             let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.syntax.nameSpan
             throw InputError(error.message, at: span, hint: error.hint)
         }
         bench.split = split
+        bench.crossValidation = nil
         console.line("split \(dataset.name): " + Shell.splitSummary(split))
         console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
     }

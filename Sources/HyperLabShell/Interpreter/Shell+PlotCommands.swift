@@ -51,7 +51,7 @@ extension Shell {
 
     /// `plot boundary [run N]`: the model's decision regions on a 2-D dataset, dev points on top.
     func plotBoundary(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
-        guard let dataset = bench.dataset, let split = bench.split else {
+        guard let dataset = bench.dataset, bench.scoring != nil else {
             throw InputError("no split data to draw", at: command.syntax.nameSpan, hint: "load moons; split train=0.6 dev=0.2 test=0.2; train")
         }
         guard dataset.featureCount == 2, let classNames = dataset.classNames else {
@@ -67,7 +67,7 @@ extension Shell {
                              hint: "train on the current data first")
         }
         guard case .classes(let labels, _) = dataset.target else { return }
-        let samples = split.devIndices.map { row in
+        let samples = record.devIndices.map { row in
             BoundaryMap.Sample(x: dataset.value(row: row, feature: 0), y: dataset.value(row: row, feature: 1), label: labels[row])
         }
         let grid = BoundaryMap.Grid.covering(samples.map { PlotPoint(x: $0.x, y: $0.y) }, traits: console.traits, height: 20)

@@ -7,9 +7,9 @@ import Synchronization
 extension Shell {
     /// Runs a sweep on the current split.
     func sweep(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        let split = try requireSplit(bench, command)
+        let scoring = try requireScoring(bench, command)
         let kind = command.spec.subcommand ?? "random"
-        let metric = try sweepMetric(command, task: split.task)
+        let metric = try sweepMetric(command, task: scoring.task)
         let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
 
         let base = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("sweep"))
@@ -72,10 +72,11 @@ extension Shell {
         console.line("\(name) (\(kind)): \(total) trial\(total == 1 ? "" : "s") · \(space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
         console.line("metric \(metric) (\(direction == .maximize ? "higher" : "lower") is better) · seed \(seed)"
                      + (repeats > 1 ? " · \(repeats) seeds per configuration" : "")
+                     + (scoring.isCrossValidation ? " · mean over \(scoring.parts.count) folds" : "")
                      + (pruneName != "none" ? " · pruning \(pruneName)" : "")
                      + (options.showTimings ? " · parallel \(parallel)" : ""))
 
-        let objective = Shell.objective(base: base, train: split.train, dev: split.dev, metric: metric, repeats: repeats)
+        let objective = Shell.objective(base: base, parts: scoring.parts, metric: metric, repeats: repeats)
         let printer = SweepProgressPrinter(console: console, metric: metric, direction: direction, total: total,
                                            showTimings: options.showTimings)
         let report = study.run(parallel: parallel, interruption: options.interruption,
@@ -85,7 +86,7 @@ extension Shell {
         let record = SweepRecord(number: number, name: name, sampler: kind, space: space, base: base, metric: metric,
                                  direction: direction, seed: seed, repeats: repeats, prune: pruneName,
                                  trials: report.trials.sorted { $0.number < $1.number }, stoppedEarly: report.stoppedEarly,
-                                 datasetName: split.datasetName)
+                                 datasetName: scoring.datasetName)
         bench.sweeps.append(record)
         console.line(Shell.sweepSummary(record, baselineUsed: baseline))
         if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
@@ -136,9 +137,10 @@ extension Shell {
         }
     }
 
-    /// One trial: the base configuration with the trial's parameters, trained `repeats` times.
-    /// Pruning sees the first repeat's dev metric after each epoch.
-    static func objective(base: Configuration, train: Partition, dev: Partition, metric: String,
+    /// One trial: the base configuration with the trial's parameters, trained `repeats` times on
+    /// each part (each fold under cross-validation); the score is the mean. Pruning sees the first
+    /// part's first repeat after each epoch.
+    static func objective(base: Configuration, parts: [ScoringParts.Part], metric: String,
                           repeats: Int) -> @Sendable (TrialContext) throws -> TrialOutcome {
         { context in
             var config = base
@@ -150,6 +152,7 @@ extension Shell {
                 }
             }
             var outcomes: [TrialOutcome] = []
+            for (k, part) in parts.enumerated() {
             for r in 0..<repeats {
                 do { try config.set("seed", .integer(context.seed(forRepeat: r)), origin: .trial(context.number)) } catch let error as ConfigurationError {
                     throw TrialFailure(error.message)
@@ -158,8 +161,8 @@ extension Shell {
                 let interruption = Interruption { context.interruption.isRequested || stop.load(ordering: .relaxed) }
                 let run: TrainingRun
                 do {
-                    run = try Trainer(configuration: config).train(on: train, dev: dev, interruption: interruption) { p in
-                        guard r == 0, let record = p.record, let value = record.value(metric) else { return }
+                    run = try Trainer(configuration: config).train(on: part.train, dev: part.dev, interruption: interruption) { p in
+                        guard r == 0, k == 0, let record = p.record, let value = record.value(metric) else { return }
                         if context.report(step: p.epoch, value: value) { stop.store(true, ordering: .relaxed) }
                     }
                 } catch let error as TrainingError {
@@ -171,6 +174,8 @@ extension Shell {
                 let value = run.metrics[metric] ?? .nan
                 outcomes.append(TrialOutcome(value: value, metrics: metrics))
                 if stop.load(ordering: .relaxed) || context.interruption.isRequested { break }
+            }
+            if context.interruption.isRequested || outcomes.count < (k + 1) * repeats { break }
             }
             return outcomes.count == 1 ? outcomes[0] : TrialOutcome.mean(of: outcomes)
         }

@@ -2,22 +2,52 @@ import HyperLabKit
 
 /// The training commands: `train`, `runs`, `evaluate test`.
 extension Shell {
-    /// `train [epochs=N batch=N seed=N patience=N]`: one run on train, scored on dev each epoch.
+    /// `train [epochs=N batch=N seed=N patience=N]`: one run on train, scored on dev each epoch
+    /// (under cross-validation, one run per fold, scored by the mean over the folds).
     func train(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        let split = try requireSplit(bench, command)
+        let scoring = try requireScoring(bench, command)
         let config = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("train"))
         let number = bench.runs.count + 1
-        let run = try runTraining(config, train: split.train, dev: split.dev, label: "run \(number)", command: command)
-        bench.runs.append(RunRecord(run: run, datasetName: split.datasetName, standardizer: split.standardizer))
-        console.line(Shell.runSummary(run, number: number, timings: options.showTimings))
-        switch run.outcome {
-        case .diverged:
-            console.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
-        case .interrupted(let epoch):
-            recordNote = "interrupted after epoch \(epoch)"
-        default:
-            break
+        var runs: [TrainingRun] = []
+        for (k, part) in scoring.parts.enumerated() {
+            let label = scoring.isCrossValidation ? "run \(number) fold \(k + 1)/\(scoring.parts.count)" : "run \(number)"
+            let run = try runTraining(config, train: part.train, dev: part.dev, label: label, command: command)
+            runs.append(run)
+            if run.isFailed || options.interruption.isRequested { break }
         }
+        guard let first = runs.first, let part = scoring.parts.first else { return }
+        let foldMetrics = scoring.isCrossValidation ? runs.map(\.metrics) : []
+        bench.runs.append(RunRecord(run: first, datasetName: scoring.datasetName, standardizer: part.standardizer,
+                                    devIndices: part.devIndices, foldMetrics: foldMetrics))
+        if scoring.isCrossValidation, !first.isFailed {
+            console.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
+        } else {
+            console.line(Shell.runSummary(first, number: number, timings: options.showTimings))
+        }
+        if let failed = runs.first(where: \.isFailed) {
+            if scoring.isCrossValidation { console.line(Shell.runSummary(failed, number: number, timings: false)) }
+            console.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
+        } else if case .interrupted(let epoch) = runs.last?.outcome {
+            recordNote = "interrupted after epoch \(epoch)"
+        } else if runs.count < scoring.parts.count {
+            recordNote = "interrupted after \(runs.count) folds"
+        }
+    }
+
+    /// "run 2: 5 folds · dev_acc 0.953 ± 0.021 · dev_loss 0.13 ± 0.04 (folds: 0.958 0.917 …)".
+    static func foldSummary(_ runs: [TrainingRun], number: Int, folds: Int) -> String {
+        let task = runs[0].task
+        let primary = MetricName.primaryDevMetric(for: task)
+        let names = MetricName.devMetrics(for: task)
+        let parts = names.compactMap { name -> String? in
+            let values = runs.compactMap { $0.metrics[name] }
+            guard !values.isEmpty else { return nil }
+            let (mean, sd) = TrialOutcome.meanAndSD(values)
+            return "\(name) \(NumberFormat.metric(mean)) ± \(NumberFormat.metric(sd))"
+        }
+        let perFold = runs.compactMap { $0.metrics[primary] }.map { NumberFormat.metric($0) }.joined(separator: " ")
+        let done = runs.count < folds ? " (interrupted after \(runs.count) of \(folds) folds)" : ""
+        return "run \(number): \(folds) folds\(done) · " + parts.joined(separator: " · ") + "  (\(primary) per fold: \(perFold))"
     }
 
     /// Trains `config`, drawing a live progress line on a terminal.
@@ -112,18 +142,28 @@ extension Shell {
 
     /// `evaluate test`: train on train+dev, score the locked test part once, count the look.
     func evaluateTest(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        guard var split = bench.split else {
+        guard bench.split != nil || bench.crossValidation != nil else {
             throw InputError("no split yet", at: command.syntax.nameSpan,
                              hint: "split the data first: split train=0.6 dev=0.2 test=0.2")
         }
         let config = bench.configuration
         let trainer = Trainer(configuration: config)
-        let combined = split.trainAndDev
+        let combined = bench.split?.trainAndDev ?? bench.crossValidation?.trainAndDev
+        guard let combined, let dev = bench.scoring?.parts.first?.dev else { return }
         let evaluation: TestEvaluation
         let console = self.console
         do {
-            let test = split.openTest()
-            evaluation = try trainer.trainAndTest(train: combined, dev: split.dev, test: test,
+            let test: Partition
+            if var split = bench.split {
+                test = split.openTest()
+                bench.split = split
+            } else if var cv = bench.crossValidation {
+                test = cv.openTest()
+                bench.crossValidation = cv
+            } else {
+                return
+            }
+            evaluation = try trainer.trainAndTest(train: combined, dev: dev, test: test,
                                                   interruption: options.interruption) { progress in
                 console.status(Shell.progressLine(progress, label: "train+dev").render(traits: console.traits))
             }
@@ -140,14 +180,13 @@ extension Shell {
             throw InputError("training on train+dev \(evaluation.run.outcome.description)", at: command.syntax.nameSpan,
                              hint: "the test part was not scored; fix the configuration (a smaller lr?) first")
         }
-        bench.split = split
         let metrics = evaluation.metrics
-        let names = split.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
+        let names = combined.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
         let scores = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
         let time = options.showTimings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
         console.line(scores.joined(separator: " · ")
             + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))")
-        let looks = split.testLooks
+        let looks = bench.testLooks ?? 1
         if looks == 1 {
             console.line("test set looks: 1. Report this number; do not tune on it.")
         } else {
@@ -156,15 +195,15 @@ extension Shell {
         }
     }
 
-    /// The split, or an error that says to make one.
-    func requireSplit(_ bench: Workbench, _ command: BoundCommand) throws(InputError) -> DataSplit {
+    /// The parts to score on, or an error that says to load and split first.
+    func requireScoring(_ bench: Workbench, _ command: BoundCommand) throws(InputError) -> ScoringParts {
         guard bench.dataset != nil else {
             throw InputError("no data loaded", at: command.syntax.nameSpan, hint: "load a dataset first, e.g. load iris")
         }
-        guard let split = bench.split else {
+        guard let scoring = bench.scoring else {
             throw InputError("the data is not split yet", at: command.syntax.nameSpan,
                              hint: "split it first: split train=0.6 dev=0.2 test=0.2 seed=1")
         }
-        return split
+        return scoring
     }
 }

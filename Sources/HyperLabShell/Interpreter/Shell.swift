@@ -202,6 +202,8 @@ public final class Shell {
         case "best": try best(command, bench)
         case "use best", "use trial": try use(command, on: &bench)
         case "save results": try saveResults(command, bench)
+        case "compare": try compare(command, bench)
+        case "recheck": try recheck(command, bench)
         case "plot": try plotScatter(command, bench)
         case "plot heatmap": try plotHeatmap(command, bench)
         case "plot history": try plotHistory(command, bench)

@@ -7,8 +7,10 @@ import HyperLabKit
 public struct Workbench: Sendable {
     /// The loaded dataset.
     public var dataset: Dataset?
-    /// The current split of the dataset.
+    /// The current fixed train/dev/test split (nil under cross-validation).
     public var split: DataSplit?
+    /// The current cross-validation split (`split cv=K test=F`), nil with a fixed split.
+    public var crossValidation: CrossValidationSplit?
     /// The current hyperparameters.
     public var configuration = Configuration()
     /// The training runs so far: `run N` is `runs[N - 1]`.
@@ -18,14 +20,67 @@ public struct Workbench: Sendable {
 
     /// An empty workbench.
     public init() {}
+
+    /// What a configuration is scored on now: the fixed split's train and dev parts, or the K folds.
+    public var scoring: ScoringParts? {
+        if let split {
+            return ScoringParts(parts: [ScoringParts.Part(train: split.train, dev: split.dev, devIndices: split.devIndices,
+                                                          standardizer: split.standardizer)],
+                                datasetName: split.datasetName, task: split.task,
+                                devToTrainRatio: Double(split.dev.count) / Double(max(split.train.count, 1)))
+        }
+        if let cv = crossValidation, let dataset {
+            let parts = (0..<cv.foldCount).map { k in
+                let fold = cv.fold(k)
+                return ScoringParts.Part(train: fold.train, dev: fold.dev, devIndices: fold.devIndices, standardizer: fold.standardizer)
+            }
+            return ScoringParts(parts: parts, datasetName: dataset.name, task: cv.task, devToTrainRatio: cv.devToTrainRatio)
+        }
+        return nil
+    }
+
+    /// How many times the test part has been read, under either kind of split.
+    public var testLooks: Int? { split?.testLooks ?? crossValidation?.testLooks }
+}
+
+/// The train/dev parts a configuration is scored on: one for a fixed split, K for cross-validation;
+/// a score is the mean over the parts.
+public struct ScoringParts: Sendable {
+    /// One train/dev pair.
+    public struct Part: Sendable {
+        /// The rows trained on (standardized with their own statistics).
+        public let train: Partition
+        /// The rows scored.
+        public let dev: Partition
+        /// The dataset rows of `dev`, for plots in the data's own units.
+        public let devIndices: [Int]
+        /// The standardization of this part.
+        public let standardizer: Standardizer
+    }
+
+    /// The parts.
+    public let parts: [Part]
+    /// The dataset they come from.
+    public let datasetName: String
+    /// The task.
+    public let task: LearningTask
+    /// dev rows / train rows, for the corrected resampled t-test.
+    public let devToTrainRatio: Double
+
+    /// Whether this is K-fold cross-validation.
+    public var isCrossValidation: Bool { parts.count > 1 }
 }
 
 /// A training run with what it was trained on, so its model can be drawn later.
 public struct RunRecord: Sendable {
-    /// The run: curves, outcome, model.
+    /// The run (the first fold's under cross-validation): curves, outcome, model.
     public let run: TrainingRun
     /// The dataset it was trained on.
     public let datasetName: String
     /// The standardization its inputs went through (from its split's train part).
     public let standardizer: Standardizer
+    /// The dataset rows it was scored on.
+    public let devIndices: [Int]
+    /// Under cross-validation, every fold's final metrics (the first is `run`'s); empty otherwise.
+    public let foldMetrics: [[String: Double]]
 }

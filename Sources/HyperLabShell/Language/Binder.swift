@@ -133,6 +133,14 @@ public enum Binder {
         case .anyWord:
             guard case .word(let w) = node.value else { throw wrong }
             return .word(w)
+        case .reference:
+            switch node.value {
+            case .word(let w) where ["current", "run", "trial"].contains(w): return .word(w)
+            case .number(let x, _) where x == x.rounded() && x >= 0 && x < 9e15: return .integer(Int(x))
+            default:
+                throw InputError("\(node.canonicalText) names no configuration", at: node.span,
+                                 hint: "compare takes current, run N, trial N or a trial number: compare 3 current")
+            }
         case .filter:
             switch node.value {
             case .word("where"): return .word("where")

@@ -31,18 +31,21 @@ public enum CommandCatalog {
                     example: "show data"),
         CommandSpec("split",
                     options: [
-                        OptionSpec("train", .real(0...1), default: "required", "fraction for training"),
-                        OptionSpec("dev", .real(0...1), default: "required", "fraction for choosing hyperparameters"),
+                        OptionSpec("train", .real(0...1), default: "—", "fraction for training (fixed split)"),
+                        OptionSpec("dev", .real(0...1), default: "—", "fraction for choosing hyperparameters (fixed split)"),
                         OptionSpec("test", .real(0...1), default: "required", "fraction locked away for the final look"),
+                        OptionSpec("cv", .integer(2...20), default: "—", "K-fold cross-validation on the non-test rows instead"),
                         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the shuffle"),
-                        OptionSpec("stratify", .boolean, default: "no", "keep class proportions in every part"),
+                        OptionSpec("stratify", .boolean, default: "no (yes under cv)", "keep class proportions in every part"),
                     ],
                     recorded: true, group: .data,
-                    summary: "split into train, dev and test; standardize with train statistics",
+                    summary: "split into train, dev and test (or K folds and test); standardize with train statistics",
                     details: """
-                    Fractions must be positive and sum to 1. Features are standardized with the mean and \
-                    standard deviation of the train part only. The test part is locked: only evaluate test \
-                    opens it, and every look is counted.
+                    Two forms: split train=F dev=F test=F with positive fractions that sum to 1, or split cv=K \
+                    test=F, which locks the test part and cuts the rest into K folds: every configuration is \
+                    then trained K times, each fold scored once, and its score is the mean over the folds. \
+                    Features are standardized with the statistics of the rows trained on only. The test part is \
+                    locked: only evaluate test opens it, and every look is counted.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
     ]
@@ -197,6 +200,34 @@ public enum CommandCatalog {
                     recorded: false, group: .results,
                     summary: "a swept key against a metric, one point per trial (log axis for log keys)",
                     example: "plot lr dev_acc"),
+        CommandSpec("compare", arguments: [ArgumentSpec("A B", .reference, repeating: true)],
+                    options: [
+                        OptionSpec("repeats", .integer(2...1000), default: "10 seeds (1 round of folds under cv)",
+                                   "paired seeds, or rounds of K folds under cross-validation"),
+                        OptionSpec("metric", .choice(MetricName.devMetrics), default: "dev_acc or dev_rmse", "the metric compared"),
+                    ],
+                    recorded: true, group: .results,
+                    summary: "two configurations on paired seeds or folds: mean difference, interval, corrected t-test",
+                    details: """
+                    A and B are current, run N, trial N (of the last sweep) or a trial number. Both are trained on \
+                    the same seeds (or folds) in pairs; the difference of their dev scores is tested with the \
+                    corrected resampled t-test of Nadeau & Bengio (2003), which widens the variance for the overlap \
+                    between resamples, and a verdict says in plain words whether the difference is real.
+                    """,
+                    example: "compare trial 7 current repeats=10"),
+        CommandSpec("recheck", options: [
+                        OptionSpec("top", .integer(1...100), default: "5", "how many of the best trials"),
+                        OptionSpec("repeats", .integer(1...100), default: "5", "fresh seeds per trial"),
+                        OptionSpec("fresh", .boolean, default: "no", "also deal train and dev afresh for every seed"),
+                    ],
+                    recorded: true, group: .results,
+                    summary: "retrain the best trials with fresh seeds: how much of the selected dev score was luck",
+                    details: """
+                    Picking the best of many noisy scores picks luck too. recheck trains the top trials of the last \
+                    sweep again with seeds they were not selected with (and, with fresh=yes, on a fresh deal of the \
+                    non-test rows), and shows for each the score at selection, the rechecked mean ± sd, and the gap.
+                    """,
+                    example: "recheck top=5 repeats=5 fresh=yes"),
         CommandSpec("save", "results", arguments: [ArgumentSpec("\"FILE.csv|FILE.json\"", .text)],
                     options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
                     recorded: false, group: .results,

@@ -26,6 +26,8 @@ public enum ValueKind: Sendable {
     case anyWord
     /// `where` and comparisons `KEY<VALUE` (results filters).
     case filter
+    /// A configuration to compare: `current`, `run N`, `trial N`, or a bare trial number.
+    case reference
 
     /// The words tab completion offers for this kind, if it is enumerable.
     public var completions: [String] {
@@ -36,6 +38,7 @@ public enum ValueKind: Sendable {
             if case .choice(let words)? = ParameterCatalog.spec(key)?.kind { return words }
             return []
         case .dataset: return BuiltinDatasets.names
+        case .reference: return ["current", "run", "trial"]
         default: return []
         }
     }
@@ -62,6 +65,7 @@ public enum ValueKind: Sendable {
         case .dataset: "NAME|\"FILE.csv\""
         case .anyWord: "WORD"
         case .filter: "where KEY<VALUE"
+        case .reference: "current|run N|trial N"
         }
     }
 
@@ -81,6 +85,7 @@ public enum ValueKind: Sendable {
         case .dataset: "a built-in dataset (" + BuiltinDatasets.names.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
         case .anyWord: "a word"
         case .filter: "where followed by comparisons such as lr<0.01"
+        case .reference: "current, run N, trial N or a trial number"
         }
     }
 }

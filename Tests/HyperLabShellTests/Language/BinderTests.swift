@@ -74,6 +74,7 @@ import HyperLabKit
 
     @Test func requiredOptionsAreRequired() {
         #expect(error("split train=0.5 dev=0.5")?.message == "split needs test=")
+        #expect(error("sweep random lr=log(1e-4, 1)")?.message == "sweep random needs n=")
     }
 
     @Test func booleans() throws {

@@ -1,9 +1,12 @@
 /// Lays out x–y panels as one SVG document: the title on top, the panels one above the other
 /// (aligned on their y axes and sharing the width), each with its legend on the right, the
-/// x tick labels and axis name under the last panel, then the notes.
+/// x tick labels and axis name under the last panel, then the notes. The document is
+/// `width` × `height`, or less high when a panel keeps its aspect ratio and leaves space.
 enum SVGFigure {
     /// Space between the plot area and the legend.
     static let legendGap = 20.0
+    /// Space between stacked panels.
+    static let panelGap = 28.0
     /// The widest a legend may be, as a fraction of the figure's width.
     static let maxLegendShare = 0.34
 
@@ -13,11 +16,11 @@ enum SVGFigure {
         let h = Double(max(1, height))
         let margin = SVGStyle.margin
         let title = panels.first?.title
-        var document = SVGDocument(width: width, height: height, title: title.map(singleLine))
+        var elements: [SVGElement] = []
         var top = margin
         if let title {
             let block = titleBlock(title, x: margin, top: top, width: w - 2 * margin)
-            document.add(block.elements)
+            elements += block.elements
             top += block.height + 10
         }
 
@@ -35,16 +38,16 @@ enum SVGFigure {
             bottom -= 24
             if last?.xLabel != nil { bottom -= 20 }
         }
-        let gaps = panels.dropFirst().map { $0.title == nil ? 18.0 : 18 + SVGStyle.subtitleSize + 8 }.reduce(0, +)
+        let gaps = panels.dropFirst().map { $0.title == nil ? panelGap : panelGap + SVGStyle.subtitleSize + 8 }.reduce(0, +)
         let totalWeight = max(1e-9, panels.map { max(0, $0.weight) }.reduce(0, +))
         let available = max(40, bottom - top - gaps)
 
         var lastArea: SVGPlotArea?
         for (index, panel) in panels.enumerated() {
             if index > 0 {
-                top += 18
+                top += panelGap
                 if let subtitle = panel.title {
-                    document.add(SVGElement("text", ["class": "subtitle", "x": margin.svgText,
+                    elements.append(SVGElement("text", ["class": "subtitle", "x": margin.svgText,
                                                      "y": (top + SVGStyle.subtitleSize).svgText,
                                                      "font-size": SVGStyle.subtitleSize.svgText, "font-weight": "bold"],
                                             text: singleLine(subtitle)))
@@ -58,13 +61,13 @@ enum SVGFigure {
             }
             let area = SVGPlotArea(left: left, top: top, width: areaWidth, height: areaHeight,
                                    xAxis: panel.xAxis, yAxis: panel.yAxis)
-            document.add(area.gridElement())
-            document.add(SVGElement("g", ["class": "data"], children: panel.layerElements(in: area)))
-            document.add(area.axesElement(showXLabels: panel.showXLabels))
+            elements.append(area.gridElement())
+            elements.append(SVGElement("g", ["class": "data"], children: panel.layerElements(in: area)))
+            elements.append(area.axesElement(showXLabels: panel.showXLabels))
             if let yLabel = panel.yLabel {
                 let x = margin + 8
                 let y = area.top + area.height / 2
-                document.add(SVGElement("text", ["class": "y-label", "x": x.svgText, "y": y.svgText,
+                elements.append(SVGElement("text", ["class": "y-label", "x": x.svgText, "y": y.svgText,
                                                  "transform": "rotate(-90 " + x.svgText + " " + y.svgText + ")",
                                                  "dy": "0.35em", "text-anchor": "middle",
                                                  "font-size": SVGStyle.labelSize.svgText,
@@ -72,7 +75,7 @@ enum SVGFigure {
                                         text: SVGTextMetrics.truncated(yLabel, toWidth: area.height, size: SVGStyle.labelSize)))
             }
             if !panel.legend.isEmpty {
-                document.add(panel.legend.element(x: area.right + legendGap, y: area.top, width: legendWidth))
+                elements.append(panel.legend.element(x: area.right + legendGap, y: area.top, width: legendWidth))
             }
             top += areaHeight
             lastArea = area
@@ -83,7 +86,7 @@ enum SVGFigure {
             y += 24
             if let xLabel = panel.xLabel {
                 y += 20
-                document.add(SVGElement("text", ["class": "x-label", "x": (area.left + area.width / 2).svgText,
+                elements.append(SVGElement("text", ["class": "x-label", "x": (area.left + area.width / 2).svgText,
                                                  "y": (y - 4).svgText, "text-anchor": "middle",
                                                  "font-size": SVGStyle.labelSize.svgText, "fill": SVGStyle.mutedTextColor],
                                         text: SVGTextMetrics.truncated(xLabel, toWidth: area.width, size: SVGStyle.labelSize)))
@@ -91,9 +94,13 @@ enum SVGFigure {
         }
         for note in notes {
             y += 17
-            document.add(noteElement(note, x: left, y: y - 4))
+            elements.append(noteElement(note, x: left, y: y - 4))
         }
-        return document.rendered()
+        // A panel that keeps its aspect may leave space below: the document ends after the notes.
+        let used = panels.contains { $0.aspect != nil } ? Int((y + margin).rounded(.up)) : height
+        var svg = SVGDocument(width: width, height: min(height, max(1, used)), title: title.map(singleLine))
+        svg.add(elements)
+        return svg.rendered()
     }
 
     /// A note (small grey text) with its baseline at y.
@@ -101,19 +108,24 @@ enum SVGFigure {
         SVGElement("text", ["class": "note", "x": x.svgText, "y": y.svgText, "fill": SVGStyle.noteColor], text: note)
     }
 
-    /// A title (one text element per line, the first large and bold, further lines smaller)
-    /// whose top is at `top`, and the height it takes.
+    /// A title whose top is at `top`, and the height it takes: one text element per line,
+    /// the first line of `title` large and bold (wrapped onto a second line when too long),
+    /// further lines (after "\n") smaller.
     static func titleBlock(_ title: String, x: Double, top: Double, width: Double) -> (elements: [SVGElement], height: Double) {
         var elements: [SVGElement] = []
         var y = top
         for (index, line) in title.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let size = index == 0 ? SVGStyle.titleSize : SVGStyle.labelSize
-            y += size * 1.25
-            var element = SVGElement("text", ["class": "title", "x": x.svgText, "y": (y - size * 0.25).svgText,
-                                              "font-size": size.svgText],
-                                     text: SVGTextMetrics.truncated(String(line), toWidth: width, size: size))
-            if index == 0 { element.set("font-weight", "bold") } else { element.set("fill", SVGStyle.mutedTextColor) }
-            elements.append(element)
+            let pieces = index == 0
+                ? SVGTextMetrics.wrapped(String(line), toWidth: width, size: size, bold: true)
+                : [SVGTextMetrics.truncated(String(line), toWidth: width, size: size)]
+            for piece in pieces {
+                y += size * 1.25
+                var element = SVGElement("text", ["class": "title", "x": x.svgText, "y": (y - size * 0.25).svgText,
+                                                  "font-size": size.svgText], text: piece)
+                if index == 0 { element.set("font-weight", "bold") } else { element.set("fill", SVGStyle.mutedTextColor) }
+                elements.append(element)
+            }
         }
         return (elements, y - top)
     }

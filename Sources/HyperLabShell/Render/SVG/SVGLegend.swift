@@ -58,14 +58,15 @@ struct SVGLegend: Sendable {
         var widest = 0.0
         for section in sections {
             if let heading = section.heading {
-                widest = max(widest, SVGTextMetrics.width(heading, size: SVGStyle.labelSize))
+                widest = max(widest, SVGTextMetrics.width(heading, size: SVGStyle.labelSize, bold: true))
             }
             for entry in section.entries {
                 widest = max(widest, SVGLegend.sampleWidth + SVGLegend.sampleGap
                              + SVGTextMetrics.width(entry.label, size: SVGStyle.labelSize))
             }
         }
-        return min(widest, maxWidth)
+        // One unit of slack, so that labels measured to fit are not cut by rounding.
+        return min(widest + 1, maxWidth)
     }
 
     /// The height it needs.
@@ -90,7 +91,7 @@ struct SVGLegend: Sendable {
                                                     "y": (top + SVGLegend.rowHeight / 2).svgText, "dy": "0.35em",
                                                     "font-size": SVGStyle.labelSize.svgText, "font-weight": "bold",
                                                     "fill": SVGStyle.mutedTextColor],
-                                           text: SVGTextMetrics.truncated(heading, toWidth: width, size: SVGStyle.labelSize)))
+                                           text: SVGTextMetrics.truncated(heading, toWidth: width, size: SVGStyle.labelSize, bold: true)))
                 top += SVGLegend.rowHeight
             }
             for entry in section.entries {

@@ -1,0 +1,246 @@
+import Dispatch
+import HyperLabKit
+import Synchronization
+
+/// Honest evaluation: `compare A B` (paired seeds or folds, corrected resampled t-test) and
+/// `recheck` (the optimism of the selected dev score).
+extension Shell {
+    /// One training job: a configuration on one part with one seed.
+    struct ScoringJob: Sendable {
+        let configuration: Configuration
+        let part: ScoringParts.Part
+    }
+
+    /// Trains every job on the machine's cores (each run single-threaded) and returns `metric` per job
+    /// (NaN for a run that diverged). Results are in job order whatever the timing.
+    func score(_ jobs: [ScoringJob], metric: String, label: String) -> [Double] {
+        let results = Mutex([Double](repeating: .nan, count: jobs.count))
+        let done = Atomic<Int>(0)
+        let interruption = options.interruption
+        let console = self.console
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            guard !interruption.isRequested else { return }
+            let job = jobs[i]
+            let run = try? Trainer(configuration: job.configuration).train(on: job.part.train, dev: job.part.dev,
+                                                                           interruption: interruption)
+            let value = run.flatMap { $0.isFailed ? nil : $0.metrics[metric] } ?? .nan
+            results.withLock { $0[i] = value }
+            let finished = done.add(1, ordering: .relaxed).newValue
+            console.status(ProgressLine(label: label, done: finished, total: jobs.count).render(traits: console.traits))
+        }
+        console.clearStatus()
+        return results.withLock { $0 }
+    }
+
+    /// The seed of pair `r` for a comparison or recheck: from the configuration's seed and a purpose.
+    static func pairSeed(_ base: Int, _ purpose: String, _ r: Int) -> Int {
+        Int(truncatingIfNeeded: SeededGenerator(seed: base).derived(purpose).derived(r).seed >> 1)
+    }
+
+    /// Reads `A B` from a compare command: `current`, `run N`, `trial N` or a bare trial number.
+    private func references(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> [(name: String, config: Configuration)] {
+        var out: [(name: String, config: Configuration)] = []
+        var i = 0
+        let values = command.arguments
+        while i < values.count {
+            let span = command.span(ofArgument: i)
+            switch values[i] {
+            case .word("current"):
+                out.append(("current", bench.configuration))
+                i += 1
+            case .word(let kind):
+                guard i + 1 < values.count, case .integer(let n) = values[i + 1] else {
+                    throw InputError("\(kind) needs a number", at: span, hint: "write \(kind) 3")
+                }
+                out.append(try reference(kind, n, bench, span: command.span(ofArgument: i + 1)))
+                i += 2
+            case .integer(let n):
+                out.append(try reference("trial", n, bench, span: span))
+                i += 1
+            default:
+                i += 1
+            }
+        }
+        guard out.count == 2 else {
+            throw InputError("compare takes two configurations, not \(out.count)", at: command.syntax.span,
+                             hint: "compare trial 3 current, or compare run 1 run 2")
+        }
+        return out
+    }
+
+    private func reference(_ kind: String, _ n: Int, _ bench: Workbench, span: SourceSpan?) throws(InputError) -> (name: String, config: Configuration) {
+        if kind == "run" {
+            guard n >= 1, n <= bench.runs.count else {
+                throw InputError("there is no run \(n)", at: span, hint: bench.runs.isEmpty ? "train first" : "runs are numbered 1 to \(bench.runs.count)")
+            }
+            return ("run \(n)", bench.runs[n - 1].run.configuration)
+        }
+        guard let sweep = bench.sweeps.last, let trial = sweep.trial(n) else {
+            throw InputError("there is no trial \(n)", at: span,
+                             hint: bench.sweeps.isEmpty ? "run a sweep first" : "trials of the last sweep are numbered 0 to \(max((bench.sweeps.last?.trials.count ?? 1) - 1, 0))")
+        }
+        var config = sweep.base
+        do {
+            for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(n)) }
+        } catch {
+            throw InputError("trial \(n) cannot be used: \(error.message)", at: span, hint: error.hint)
+        }
+        return ("trial \(n)", config)
+    }
+
+    /// `compare A B [repeats=N] [metric=M]`.
+    func compare(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let scoring = try requireScoring(bench, command)
+        let refs = try references(command, bench)
+        let metric = command.string("metric") ?? MetricName.primaryDevMetric(for: scoring.task)
+        guard MetricName.devMetrics(for: scoring.task).contains(metric) else {
+            throw InputError("\(metric) is not a metric of a \(scoring.task.rawValue) task", at: command.span(ofOption: "metric"),
+                             hint: "use one of: " + MetricName.devMetrics(for: scoring.task).joined(separator: ", "))
+        }
+        let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
+        // Pairs: seeds on the fixed split, or rounds of K folds (new folds each round) under cross-validation.
+        var pairParts: [ScoringParts.Part] = []
+        var seeds: [Int] = []
+        var ratio = scoring.devToTrainRatio
+        if scoring.isCrossValidation, let cv = bench.crossValidation {
+            let rounds = command.integer("repeats", default: 1)
+            for r in 0..<rounds {
+                let folds = r == 0 ? cv : cv.refolded(seed: Shell.pairSeed(cv.seed, "compare folds", r))
+                for k in 0..<folds.foldCount {
+                    let fold = folds.fold(k)
+                    pairParts.append(.init(train: fold.train, dev: fold.dev, devIndices: fold.devIndices, standardizer: fold.standardizer))
+                    seeds.append(Shell.pairSeed(bench.configuration.seed, "compare", r * folds.foldCount + k))
+                }
+            }
+            ratio = SignificanceTest.foldRatio(folds: cv.foldCount)
+        } else if let part = scoring.parts.first {
+            let n = command.integer("repeats", default: 10)
+            pairParts = Array(repeating: part, count: n)
+            seeds = (0..<n).map { Shell.pairSeed(bench.configuration.seed, "compare", $0) }
+        }
+        var jobs: [ScoringJob] = []
+        for ref in refs {
+            for (part, seed) in zip(pairParts, seeds) {
+                var config = ref.config
+                try? config.set("seed", .integer(seed), origin: .command("compare"))
+                jobs.append(ScoringJob(configuration: config, part: part))
+            }
+        }
+        let how = scoring.isCrossValidation ? "\(pairParts.count) paired folds" : "\(pairParts.count) paired seeds on the fixed split"
+        console.line("compare \(refs[0].name) with \(refs[1].name) on \(metric): \(how)")
+        let scores = score(jobs, metric: metric, label: "compare")
+        if options.interruption.isRequested {
+            throw InputError("compare was interrupted", at: nil, hint: "run it again; nothing was kept")
+        }
+        let a = Array(scores.prefix(pairParts.count)), b = Array(scores.suffix(pairParts.count))
+        let test: SignificanceTest
+        do {
+            test = try SignificanceTest(scoresA: a, scoresB: b, testToTrainRatio: ratio)
+        } catch {
+            throw InputError("cannot compare: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
+        }
+        let rows = [(refs[0].name, a), (refs[1].name, b)].map { name, values -> [String] in
+            let (mean, sd) = TrialOutcome.meanAndSD(values.filter(\.isFinite))
+            return [name, NumberFormat.metric(mean), NumberFormat.metric(sd), values.map { NumberFormat.metric($0) }.joined(separator: " ")]
+        }
+        console.lines(TextTable(columns: [.init("configuration", alignment: .left), .init("mean"), .init("sd"),
+                                          .init("\(metric) per pair", alignment: .left)], rows: rows)
+            .render(traits: console.traits))
+        var line = "difference \(NumberFormat.metric(test.meanDifference))"
+        if let interval = test.corrected.interval {
+            line += " (\(Int((interval.level * 100).rounded()))% CI \(NumberFormat.metric(interval.lower)) to \(NumberFormat.metric(interval.upper)))"
+        }
+        line += " · corrected resampled t-test p = \(NumberFormat.metric(test.corrected.pValue))"
+        line += " (uncorrected p = \(NumberFormat.metric(test.uncorrected.pValue)))"
+        console.line(line)
+        if let note = test.note { console.line(note) }
+        console.line("verdict: " + test.verdict(refs[0].name, refs[1].name, direction: direction))
+    }
+
+    /// `recheck [top=K] [repeats=N] [fresh=yes]`.
+    func recheck(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        let scoring = try requireScoring(bench, command)
+        guard scoring.datasetName == sweep.datasetName else {
+            throw InputError("the last sweep ran on \(sweep.datasetName), not on the data loaded now", at: command.syntax.nameSpan,
+                             hint: "sweep the current data first")
+        }
+        let top = command.integer("top", default: 5)
+        let repeats = command.integer("repeats", default: 5)
+        let fresh = command.boolean("fresh", default: false)
+        let ranked = sweep.trials.filter { $0.state == .complete && ($0.value?.isFinite ?? false) }
+            .sorted { a, b in
+                let x = a.value ?? 0, y = b.value ?? 0
+                return x != y ? sweep.direction.isBetter(x, than: y) : a.number < b.number
+            }
+            .prefix(top)
+        guard !ranked.isEmpty else {
+            throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
+        }
+        // The parts of repeat r: the current ones, or a fresh deal of the non-test rows.
+        func parts(_ r: Int) -> [ScoringParts.Part] {
+            guard fresh else { return scoring.parts }
+            let seed = Shell.pairSeed(sweep.seed, "recheck split", r)
+            if let cv = bench.crossValidation {
+                let folds = cv.refolded(seed: seed)
+                return (0..<folds.foldCount).map { k in
+                    let f = folds.fold(k)
+                    return .init(train: f.train, dev: f.dev, devIndices: f.devIndices, standardizer: f.standardizer)
+                }
+            }
+            guard let split = bench.split, let dataset = bench.dataset else { return scoring.parts }
+            let d = split.freshTrainDev(of: dataset, seed: seed)
+            return [.init(train: d.train, dev: d.dev, devIndices: d.devIndices, standardizer: d.standardizer)]
+        }
+        let partsPerRepeat = (0..<repeats).map(parts)
+        var jobs: [ScoringJob] = []
+        var owners: [(trial: Int, repeatIndex: Int)] = []
+        for trial in ranked {
+            var config = sweep.base
+            do {
+                for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(trial.number)) }
+            } catch {
+                throw InputError("trial \(trial.number) cannot be rechecked: \(error.message)", at: command.syntax.nameSpan)
+            }
+            for r in 0..<repeats {
+                try? config.set("seed", .integer(Shell.pairSeed(trial.seed, "recheck", r)), origin: .command("recheck"))
+                for part in partsPerRepeat[r] {
+                    jobs.append(ScoringJob(configuration: config, part: part))
+                    owners.append((trial.number, r))
+                }
+            }
+        }
+        console.line("recheck the \(ranked.count) best trials of \(sweep.name) on \(sweep.metric): \(repeats) fresh seeds each"
+                     + (fresh ? ", each on a fresh deal of train and dev" : "") + (scoring.isCrossValidation ? ", mean over the folds" : ""))
+        let scores = score(jobs, metric: sweep.metric, label: "recheck")
+        if options.interruption.isRequested {
+            throw InputError("recheck was interrupted", at: nil, hint: "run it again; nothing was kept")
+        }
+        var perTrial: [Int: [Int: [Double]]] = [:]
+        for (owner, value) in zip(owners, scores) { perTrial[owner.trial, default: [:]][owner.repeatIndex, default: []].append(value) }
+        let trials = ranked.map { trial in
+            RecheckTrial(number: trial.number, selectionScore: trial.value ?? .nan,
+                         recheckScores: (0..<repeats).map { r in
+                             let values = perTrial[trial.number]?[r] ?? []
+                             return values.contains { !$0.isFinite } ? .nan : values.reduce(0, +) / Double(max(values.count, 1))
+                         })
+        }
+        let report: RecheckReport
+        do {
+            report = try RecheckReport(trials: trials, direction: sweep.direction)
+        } catch {
+            throw InputError("cannot recheck: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
+        }
+        let rows = report.rows.map { row -> [String] in
+            let recheck = row.recheckMean.map { NumberFormat.metric($0) + " ± " + NumberFormat.metric(row.recheckSD ?? 0) } ?? "—"
+            let gap = row.gap.map { ($0 > 0 ? "+" : "") + NumberFormat.metric($0) } ?? "—"
+            return [String(row.number), NumberFormat.metric(row.selectionScore), recheck, gap,
+                    row.failedCount > 0 ? "\(row.failedCount) diverged" : ""]
+        }
+        console.lines(TextTable(columns: [.init("trial"), .init("at selection"), .init("rechecked", alignment: .left),
+                                          .init("gap", alignment: .left), .init("note", alignment: .left)], rows: rows,
+                                notes: ["gap > 0: the trial looked better when it was selected than it is (optimism)"])
+            .render(traits: console.traits))
+        console.line(report.summary)
+    }
+}

@@ -20,6 +20,18 @@ extension Shell {
         return numbers.map { ($0, bench.runs[$0 - 1]) }
     }
 
+    /// Prints a plot, and writes it as SVG too when the command has `to="FILE.svg"`.
+    func show(_ lines: [String], svg: @autoclosure () -> String, _ command: BoundCommand) throws(InputError) {
+        console.lines(lines)
+        guard let path = command.string("to") else { return }
+        guard path.lowercased().hasSuffix(".svg") else {
+            throw InputError("to= writes an SVG file; name it FILE.svg", at: command.span(ofOption: "to"),
+                             hint: "plot history to=\"history.svg\"")
+        }
+        try writeUserFile(svg(), to: path, command: command, span: command.span(ofOption: "to"), overwrite: true)
+        console.line("wrote \(path)")
+    }
+
     /// `plot curve [run N ...]`: loss per epoch (train and dev) above the dev metric per epoch.
     func plotCurve(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
         let runs = try referencedRuns(command, bench)
@@ -46,7 +58,8 @@ extension Shell {
             metricChart = LineChart(xLabel: "epoch", yLabel: metric,
                                     series: runs.map { .init("run \($0.number)", values: $0.record.run.curve(metric)) }, height: 8)
         }
-        console.lines(LineChart.renderStacked([lossChart, metricChart], traits: console.traits))
+        try show(LineChart.renderStacked([lossChart, metricChart], traits: console.traits),
+                 svg: LineChart.svgStacked([lossChart, metricChart]), command)
     }
 
     /// `plot boundary [run N]`: the model's decision regions on a 2-D dataset, dev points on top.
@@ -78,6 +91,6 @@ extension Shell {
         let map = BoundaryMap(title: "run \(number) · decision regions · \(samples.count) dev points",
                               grid: grid, predictions: predictions, samples: samples, classNames: classNames,
                               xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1])
-        console.lines(map.render(traits: console.traits))
+        try show(map.render(traits: console.traits), svg: map.svg(), command)
     }
 }

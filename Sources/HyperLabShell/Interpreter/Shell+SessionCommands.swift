@@ -117,9 +117,10 @@ extension Shell {
 
     /// Writes `text` to `path` (relative to the working directory), creating its folder; refuses to
     /// overwrite an existing file unless the command has `force=yes`.
-    func writeUserFile(_ text: String, to path: String, command: BoundCommand, span: SourceSpan?) throws(InputError) {
+    func writeUserFile(_ text: String, to path: String, command: BoundCommand, span: SourceSpan?,
+                       overwrite: Bool = false) throws(InputError) {
         let url = resolve(path)
-        if FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
+        if !overwrite, FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
             throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
         }
         do {

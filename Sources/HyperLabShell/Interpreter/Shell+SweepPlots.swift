@@ -72,7 +72,7 @@ extension Shell {
         }
         let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
                                xScale: distribution.isLogScale ? .log : .linear, best: best)
-        console.lines(plot.render(traits: console.traits))
+        try show(plot.render(traits: console.traits), svg: plot.svg(), command)
     }
 
     /// The rows of one heatmap axis: distinct values for a grid or choice, else 5 bins (log bins for log keys).
@@ -124,7 +124,7 @@ extension Shell {
         let map = Heatmap(title: "\(binned ? "mean " : "")\(metric) over \(rowKey) × \(columnKey) · \(sweep.name)",
                           rowName: rowKey, columnName: columnKey, rowLabels: rows.labels, columnLabels: columns.labels,
                           values: values, higherIsBetter: MetricName.isHigherBetter(metric))
-        console.lines(map.render(traits: console.traits))
+        try show(map.render(traits: console.traits), svg: map.svg(), command)
         if binned { console.line("continuous keys are binned (5 bins); each cell is the mean of its trials") }
     }
 
@@ -141,7 +141,7 @@ extension Shell {
         }
         let plot = HistoryPlot(title: "\(sweep.metric) per trial · \(sweep.name) (\(sweep.sampler))", metric: sweep.metric,
                                higherIsBetter: sweep.direction == .maximize, trials: trials)
-        console.lines(plot.render(traits: console.traits))
+        try show(plot.render(traits: console.traits), svg: plot.svg(), command)
     }
 
     /// `plot importance`: fANOVA main effects of the swept keys on the metric.
@@ -173,7 +173,7 @@ extension Shell {
         }
         let chart = BarChart(title: "importance for \(sweep.metric) · \(sweep.name), \(complete.count) complete trials (fANOVA)",
                              bars: entries.map { .init($0.name, $0.importance) })
-        console.lines(chart.render(traits: console.traits))
+        try show(chart.render(traits: console.traits), svg: chart.svg(), command)
         let explained = entries.map(\.fraction).reduce(0, +)
         console.line("main effects explain \(NumberFormat.metric(explained)) of the surrogate's variance; the rest is interactions")
     }
@@ -204,7 +204,7 @@ extension Shell {
         }
         let chart = LineChart(title: "parallel coordinates of the \(ranked.count) best trials · \(sweep.name)",
                               xLabel: "axis", yLabel: "position in range", series: series, height: 12)
-        console.lines(chart.render(traits: console.traits))
+        try show(chart.render(traits: console.traits), svg: chart.svg(), command)
         var legend = parameters.enumerated().map { i, p in "\(i + 1) \(p.name) \(p.distribution)" }
         legend.append("\(parameters.count + 1) \(sweep.metric) \(NumberFormat.metric(lo))…\(NumberFormat.metric(hi))")
         console.line("axes: " + legend.joined(separator: " · "))
@@ -232,7 +232,7 @@ extension Shell {
         }
         let chart = LineChart(title: "\(sweep.metric) per epoch · \(sweep.name)", xLabel: "epoch", yLabel: sweep.metric,
                               series: series, height: 12)
-        console.lines(chart.render(traits: console.traits))
+        try show(chart.render(traits: console.traits), svg: chart.svg(), command)
     }
 }
 

@@ -151,13 +151,16 @@ public enum CommandCatalog {
               example: "sweep around n=12 lr=near(3) weight_decay=near(10)"),
     ]
 
+    /// `to="FILE.svg"`: every plot can also be written as an SVG file, for slides.
+    private static let svgOption = OptionSpec("to", .text, default: "—", "also write the plot to this SVG file (for slides)")
+
     private static let runReference = [
         ArgumentSpec("run|trial", .choice(["run", "trial"]), optional: true),
         ArgumentSpec("N", .integer(1...Int.max), optional: true, repeating: true),
     ]
 
     private static let results: [CommandSpec] = [
-        CommandSpec("plot", "curve", arguments: runReference, recorded: false, group: .results,
+        CommandSpec("plot", "curve", arguments: runReference, options: [svgOption], recorded: false, group: .results,
                     summary: "learning curves: train and dev loss, and the dev metric, per epoch",
                     details: "Without a run number, the latest run. Several runs overlay their dev curves.",
                     example: "plot curve run 1 2"),
@@ -182,22 +185,22 @@ public enum CommandCatalog {
                     example: "use trial 7"),
         CommandSpec("plot", "heatmap", arguments: [ArgumentSpec("KEY1", .anyWord), ArgumentSpec("KEY2", .anyWord),
                                                    ArgumentSpec("METRIC", .anyWord, optional: true)],
-                    recorded: false, group: .results,
+                    options: [svgOption], recorded: false, group: .results,
                     summary: "the metric over two swept keys as a shaded grid (the lr × L2 picture)",
                     example: "plot heatmap lr weight_decay dev_acc"),
-        CommandSpec("plot", "history", recorded: false, group: .results,
+        CommandSpec("plot", "history", options: [svgOption], recorded: false, group: .results,
                     summary: "the metric of each trial in order, and the best so far",
                     example: "plot history"),
-        CommandSpec("plot", "importance", recorded: false, group: .results,
+        CommandSpec("plot", "importance", options: [svgOption], recorded: false, group: .results,
                     summary: "how much of the metric each swept parameter explains (fANOVA)",
                     details: ParameterImportance.methodSummary,
                     example: "plot importance"),
-        CommandSpec("plot", "parallel", options: [OptionSpec("top", .integer(1...1000), default: "10", "trials to draw")],
+        CommandSpec("plot", "parallel", options: [OptionSpec("top", .integer(1...1000), default: "10", "trials to draw"), svgOption],
                     recorded: false, group: .results,
                     summary: "parallel coordinates of the best trials: one column per swept key",
                     example: "plot parallel top=10"),
         CommandSpec("plot", arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
-                    recorded: false, group: .results,
+                    options: [svgOption], recorded: false, group: .results,
                     summary: "a swept key against a metric, one point per trial (log axis for log keys)",
                     example: "plot lr dev_acc"),
         CommandSpec("compare", arguments: [ArgumentSpec("A B", .reference, repeating: true)],
@@ -234,7 +237,7 @@ public enum CommandCatalog {
                     summary: "write every trial of the last sweep to CSV or JSON",
                     details: "Columns: trial, state, each swept key, each metric (with _sd beside it under repeats), seed, seconds; JSON adds the per-epoch dev metric.",
                     example: "save results \"sweep.csv\""),
-        CommandSpec("plot", "boundary", arguments: runReference, recorded: false, group: .results,
+        CommandSpec("plot", "boundary", arguments: runReference, options: [svgOption], recorded: false, group: .results,
                     summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",
                     example: "plot boundary"),
         CommandSpec("runs", recorded: false, group: .results,

@@ -28,4 +28,19 @@ public final class MemoryStudyStore: StudyStore {
     public func trials() throws(StudyStoreError) -> [Trial] {
         state.withLock { $0.values.sorted { $0.number < $1.number } }
     }
+
+    /// Marks running trials as failed, reason "interrupted" (what a dead process left running);
+    /// returns how many.
+    @discardableResult
+    public func markInterrupted() -> Int {
+        state.withLock { trials in
+            var marked = 0
+            for (number, trial) in trials where trial.state == .running {
+                trials[number]?.state = .failed
+                trials[number]?.failure = Study.interruptedReason
+                marked += 1
+            }
+            return marked
+        }
+    }
 }

@@ -93,12 +93,31 @@ public struct Study: Sendable {
     /// `interruption` is requested) and are recorded as failed ("interrupted") unless they
     /// completed; finished trials are kept. Returns within about 0.1 s of the last trial
     /// stopping.
+    ///
+    /// Resuming: `previous` holds the trials a stopped run of this same study stored. Those
+    /// `isKept` (finished, not interrupted) stay as they are: they are not run again, not sent
+    /// to `store` again, and appear in the report and the progress counts. Every other number
+    /// below `trials` (never started, left running, interrupted) runs with its own number and
+    /// seed. Samplers and pruners see the kept trials exactly where an uninterrupted run
+    /// would have had them, so the resumed study's trials equal those of a run that never
+    /// stopped, and the total stays `trialCount`.
     public func run(parallel: Int,
                     store: any StudyStore = MemoryStudyStore(),
+                    previous: [Trial] = [],
                     interruption: Interruption = .never,
                     progress: ((StudyEvent) -> Void)? = nil,
                     objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) -> StudyReport {
-        let run = StudyRun(study: self, parallel: parallel, interruption: interruption, objective: objective)
+        let run = StudyRun(study: self, parallel: parallel, previous: previous, interruption: interruption,
+                           objective: objective)
         return run.execute(store: store, progress: progress)
+    }
+
+    /// The failure reason of a trial stopped by an interruption (Ctrl-C, a store failure, or a
+    /// process that died, once the store marks it); resuming runs such trials again.
+    public static let interruptedReason = "interrupted"
+
+    /// Whether resuming keeps `trial` as it is: finished, and not failed as interrupted.
+    public static func isKept(_ trial: Trial) -> Bool {
+        trial.state.isFinished && !(trial.state == .failed && trial.failure == interruptedReason)
     }
 }

@@ -20,6 +20,7 @@ final class StudyRun: @unchecked Sendable {
 
     // Guarded by `condition`.
     private var nextNumber = 0
+    private var kept = Set<Int>()
     private var trials: [Trial?]
     private var finishedPrefix = 0
     private var reached: [Int: Int] = [:]
@@ -30,7 +31,7 @@ final class StudyRun: @unchecked Sendable {
     private var workersAlive = 0
     private var counts: StudyProgress
 
-    init(study: Study, parallel: Int, interruption: Interruption,
+    init(study: Study, parallel: Int, previous: [Trial], interruption: Interruption,
          objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) {
         self.study = study
         self.parallel = max(parallel, 1)
@@ -39,6 +40,30 @@ final class StudyRun: @unchecked Sendable {
         trials = Array(repeating: nil, count: study.trialCount)
         counts = StudyProgress(total: study.trialCount, started: 0, running: 0, complete: 0, pruned: 0,
                                failed: 0, best: nil, elapsed: 0)
+        keep(previous)
+    }
+
+    /// Puts the kept trials of a stopped run in place, as if this run had finished them.
+    private func keep(_ previous: [Trial]) {
+        for trial in previous where trial.number >= 0 && trial.number < study.trialCount && Study.isKept(trial) {
+            let n = trial.number
+            guard trials[n] == nil else { continue }
+            trials[n] = trial
+            kept.insert(n)
+            for (step, value) in trial.intermediateValues {
+                reached[n] = max(reached[n] ?? Int.min, step)
+                stepValues[step, default: [:]][n] = value
+            }
+            counts.started += 1
+            switch trial.state {
+            case .complete: counts.complete += 1
+            case .pruned: counts.pruned += 1
+            case .failed: counts.failed += 1
+            case .running: break
+            }
+        }
+        counts.best = trials.compactMap { $0 }.best(for: study.direction)
+        while finishedPrefix < trials.count, trials[finishedPrefix]?.state.isFinished == true { finishedPrefix += 1 }
     }
 
     private var isStopping: Bool { stopFlag.load(ordering: .relaxed) }
@@ -53,7 +78,7 @@ final class StudyRun: @unchecked Sendable {
     // MARK: Coordinator (the calling thread)
 
     func execute(store: any StudyStore, progress: ((StudyEvent) -> Void)?) -> StudyReport {
-        let workers = min(parallel, study.trialCount)
+        let workers = min(parallel, study.trialCount - kept.count)
         condition.lock()
         workersAlive = workers
         condition.unlock()
@@ -74,24 +99,17 @@ final class StudyRun: @unchecked Sendable {
             events.removeAll()
             let done = workersAlive == 0
             condition.unlock()
-            for event in batch {
-                if storeError == nil {
-                    do {
-                        switch event.kind {
-                        case .started: try store.trialStarted(event.trial)
-                        case let .reported(step, value):
-                            try store.trialReported(number: event.trial.number, step: step, value: value)
-                        case .finished: try store.trialFinished(event.trial)
-                        }
-                    } catch {
-                        storeError = error
-                        condition.lock()
-                        requestStop()
-                        condition.unlock()
-                    }
+            if storeError == nil && !batch.isEmpty {
+                do {
+                    try store.record(batch)
+                } catch {
+                    storeError = error
+                    condition.lock()
+                    requestStop()
+                    condition.unlock()
                 }
-                progress?(event)
             }
+            for event in batch { progress?(event) }
             if done && batch.isEmpty { break }
         }
         condition.lock()
@@ -105,6 +123,7 @@ final class StudyRun: @unchecked Sendable {
     private func workerLoop() {
         while true {
             condition.lock()
+            while nextNumber < study.trialCount && kept.contains(nextNumber) { nextNumber += 1 }
             if isStopping || nextNumber >= study.trialCount {
                 condition.unlock()
                 break
@@ -165,7 +184,7 @@ final class StudyRun: @unchecked Sendable {
             trial.state = .pruned
         } else if interruptedTrials.contains(n) || (isStopping && (try? result.get()) == nil) {
             trial.state = .failed
-            trial.failure = "interrupted"
+            trial.failure = Study.interruptedReason
         } else {
             switch result {
             case .success(let outcome) where outcome.value.isFinite:

@@ -12,14 +12,19 @@ public struct StudyStoreError: Error, Sendable, Equatable {
     }
 }
 
-/// Where a study's trials are kept: in memory now; SQLite and PostgreSQL behind the same
-/// protocol later.
+/// Where a study's trials are kept: in memory (`MemoryStudyStore`), in a SQLite file
+/// (`SQLiteTrialStore`, from `SQLiteStudyStore.trialStore(for:)`).
 ///
 /// The study calls these in order for each trial — `trialStarted`, then `trialReported` for
 /// every step, then `trialFinished` — from one thread at a time, as they happen, so a
 /// crash-safe store can write each call through and a resumed study can tell finished trials
-/// from ones that were running.
+/// from ones that were running. `Study.run` hands over the events that piled up since its
+/// last call together, through `record(_:)`, so a store may commit them in one transaction.
 public protocol StudyStore: Sendable {
+    /// Records `events` in order (each `.started`, `.reported` or `.finished`); the default
+    /// calls the three methods below one by one. A store that overrides it must stop at the
+    /// first failure, keeping what it wrote before.
+    func record(_ events: [StudyEvent]) throws(StudyStoreError)
     /// A trial began (state running, with its parameters and seed).
     func trialStarted(_ trial: Trial) throws(StudyStoreError)
     /// A running trial reported `value` at `step`.
@@ -28,4 +33,17 @@ public protocol StudyStore: Sendable {
     func trialFinished(_ trial: Trial) throws(StudyStoreError)
     /// Every trial recorded so far, by number.
     func trials() throws(StudyStoreError) -> [Trial]
+}
+
+extension StudyStore {
+    /// Records `events` one by one through `trialStarted`, `trialReported` and `trialFinished`.
+    public func record(_ events: [StudyEvent]) throws(StudyStoreError) {
+        for event in events {
+            switch event.kind {
+            case .started: try trialStarted(event.trial)
+            case let .reported(step, value): try trialReported(number: event.trial.number, step: step, value: value)
+            case .finished: try trialFinished(event.trial)
+            }
+        }
+    }
 }

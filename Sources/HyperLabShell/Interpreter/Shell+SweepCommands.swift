@@ -5,28 +5,35 @@ import Synchronization
 /// `sweep grid|random|sobol|tpe|bayes|around`: build the space and sampler, run the trials in
 /// parallel, show progress, keep the results.
 extension Shell {
+    /// Everything a sweep needs besides the data: what to search, how, and how to score.
+    struct SweepPlan {
+        var name: String
+        var kind: String
+        var space: SearchSpace
+        var base: Configuration
+        var metric: String
+        var direction: MetricDirection
+        var seed: Int
+        var total: Int
+        var repeats: Int
+        var prune: String
+        var baseline: Bool
+        var parallel: Int
+    }
+
     /// Runs a sweep on the current split.
     func sweep(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let scoring = try requireScoring(bench, command)
         let kind = command.spec.subcommand ?? "random"
         let metric = try sweepMetric(command, task: scoring.task)
-        let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
-
         let base = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("sweep"))
         let space = try sweepSpace(command, kind: kind, base: base)
-        let baseline = command.boolean("baseline", default: false) || kind == "around"
-        let current = TrialParameters(space.names.compactMap { name in base.value(name).map { (name, $0) } })
-        let seed = command.integer("seed", default: 0)
-
-        var sampler: any Sampler
-        var total: Int
-        switch kind {
-        case "grid":
-            let grid: GridSampler
-            do { grid = try GridSampler(space) } catch {
+        var total = command.integer("n", default: 20)
+        if kind == "grid" {
+            let points: Int
+            do { points = try GridSampler(space).count } catch {
                 throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint ?? "a grid takes lists: lr=[1e-3, 1e-2]")
             }
-            let points = grid.count
             if points > 1_000, !command.boolean("force", default: false), command.option("n") == nil {
                 throw InputError("the grid has \(points) points", at: command.syntax.nameSpan,
                                  hint: "add force=yes to run them all, cap it with n=, or use sweep random (better in many dimensions)")
@@ -34,62 +41,112 @@ extension Shell {
             total = min(points, command.integer("n", default: points))
             console.line("grid: " + space.parameters.map { "\($0.distribution.choices?.count ?? 0)" }.joined(separator: " × ")
                          + " = \(points) point\(points == 1 ? "" : "s")" + (total < points ? ", running the first \(total)" : ""))
-            sampler = grid
-        case "tpe":
-            sampler = TPESampler()
-            total = command.integer("n", default: 20)
-        case "bayes":
-            sampler = GPSampler()
-            total = command.integer("n", default: 20)
-        case "sobol":
-            sampler = SobolSampler()
-            total = command.integer("n", default: 20)
-        case "around":
-            sampler = BaselineSampler.around(current)
-            total = command.integer("n", default: 20)
-        default:
-            sampler = RandomSampler()
-            total = command.integer("n", default: 20)
         }
-        if baseline, kind != "around" {
-            sampler = sampler.withBaseline(current)
-            if kind == "grid" { total += 1 }
-        }
+        let baseline = command.boolean("baseline", default: false) || kind == "around"
+        if baseline, kind == "grid" { total += 1 }
+        let plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
+                             base: base, metric: metric,
+                             direction: MetricName.isHigherBetter(metric) ? .maximize : .minimize,
+                             seed: command.integer("seed", default: 0), total: total,
+                             repeats: command.integer("repeats", default: 1), prune: command.string("prune") ?? "none",
+                             baseline: baseline,
+                             parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount))
+        try runSweep(plan, scoring: scoring, bench: &bench, resuming: nil, command: command)
+    }
 
-        let pruneName = command.string("prune") ?? "none"
-        let pruner: any Pruner = switch pruneName {
+    /// The sampler of a plan (the grid, or a sampler wrapped so trial 0 is the base configuration).
+    static func sampler(for plan: SweepPlan) -> any Sampler {
+        let current = TrialParameters(plan.space.names.compactMap { name in plan.base.value(name).map { (name, $0) } })
+        var sampler: any Sampler
+        switch plan.kind {
+        case "grid": sampler = (try? GridSampler(plan.space)) ?? RandomSampler()
+        case "tpe": sampler = TPESampler()
+        case "bayes": sampler = GPSampler()
+        case "sobol": sampler = SobolSampler()
+        case "around": return BaselineSampler.around(current)
+        default: sampler = RandomSampler()
+        }
+        if plan.baseline { sampler = sampler.withBaseline(current) }
+        return sampler
+    }
+
+    /// Runs a planned sweep (or the rest of a stored one), storing every trial as it goes, and
+    /// keeps the result as the current sweep.
+    func runSweep(_ plan: SweepPlan, scoring: ScoringParts, bench: inout Workbench,
+                  resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
+        let pruner: any Pruner = switch plan.prune {
         case "median": MedianPruner()
         case "asha": SuccessiveHalvingPruner()
         default: NoPruner()
         }
-        let parallel = command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount)
-        let repeats = command.integer("repeats", default: 1)
-        let number = bench.sweeps.count + 1
-        let name = command.string("name") ?? "sweep \(number)"
-        let study = Study(space: space, sampler: sampler, pruner: pruner, direction: direction,
-                          seed: UInt64(seed), trials: total)
+        let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
+                          seed: UInt64(plan.seed), trials: plan.total)
+        let repository = options.repository
+        let storedName: String
+        let trialStore: any StudyStore
+        do {
+            if let stored {
+                storedName = stored.definition.name
+                trialStore = repository.trialStore(for: stored.id)
+            } else {
+                storedName = try repository.availableName(plan.name)
+                guard let dataset = bench.dataset else { return }
+                let split: SplitReference? = bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init)
+                guard let split else { return }
+                let definition = StudyDefinition(name: storedName, created: options.clock(), sampler: plan.kind,
+                                                 baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
+                                                 metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
+                                                 prune: plan.prune, space: plan.space, base: plan.base,
+                                                 dataset: try DatasetReference(dataset.source, relativeTo: options.workingDirectory),
+                                                 split: split)
+                trialStore = repository.trialStore(for: try repository.createStudy(definition))
+            }
+        } catch {
+            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        }
 
-        console.line("\(name) (\(kind)): \(total) trial\(total == 1 ? "" : "s") · \(space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
-        console.line("metric \(metric) (\(direction == .maximize ? "higher" : "lower") is better) · seed \(seed)"
-                     + (repeats > 1 ? " · \(repeats) seeds per configuration" : "")
+        let done = stored?.trials.filter { $0.state != .running && $0.failure != "interrupted" }.count ?? 0
+        console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
+                     + (stored != nil ? " (\(done) done, resuming)" : "")
+                     + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
+        console.line("metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
+                     + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
                      + (scoring.isCrossValidation ? " · mean over \(scoring.parts.count) folds" : "")
-                     + (pruneName != "none" ? " · pruning \(pruneName)" : "")
-                     + (options.showTimings ? " · parallel \(parallel)" : ""))
+                     + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
+                     + (options.showTimings ? " · parallel \(plan.parallel) · stored as study '\(storedName)' in \(repository.location)" : ""))
 
-        let objective = Shell.objective(base: base, parts: scoring.parts, metric: metric, repeats: repeats)
-        let printer = SweepProgressPrinter(console: console, metric: metric, direction: direction, total: total,
+        let objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+        let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
                                            showTimings: options.showTimings)
-        let report = study.run(parallel: parallel, interruption: options.interruption,
-                               progress: { event in printer.handle(event) }, objective: objective)
+        let report = study.run(parallel: plan.parallel, store: trialStore, previous: stored?.trials ?? [],
+                               interruption: options.interruption, progress: { event in printer.handle(event) },
+                               objective: objective)
         printer.finish(report.trials)
+        try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName)
+        if let error = report.storeError {
+            console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
+        }
 
-        let record = SweepRecord(number: number, name: name, sampler: kind, space: space, base: base, metric: metric,
-                                 direction: direction, seed: seed, repeats: repeats, prune: pruneName,
-                                 trials: report.trials.sorted { $0.number < $1.number }, stoppedEarly: report.stoppedEarly,
-                                 datasetName: scoring.datasetName)
+        let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind, space: plan.space,
+                                 base: plan.base, metric: plan.metric, direction: plan.direction, seed: plan.seed,
+                                 repeats: plan.repeats, prune: plan.prune,
+                                 trials: Shell.usedParameters(report.trials, base: plan.base).sorted { $0.number < $1.number },
+                                 stoppedEarly: report.stoppedEarly, datasetName: scoring.datasetName)
         bench.sweeps.append(record)
-        console.line(Shell.sweepSummary(record, baselineUsed: baseline))
+        console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
         if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
+    }
+
+    /// The trials with only the parameters each actually used: a swept key that the trial's own
+    /// configuration does not use (momentum under sgd, dropout under a linear model) is dropped.
+    static func usedParameters(_ trials: [Trial], base: Configuration) -> [Trial] {
+        trials.map { trial in
+            var config = base
+            for (name, value) in trial.parameters { try? config.set(name, value, origin: .trial(trial.number)) }
+            var used = trial
+            used.parameters = TrialParameters(trial.parameters.filter { name, _ in config.isActive(name) }.map { ($0, $1) })
+            return used
+        }
     }
 
     /// The metric to optimize: `metric=` or the task's primary dev metric, checked against the task.
@@ -168,6 +225,8 @@ extension Shell {
                 } catch let error as TrainingError {
                     throw TrialFailure(error.message)
                 }
+                // A sweep that is stopping (Ctrl-C) leaves this trial unfinished, to be run again by resume.
+                if context.interruption.isRequested { throw TrialFailure(Study.interruptedReason) }
                 if run.isFailed { throw TrialFailure(run.outcome.description) }
                 var metrics = run.metrics.filter { $0.key.hasPrefix("dev_") || $0.key.hasPrefix("train_") || $0.key == "epochs" }
                 metrics["epochs"] = Double(run.epochs.count)

@@ -15,6 +15,9 @@ public struct ShellOptions: Sendable {
     public var interruption: Interruption
     /// The clock for the header of saved sessions (fixed in tests).
     public var clock: @Sendable () -> Date
+    /// Where sweeps are stored as studies: a SQLite file by default in the executable
+    /// (`--store`), in memory for in-process shells.
+    public var repository: any StudyRepository = MemoryStudyRepository()
     /// The folder of the lecture tutorials (`tutorials/` of the working directory when nil).
     public var tutorialsDirectory: String?
     /// Print wall-clock durations ("in 0.4 s"). Off for scripts, so a replay prints the same
@@ -203,6 +206,9 @@ public final class Shell {
         case "use best", "use trial": try use(command, on: &bench)
         case "save results": try saveResults(command, bench)
         case "compare": try compare(command, bench)
+        case "studies": try listStudies(command)
+        case "open study": try openStudy(command, on: &bench)
+        case "resume": try resume(command, on: &bench)
         case "recheck": try recheck(command, bench)
         case "plot": try plotScatter(command, bench)
         case "plot heatmap": try plotHeatmap(command, bench)

@@ -3,7 +3,7 @@ import HyperLabKit
 /// Every command of the language, declared once: `help`, validation and tab completion read it.
 public enum CommandCatalog {
     /// All commands, in the order `help` lists them within each group.
-    public static let all: [CommandSpec] = data + model + sweeps + results + session
+    public static let all: [CommandSpec] = data + model + sweeps + studies + results + session
 
     private static let data: [CommandSpec] = [
         CommandSpec("datasets", recorded: false, group: .data,
@@ -153,6 +153,26 @@ public enum CommandCatalog {
 
     /// `to="FILE.svg"`: every plot can also be written as an SVG file, for slides.
     private static let svgOption = OptionSpec("to", .text, default: "—", "also write the plot to this SVG file (for slides)")
+
+    private static let studies: [CommandSpec] = [
+        CommandSpec("studies", recorded: false, group: .sweeps,
+                    summary: "the studies in the store: name, dataset, sampler, trials by state, best, date",
+                    details: "Every sweep is stored as a study, by default in hyperlab.sqlite in the working directory (--store chooses another file, or memory).",
+                    example: "studies"),
+        CommandSpec("open", "study", arguments: [ArgumentSpec("NAME", .name)], recorded: true, group: .sweeps,
+                    summary: "make a stored study the current sweep, for results, plots, best and use best",
+                    example: "open study \"sweep 1\""),
+        CommandSpec("resume", arguments: [ArgumentSpec("NAME", .name)],
+                    options: [OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once")],
+                    recorded: true, group: .sweeps,
+                    summary: "continue a study that was interrupted: its data, split and settings come from the store",
+                    details: """
+                    Trials left running by a process that died are marked failed (interrupted) and run again with \
+                    their own numbers and seeds; finished trials are kept as they are, and the sampler continues \
+                    from the stored history, so the study ends as if it had never stopped.
+                    """,
+                    example: "resume \"sweep 1\""),
+    ]
 
     private static let runReference = [
         ArgumentSpec("run|trial", .choice(["run", "trial"]), optional: true),

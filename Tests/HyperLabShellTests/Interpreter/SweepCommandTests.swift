@@ -79,3 +79,22 @@ final class Counter: Sendable {
 }
 
 import Synchronization
+
+/// Conditional keys: a trial records only the parameters its configuration uses.
+@Suite struct ConditionalKeyTests {
+    @Test func momentumIsRecordedOnlyWhereTheOptimizerUsesIt() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel mlp hidden=[8]")
+        #expect(t.shell.run("sweep random n=12 optimizer=choice(sgd, momentum) momentum=uniform(0.5, 0.95) lr=log(1e-3, 1e-1) epochs=3") == .completed)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        for trial in sweep.trials {
+            let optimizer = trial.parameters["optimizer"]
+            #expect((trial.parameters["momentum"] != nil) == (optimizer == .word("momentum")))
+        }
+        #expect(sweep.trials.contains { $0.parameters["momentum"] == nil })
+        #expect(sweep.trials.contains { $0.parameters["momentum"] != nil })
+        let before = t.output.text.count
+        t.type("results")
+        #expect(String(t.output.text.dropFirst(before)).contains("—"))
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// JSON for the columns that hold structured values (a study's definition, a trial's
+/// parameters and metrics): sorted keys, non-finite numbers as "nan", "inf", "-inf", so
+/// every Double reads back bit for bit.
+enum SQLiteCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                       nan: "nan")
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf",
+                                                                         nan: "nan")
+        return decoder
+    }
+
+    /// `value` as JSON text, with `encoder` (a new one by default).
+    static func encode<T: Encodable>(_ value: T, with encoder: JSONEncoder = encoder()) throws(StorageError) -> String {
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw StorageError(.invalidRecord, "cannot encode a record: \(error)")
+        }
+    }
+
+    /// A value from JSON text; `what` names it in the error.
+    static func decode<T: Decodable>(_ type: T.Type, from text: String, what: String) throws(StorageError) -> T {
+        do {
+            return try decoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw StorageError(.invalidRecord, "cannot read \(what) back: \(error)",
+                               hint: "the record may have been edited by hand")
+        }
+    }
+
+    /// Metrics as the JSON object `JSONEncoder` would write with `encoder()`'s settings (sorted
+    /// keys; "nan", "inf", "-inf" for non-finite values), without its cost: written once or
+    /// twice per trial.
+    static func metricsText(_ metrics: [String: Double]) -> String {
+        guard !metrics.isEmpty else { return "{}" }
+        var text = "{"
+        for (i, key) in metrics.keys.sorted().enumerated() {
+            if i > 0 { text += "," }
+            text += quoted(key) + ":"
+            let x = metrics[key] ?? .nan
+            if x.isNaN { text += "\"nan\"" } else if x == .infinity { text += "\"inf\"" } else if x == -.infinity {
+                text += "\"-inf\""
+            } else { text += "\(x)" }
+        }
+        return text + "}"
+    }
+
+    /// `text` as a JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import HyperLabKit
+
+/// Stored studies: `studies`, `open study NAME`, `resume NAME`.
+extension Shell {
+    /// A storage error at the command's name.
+    private func storeError(_ error: StorageError, _ command: BoundCommand) -> InputError {
+        InputError(error.message, at: command.span(ofArgument: 0) ?? command.syntax.nameSpan, hint: error.hint)
+    }
+
+    /// `studies`: every stored study.
+    func listStudies(_ command: BoundCommand) throws(InputError) {
+        let summaries: [StudySummary]
+        do { summaries = try options.repository.studies() } catch { throw storeError(error, command) }
+        guard !summaries.isEmpty else {
+            console.line("no studies in \(options.repository.location) yet: every sweep is stored as one")
+            return
+        }
+        let rows = summaries.map { s -> [String] in
+            let done = [TrialState.complete, .pruned, .failed].map { s.counts[$0] ?? 0 }.reduce(0, +)
+            var trials = "\(done)/\(s.trialCount)"
+            let notes = [(TrialState.pruned, "pruned"), (.failed, "failed")].compactMap { state, word in
+                (s.counts[state] ?? 0) > 0 ? "\(s.counts[state] ?? 0) \(word)" : nil
+            }
+            if !notes.isEmpty { trials += " (" + notes.joined(separator: ", ") + ")" }
+            if s.status != .complete { trials += " " + s.status.rawValue }
+            return [s.name, s.dataset, s.sampler, trials, s.best.map { "\(s.metric) \(NumberFormat.metric($0))" } ?? "—",
+                    String(Shell.timestamp(s.created).prefix(10))]
+        }
+        let columns: [TextTable.Column] = [.init("study", alignment: .left), .init("dataset", alignment: .left),
+                                           .init("sampler", alignment: .left), .init("trials", alignment: .left),
+                                           .init("best", alignment: .left), .init("created", alignment: .left)]
+        console.lines(TextTable(columns: columns, rows: rows, notes: ["stored in \(options.repository.location)"])
+            .render(traits: console.traits))
+    }
+
+    /// Loads a stored study by the name given as the command's argument.
+    private func storedStudy(_ command: BoundCommand) throws(InputError) -> StoredStudy {
+        let name = command.argumentString(0) ?? ""
+        do { return try options.repository.load(name) } catch { throw storeError(error, command) }
+    }
+
+    /// The sweep record of a stored study.
+    private func record(of stored: StoredStudy, number: Int) throws(InputError) -> (SweepRecord, SweepPlan) {
+        let d = stored.definition
+        do {
+            let base = try d.baseConfiguration()
+            let plan = SweepPlan(name: d.name, kind: d.sampler, space: try d.searchSpace(), base: base, metric: d.metric,
+                                 direction: d.direction, seed: Int(truncatingIfNeeded: d.seed), total: d.trialCount,
+                                 repeats: d.repeats, prune: d.prune, baseline: d.baseline,
+                                 parallel: ProcessInfo.processInfo.activeProcessorCount)
+            let record = SweepRecord(number: number, name: d.name, sampler: d.sampler, space: plan.space, base: base,
+                                     metric: d.metric, direction: d.direction, seed: plan.seed, repeats: d.repeats,
+                                     prune: d.prune, trials: Shell.usedParameters(stored.trials, base: base),
+                                     stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
+            return (record, plan)
+        } catch {
+            throw InputError("the stored study \(d.name) cannot be read: \(error.message)", at: nil, hint: error.hint)
+        }
+    }
+
+    /// `open study NAME`: the stored study becomes the current sweep.
+    func openStudy(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let stored = try storedStudy(command)
+        let (record, _) = try record(of: stored, number: bench.sweeps.count + 1)
+        bench.sweeps.append(record)
+        let finished = record.trials.filter { $0.state != .running }.count
+        console.line("opened study \(record.name): \(record.sampler) on \(record.datasetName), \(finished) of \(stored.definition.trialCount) trials finished")
+        console.line(Shell.sweepSummary(record, baselineUsed: stored.definition.baseline))
+        if !stored.isFinished { console.line("resume \"\(record.name)\" runs the rest") }
+    }
+
+    /// `resume NAME`: marks trials a dead process left running as interrupted, loads the study's
+    /// data and split, and runs the remaining trials.
+    func resume(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let name = command.argumentString(0) ?? ""
+        do { try options.repository.markInterrupted(name) } catch { throw storeError(error, command) }
+        let stored = try storedStudy(command)
+        if stored.isFinished {
+            console.line("study \(name) is complete: \(stored.trials.count) trials; open study \"\(name)\" shows them")
+            return
+        }
+        let d = stored.definition
+        let dataset: Dataset
+        do { dataset = try d.dataset.loadDataset() } catch { throw storeError(error, command) }
+        do {
+            switch d.split {
+            case let .holdout(train, dev, test, seed, stratify):
+                bench.split = try DataSplit(dataset: dataset, train: train, dev: dev, test: test, seed: seed, stratify: stratify)
+                bench.crossValidation = nil
+            case let .crossValidation(folds, test, seed, stratify):
+                bench.crossValidation = try CrossValidationSplit(dataset: dataset, folds: folds, test: test, seed: seed, stratify: stratify)
+                bench.split = nil
+            }
+        } catch {
+            throw InputError("the stored split cannot be made again: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
+        }
+        bench.dataset = dataset
+        console.line("resuming \(name): load \(d.dataset.loadArguments) · split \(d.split.commandArguments)")
+        guard let scoring = bench.scoring else { return }
+        var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)
+        plan.parallel = command.integer("parallel", default: plan.parallel)
+        try runSweep(plan, scoring: scoring, bench: &bench, resuming: stored, command: command)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import HyperLabShell
+import HyperLabKit
+
+/// Stored studies as a user sees them: every sweep lands in the store; `studies` lists them;
+/// `open study` brings one back; `resume` finishes an interrupted one.
+@Suite struct StudyCommandTests {
+    private func shell(in directory: URL, store: String) throws -> (Shell, CapturedOutput) {
+        let output = CapturedOutput()
+        var options = ShellOptions(workingDirectory: directory.path, clock: { Date(timeIntervalSince1970: 1_798_761_600) })
+        options.repository = try SQLiteStudyStore.open(path: directory.appendingPathComponent(store).path)
+        return (Shell(console: output.console(), options: options), output)
+    }
+
+    @Test func anInterruptedSweepResumesToTheAskedTotal() throws {
+        let folder = try Transcript(echo: false).directory
+        let (first, _) = try shell(in: folder, store: "studies.sqlite")
+        _ = first.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel mlp hidden=[8]")
+        let calls = Counter()
+        first.options.interruption = Interruption { calls.next() > 150 }
+        _ = first.run("sweep tpe n=16 lr=log(1e-3, 1e-1) epochs=10 parallel=2 name=tuning")
+        let cut = try #require(first.workbench.sweeps.last)
+        #expect(cut.stoppedEarly)
+        let finishedBefore = cut.trials.filter { $0.state == .complete }
+
+        // A new process: a fresh shell on the same file.
+        let (second, output) = try shell(in: folder, store: "studies.sqlite")
+        #expect(second.run("studies") == .completed)
+        #expect(output.text.contains("tuning"))
+        #expect(second.run("resume tuning") == .completed)
+        let resumed = try #require(second.workbench.sweeps.last)
+        #expect(resumed.trials.count == 16)
+        #expect(resumed.trials.allSatisfy { $0.state == .complete || $0.state == .pruned })
+        for trial in finishedBefore {
+            #expect(resumed.trial(trial.number)?.value == trial.value)
+            #expect(resumed.trial(trial.number)?.parameters == trial.parameters)
+        }
+        // The same sweep run without interruption gives the same trials.
+        let (third, _) = try shell(in: folder, store: "other.sqlite")
+        _ = third.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel mlp hidden=[8]")
+        _ = third.run("sweep tpe n=16 lr=log(1e-3, 1e-1) epochs=10 parallel=1 name=tuning")
+        let whole = try #require(third.workbench.sweeps.last)
+        #expect(whole.trials.map(\.parameters) == resumed.trials.map(\.parameters))
+        #expect(whole.trials.map(\.value) == resumed.trials.map(\.value))
+    }
+
+    @Test func openStudyMakesItTheCurrentSweep() throws {
+        let folder = try Transcript(echo: false).directory
+        let (first, _) = try shell(in: folder, store: "s.sqlite")
+        _ = first.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=4 lr=log(1e-3, 1e-1) epochs=5")
+        let (second, output) = try shell(in: folder, store: "s.sqlite")
+        #expect(second.run("open study \"sweep 1\"") == .completed)
+        #expect(second.workbench.sweeps.last?.trials.count == 4)
+        #expect(second.run("results") == .completed)
+        #expect(second.run("use best") == .completed)
+        #expect(second.run("open study \"sweep 9\"") == .failed)
+        #expect(output.text.contains("sweep 9"))
+    }
+
+    @Test func sweepNamesStayUniqueInTheStore() throws {
+        let folder = try Transcript(echo: false).directory
+        for _ in 0..<2 {
+            let (s, _) = try shell(in: folder, store: "s.sqlite")
+            _ = s.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=2 lr=log(1e-3, 1e-1) epochs=2")
+        }
+        let (s, output) = try shell(in: folder, store: "s.sqlite")
+        #expect(s.run("studies") == .completed)
+        #expect(output.text.contains("sweep 1 (2)"))
+    }
+}

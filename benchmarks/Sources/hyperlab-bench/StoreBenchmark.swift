@@ -1,0 +1,88 @@
+import Foundation
+import HyperLabKit
+
+/// `hyperlab-bench store`: the overhead of keeping a study's trials, memory against SQLite.
+///
+/// A sweep of N instant trials (an objective that reports `epochs` values and returns at once:
+/// a stub that lives here, not in the product) runs through `Study.run` with the random
+/// sampler, once per store; each run's trials per second is printed, then the median over
+/// repeats. The SQLite run writes every event in its own transaction, as a real sweep does,
+/// to a new file in the temporary folder. Target (issue 6): SQLite within 2× of memory.
+enum StoreBenchmark {
+    static let usage = """
+        hyperlab-bench store [--trials N] [--epochs E] [--repeats R] [--parallel P]
+            trials per second of a sweep of N instant trials (default 1000, 1 epoch each, parallel 1)
+            with the memory store and the SQLite store; median of R runs (default 5) after a warm-up
+        """
+
+    /// Runs `store ARGUMENTS`.
+    static func run(_ arguments: [String]) throws(BenchError) {
+        var options: [String: Int] = ["trials": 1000, "epochs": 1, "repeats": 5, "parallel": 1]
+        var rest = arguments[...]
+        while let option = rest.popFirst() {
+            let key = String(option.dropFirst(2))
+            guard option.hasPrefix("--"), options[key] != nil else { throw .usage("unknown option \(option)\n" + usage) }
+            guard let text = rest.popFirst(), let value = Int(text), (1...1_000_000).contains(value) else {
+                throw .usage("\(option) takes a whole number from 1 to 1000000")
+            }
+            options[key] = value
+        }
+        let trials = options["trials"] ?? 1000, epochs = options["epochs"] ?? 1
+        let repeats = options["repeats"] ?? 5, parallel = options["parallel"] ?? 1
+        let folder = NSTemporaryDirectory() + "hyperlab-bench-store-\(getpid())"
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw .file(path: folder, why: "cannot create the folder (\(error.localizedDescription))")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+
+        print("# hyperlab store overhead: \(trials) instant trials, \(epochs) epoch(s) each, parallel \(parallel), median of \(repeats)")
+        var medians: [String: Double] = [:]
+        for backend in ["memory", "sqlite"] {
+            var rates: [Double] = []
+            for attempt in 0...repeats {
+                let rate = try measure(backend, trials: trials, epochs: epochs, parallel: parallel,
+                                       path: folder + "/run-\(attempt).sqlite")
+                if attempt > 0 { rates.append(rate) }   // attempt 0 warms up
+            }
+            rates.sort()
+            let median = rates[rates.count / 2]
+            medians[backend] = median
+            print("hyperlab_\(backend) store_\(trials)_trials trials_per_second \(String(format: "%.1f", median))")
+        }
+        if let memory = medians["memory"], let sqlite = medians["sqlite"], sqlite > 0 {
+            print("# sqlite takes \(String(format: "%.2f", memory / sqlite))× the time of memory (target: at most 2×)")
+        }
+    }
+
+    /// Trials per second of one sweep with the given store.
+    private static func measure(_ backend: String, trials: Int, epochs: Int, parallel: Int,
+                                path: String) throws(BenchError) -> Double {
+        let space: SearchSpace
+        do { space = try SearchSpace([("lr", .log(1e-4, 1e-1)), ("units", .intLog(8, 256))]) } catch {
+            throw .training(error.message)
+        }
+        let study = Study(space: space, sampler: RandomSampler(), direction: .maximize, seed: 1, trials: trials)
+        let repository: any StudyRepository
+        do {
+            repository = backend == "memory" ? MemoryStudyRepository() : try SQLiteStudyStore.open(path: path)
+        } catch {
+            throw .file(path: path, why: error.message)
+        }
+        let definition = StudyDefinition(name: "bench", sampler: "random", seed: 1, trialCount: trials, metric: "dev_acc",
+                                         direction: .maximize, space: [], configuration: [:],
+                                         dataset: .builtin(name: "iris", options: [:]),
+                                         split: .holdout(train: 0.6, dev: 0.2, test: 0.2, seed: 0, stratify: false))
+        let id: StudyID
+        do { id = try repository.createStudy(definition) } catch { throw .file(path: path, why: error.message) }
+        let start = ContinuousClock.now
+        let report = study.run(parallel: parallel, store: repository.trialStore(for: id)) { trial in
+            let lr = trial.parameters["lr"]?.asReal ?? 0
+            for epoch in 1...epochs { _ = trial.report(step: epoch, value: lr * Double(epoch)) }
+            return TrialOutcome(value: lr, metrics: ["dev_acc": lr])
+        }
+        let elapsed = ContinuousClock.now - start
+        if let error = report.storeError { throw .file(path: path, why: error.message) }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return Double(report.trials.count) / seconds
+    }
+}

@@ -57,6 +57,7 @@ let package = Package(
             name: "hyperlab",
             dependencies: [
                 "HyperLabShell",
+                "HyperLabKit",
                 "CEditLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,1 +1,2 @@
-import HyperLabShell
+// hyperlab: wires a terminal (or a script) to the HyperLab shell. See HyperLabCommand.
+HyperLabCommand.main()

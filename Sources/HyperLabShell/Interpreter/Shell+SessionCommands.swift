@@ -139,8 +139,8 @@ extension Shell {
         return URL(fileURLWithPath: options.workingDirectory).appendingPathComponent(expanded)
     }
 
-    /// "2026-11-29 10:12 UTC".
-    static func timestamp(_ date: Date) -> String {
+    /// A date as saved files show it: "2026-11-29 10:12 UTC".
+    public static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -72,6 +72,9 @@ public final class Shell {
     /// Every successful command with its output, for `save notebook`.
     public internal(set) var notebook = Notebook()
 
+    /// The version of HyperLab.
+    public static let version = HyperLabVersion.current
+
     /// The primary prompt.
     public static let prompt = "hyperlab> "
     /// The prompt after a line that ends in `\`.

@@ -24,22 +24,46 @@ import Testing
         screen.split(separator: "\n").last { $0.hasPrefix("hyperlab>") }.map(String.init) ?? ""
     }
 
+    /// Expects the program in `session` to end with status 0, showing the screen if it does not.
+    private func expectExitZero(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let status = try session.exitStatus()
+        let screen = try session.screen()
+        #expect(status == 0, "exit status \(status.map(String.init) ?? "none (still running, or killed)"), screen:\n\(screen)",
+                sourceLocation: sourceLocation)
+    }
+
     /// The number of rows that show the prompt.
     private func promptCount(_ screen: String) -> Int {
         screen.split(separator: "\n").filter { $0.hasPrefix("hyperlab>") }.count
     }
 
+    /// Types `line` and Enter, then waits, as a person would, for the command to finish: a new,
+    /// empty prompt below its output. Returns the whole screen, scrollback included.
+    @discardableResult
+    private func enter(_ line: String, in session: TmuxSession,
+                       sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let before = promptCount(try session.screen(scrollback: true))
+        if !line.isEmpty { try session.type(line) }
+        try session.send("Enter")
+        let after = try session.waitForScreen(scrollback: true) { screen in
+            promptCount(screen) > before
+                && screen.split(separator: "\n").last.map { $0 == "hyperlab>" } == true
+        }
+        #expect(after.matched, "no prompt after \(line):\n\(after.screen)", sourceLocation: sourceLocation)
+        return after.screen
+    }
+
     @Test func promptAppearsAndCtrlDExitsZero() throws {
         let (session, _) = try startShell()
         try session.send("C-d")
-        #expect(try session.exitStatus() == 0)
+        try expectExitZero(session)
     }
 
     @Test func quitExitsZero() throws {
         let (session, _) = try startShell()
         try session.type("quit")
         try session.send("Enter")
-        #expect(try session.exitStatus() == 0)
+        try expectExitZero(session)
     }
 
     @Test func tabCompletesCommandThenDatasetName() throws {
@@ -52,8 +76,11 @@ import Testing
         try session.send("Tab")
         let dataset = try session.waitForScreen { promptLine($0) == "hyperlab> load iris" }
         #expect(dataset.matched, "after load ir<Tab>:\n\(dataset.screen)")
+        // The completed line runs (Ctrl-D only ends the shell on an empty line).
+        let loaded = try enter("", in: session)
+        #expect(!loaded.contains("error"), "\(loaded)")
         try session.send("C-d")
-        #expect(try session.exitStatus() == 0)
+        try expectExitZero(session)
     }
 
     @Test func unknownCommandPrintsErrorAndThePromptComesBack() throws {
@@ -66,7 +93,7 @@ import Testing
         }
         #expect(after.matched, "after an unknown command:\n\(after.screen)")
         try session.send("C-d")
-        #expect(try session.exitStatus() == 0)
+        try expectExitZero(session)
     }
 
     @Test func ctrlCAtThePromptDropsTheLine() throws {
@@ -79,21 +106,19 @@ import Testing
         // The dropped line did not run: no error for it.
         #expect(!fresh.screen.contains("did you mean"))
         try session.send("C-d")
-        #expect(try session.exitStatus() == 0)
+        try expectExitZero(session)
     }
 
     @Test func continuationLineShowsTheContinuationPrompt() throws {
         let (session, _) = try startShell()
         try session.type("say \\")
         try session.send("Enter")
-        let continued = try session.waitForScreen { $0.contains("...> ") }
+        let continued = try session.waitForScreen { $0.contains("...>") }
         #expect(continued.matched, "after a trailing backslash:\n\(continued.screen)")
-        try session.type("\"two lines\"")
-        try session.send("Enter")
-        let said = try session.waitForScreen { $0.contains("\ntwo lines\n") }
-        #expect(said.matched, "after the continuation:\n\(said.screen)")
+        let said = try enter("\"two lines\"", in: session)
+        #expect(said.contains("\ntwo lines\n"), "after the continuation:\n\(said)")
         try session.send("C-d")
-        #expect(try session.exitStatus() == 0)
+        try expectExitZero(session)
     }
 
     @Test func historyIsKeptAcrossRunsAndSearchedWithCtrlR() throws {
@@ -102,11 +127,10 @@ import Testing
         do {
             let (first, _) = try startShell(history: history)
             for line in ["say \"alpha\"", "say \"alpha\"", "", "datasets"] {
-                try first.type(line)
-                try first.send("Enter")
+                try enter(line, in: first)
             }
             try first.send("C-d")
-            #expect(try first.exitStatus() == 0)
+            try expectExitZero(first)
         }
         // Blank lines and a repeat of the previous line are not kept.
         let stored = try String(contentsOf: history, encoding: .utf8)
@@ -120,7 +144,11 @@ import Testing
         try second.type("alp")
         let found = try second.waitForScreen { $0.contains("say \"alpha\"") }
         #expect(found.matched, "after Ctrl-R alp:\n\(found.screen)")
-        try second.send("C-c", "C-d")
-        #expect(try second.exitStatus() == 0)
+        // Ctrl-C leaves the search and drops the line; then Ctrl-D on the fresh, empty prompt.
+        try second.send("C-c")
+        let fresh = try second.waitForScreen { $0.split(separator: "\n").last == "hyperlab>" }
+        #expect(fresh.matched, "after Ctrl-C in the search:\n\(fresh.screen)")
+        try second.send("C-d")
+        try expectExitZero(second)
     }
 }

@@ -4,10 +4,11 @@ import Foundation
 /// (`send`) and read back as the rendered screen (`screen`), as a person would see it.
 ///
 /// Each session has its own tmux server (`-L` socket), so tests run in parallel; the pane stays
-/// after the program exits (`remain-on-exit`), so its exit status can be read.
+/// after the program exits (`remain-on-exit`), so its last screen can be read.
 final class TmuxSession {
     private let socket: String
     private let configuration: URL
+    private let statusFile: URL
 
     /// Whether tmux is installed.
     static let isAvailable: Bool = {
@@ -20,15 +21,21 @@ final class TmuxSession {
         socket = "hyperlab-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         configuration = directory.appendingPathComponent("tmux-\(socket).conf")
         try "set -g remain-on-exit on\nset -g history-limit 2000\n".write(to: configuration, atomically: true, encoding: .utf8)
+        statusFile = directory.appendingPathComponent("exit-status-\(socket)")
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quoted($0.value))" }
-        let shellCommand = "cd \(Self.quoted(directory.path)) && exec env " +
-            (assignments + command.map(Self.quoted)).joined(separator: " ")
+        // The shell around the program records its exit status in a file (tmux's own record of
+        // a pane's status proved unreliable); it ignores Ctrl-C itself, the program does not
+        // (an ignored SIGINT is inherited, but the program installs its own handler).
+        let shellCommand = "trap '' INT; cd \(Self.quoted(directory.path)) && env " +
+            (assignments + command.map(Self.quoted)).joined(separator: " ") +
+            "; echo $? > \(Self.quoted(statusFile.path))"
         try tmux(["new-session", "-d", "-x", "\(width)", "-y", "\(height)", shellCommand])
     }
 
     deinit {
         _ = try? tmux(["kill-server"])
         try? FileManager.default.removeItem(at: configuration)
+        try? FileManager.default.removeItem(at: statusFile)
     }
 
     /// Sends keys in tmux's notation: literal text, or key names such as `Tab`, `Enter`, `C-d`.
@@ -41,21 +48,23 @@ final class TmuxSession {
         try tmux(["send-keys", "-t", "0", "-l", text])
     }
 
-    /// The screen as shown, one line per row, trailing blanks removed.
-    func screen() throws -> String {
-        try tmux(["capture-pane", "-p", "-t", "0"])
+    /// The screen as shown, one line per row, trailing blanks removed; with `scrollback`, the
+    /// rows that scrolled off the top come first.
+    func screen(scrollback: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"] + (scrollback ? ["-S", "-"] : []))
     }
 
     /// Waits until the screen satisfies `condition` (up to `timeout` seconds: a debug build on
     /// a loaded machine starts slowly) and returns it; the last screen if it never did.
     @discardableResult
-    func waitForScreen(timeout: Double = 20, _ condition: (String) -> Bool) throws -> (matched: Bool, screen: String) {
+    func waitForScreen(timeout: Double = 20, scrollback: Bool = false,
+                       _ condition: (String) -> Bool) throws -> (matched: Bool, screen: String) {
         let deadline = Date().addingTimeInterval(timeout)
-        var text = try screen()
+        var text = try screen(scrollback: scrollback)
         while !condition(text) {
             if Date() > deadline { return (false, text) }
             Thread.sleep(forTimeInterval: 0.05)
-            text = try screen()
+            text = try screen(scrollback: scrollback)
         }
         return (true, text)
     }
@@ -64,9 +73,10 @@ final class TmuxSession {
     func exitStatus(timeout: Double = 20) throws -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() <= deadline {
-            let fields = try tmux(["display-message", "-p", "-t", "0", "#{pane_dead} #{pane_dead_status}"])
-                .split(separator: " ")
-            if fields.first == "1", fields.count > 1, let status = Int32(fields[1]) { return status }
+            if let text = try? String(contentsOf: statusFile, encoding: .utf8),
+               let status = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return status
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         return nil
@@ -74,29 +84,50 @@ final class TmuxSession {
 
     /// Runs one tmux command against this session's server and returns its output.
     ///
-    /// Output goes through a file, not a pipe: the tmux server that `new-session` starts
-    /// inherits the client's descriptors, so a pipe would never reach its end.
+    /// Spawned with `posix_spawn` and reaped with `waitpid`, output through a file: the tmux
+    /// server that `new-session` starts inherits the client's descriptors, so anything that
+    /// waits for a pipe (or Foundation's `Process`, which watches one) would wait forever.
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let outputFile = configuration.deletingLastPathComponent()
-            .appendingPathComponent("tmux-output-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: outputFile) }
-        let output = try FileHandle(forWritingTo: outputFile)
-        defer { try? output.close() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket, "-f", configuration.path] + arguments
+        let outputPath = configuration.deletingLastPathComponent()
+            .appendingPathComponent("tmux-output-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        let argv = ["tmux", "-L", socket, "-f", configuration.path] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        let text = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
-        guard process.terminationStatus == 0 else {
+        let cArguments = argv.map { strdup($0) } + [nil]
+        let cEnvironment = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cArguments + cEnvironment).forEach { free($0) } }
+        // Test threads (dispatch workers) block signals such as SIGCHLD and SIGINT; the tmux
+        // server and the program in its pane would inherit that mask, so tmux would never see
+        // the program exit and Ctrl-C would never arrive. Start tmux with no signal blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGCHLD, SIGPIPE, SIGTERM, SIGHUP, SIGWINCH, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, cArguments, cEnvironment)
+        guard spawned == 0 else {
+            throw TmuxFailure(arguments: arguments, output: String(cString: strerror(spawned)))
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        // Exited normally with status 0 (WIFEXITED and WEXITSTATUS, spelled out for Swift).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
             throw TmuxFailure(arguments: arguments, output: text)
         }
         return text

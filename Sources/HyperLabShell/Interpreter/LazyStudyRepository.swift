@@ -1,0 +1,59 @@
+import Foundation
+import HyperLabKit
+import Synchronization
+
+/// A SQLite study store opened on first use, so a session that never sweeps neither pays for
+/// opening it nor leaves a file behind, and a store that cannot be opened is an error of the
+/// command that needed it (with the store's message and hint), not of start-up.
+public final class LazyStudyRepository: StudyRepository {
+    private let path: String
+    private let opened = Mutex<(any StudyRepository)?>(nil)
+
+    /// A repository for the SQLite file at `path`, opened when first needed.
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The file.
+    public var location: String { path }
+
+    private func repository() throws(StorageError) -> any StudyRepository {
+        if let open = opened.withLock({ $0 }) { return open }
+        let store = try SQLiteStudyStore.open(path: path)
+        opened.withLock { $0 = store }
+        return store
+    }
+
+    public func createStudy(_ definition: StudyDefinition) throws(StorageError) -> StudyID {
+        try repository().createStudy(definition)
+    }
+
+    public func studies() throws(StorageError) -> [StudySummary] {
+        // Listing does not create the file: no file yet means no studies.
+        if opened.withLock({ $0 }) == nil, !FileManager.default.fileExists(atPath: path) { return [] }
+        return try repository().studies()
+    }
+
+    public func load(_ name: String) throws(StorageError) -> StoredStudy {
+        try repository().load(name)
+    }
+
+    @discardableResult
+    public func markInterrupted(_ name: String) throws(StorageError) -> Int {
+        try repository().markInterrupted(name)
+    }
+
+    public func setStatus(_ status: StudyStatus, of name: String) throws(StorageError) {
+        try repository().setStatus(status, of: name)
+    }
+
+    public func deleteStudy(_ name: String) throws(StorageError) {
+        try repository().deleteStudy(name)
+    }
+
+    public func trialStore(for id: StudyID) -> any StudyStore {
+        // Only reached after createStudy or load opened the file.
+        let open: (any StudyRepository)? = opened.withLock { $0 }
+        return (open ?? MemoryStudyRepository()).trialStore(for: id)
+    }
+}

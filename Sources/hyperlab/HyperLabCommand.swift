@@ -1,0 +1,49 @@
+import ArgumentParser
+import HyperLabShell
+
+/// `hyperlab`: the root command. Without a subcommand it runs `shell` (the default), so
+/// `hyperlab`, `hyperlab FILE.hlab` and `hyperlab -c '...'` all reach the shell, while
+/// `hyperlab run FILE.hlab` (and later `hyperlab worker ...`) are subcommands of their own.
+struct HyperLabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hyperlab",
+        abstract: "A workbench for choosing the hyperparameters of small neural networks.",
+        usage: """
+            hyperlab [--echo] [--store <store>] [--allow-commands]
+            hyperlab [<options>] <file.hlab>
+            hyperlab run [<options>] <file.hlab> [--notebook <file.md>]
+            hyperlab tutorials
+            hyperlab [<options>] -c '<command>; <command>' [-c '<command>' ...]
+            """,
+        discussion: """
+            Without arguments, hyperlab opens an interactive shell: line editing, Ctrl-R history \
+            search, Tab completion, history kept in ~/.hyperlab_history (HYPERLAB_HISTORY \
+            overrides the path). Type 'help' for the commands; Ctrl-D or 'quit' leaves.
+
+            Standard input that is not a terminal is read as a script. Scripts and -c commands \
+            stop at the first error and exit with status 1; the message names the file, line \
+            and column.
+
+            Examples:
+              hyperlab                                  the interactive shell
+              hyperlab sessions/first.hlab              replay a saved session
+              hyperlab run tutorials/01-scope.hlab --notebook handout.md
+              hyperlab run handout.md                   replay a notebook's commands
+              hyperlab tutorials                        list the lecture tutorials
+              hyperlab -c 'load iris; show data'
+              hyperlab -c 'load iris' -c 'split train=0.6 dev=0.2 test=0.2 seed=1'
+              echo 'datasets' | hyperlab
+
+            Options (all but -c also go after 'run'):
+              -c <commands>        run commands and exit (repeatable, run in order)
+              --echo               print each command before its output
+              --store <store>      where studies are kept: a SQLite file (default
+                                   hyperlab.sqlite), or 'memory'
+              --notebook <file.md> after a script, write the session as a Markdown notebook
+              --allow-commands     let 'objective command' run external programs
+            """,
+        version: Shell.version,
+        subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self],
+        defaultSubcommand: ShellCommand.self
+    )
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import HyperLabKit
+import HyperLabShell
+
+/// Builds the shell for a command-line invocation and runs the chosen kind of input.
+enum Launch {
+    /// The exit status for a run's outcome: 1 when a command failed, 0 otherwise.
+    static func status(_ outcome: RunOutcome) -> Int32 {
+        outcome == .failed ? 1 : 0
+    }
+
+    /// A shell on this process's terminal (or pipes), set up from the command-line options.
+    static func makeShell(_ common: CommonOptions, interactive: Bool) throws(ExitCode) -> Shell {
+        let environment = ProcessEnvironment.variables()
+        let console = Console.standard(environment: environment)
+        // Durations ("in 0.4 s") only for a person at a terminal, or on request: a replayed
+        // script prints the same text digit for digit.
+        let timings = interactive || environment["HYPERLAB_TIMINGS"].map { !$0.isEmpty && $0 != "0" } == true
+        var options = ShellOptions(echo: common.echo, interactive: interactive,
+                                   workingDirectory: ProcessEnvironment.workingDirectory(),
+                                   showTimings: timings)
+        options.repository = try repository(common.store, console: console, workingDirectory: options.workingDirectory)
+        options.tutorialsDirectory = tutorialsDirectory(workingDirectory: options.workingDirectory)
+        options.waitForEnter = interactive ? InteractiveSession.waitForEnter : { prompt in
+            console.write(prompt)
+            return readLine() != nil
+        }
+        return Shell(console: console, options: options)
+    }
+
+    /// Where studies go: `memory`, or a SQLite file (hyperlab.sqlite in the working directory by
+    /// default), opened when the first sweep needs it.
+    static func repository(_ store: String?, console: Console, workingDirectory: String) throws(ExitCode) -> any StudyRepository {
+        let choice = store ?? "hyperlab.sqlite"
+        if choice == "memory" { return MemoryStudyRepository() }
+        if choice.hasPrefix("postgresql://") || choice.hasPrefix("postgres://") {
+            console.error("hyperlab: PostgreSQL stores are not available in this version\nhint: use a SQLite file (--store studies.sqlite) or --store memory")
+            throw ExitCode(2)
+        }
+        let path = choice.hasPrefix("/") ? choice : (workingDirectory as NSString).appendingPathComponent(choice)
+        return LazyStudyRepository(path: path)
+    }
+
+    /// The tutorials folder: `tutorials/` of the working directory, else the one of the checkout the
+    /// binary was built in (`…/.build/release/hyperlab` → `…/tutorials`).
+    static func tutorialsDirectory(workingDirectory: String) -> String? {
+        let local = (workingDirectory as NSString).appendingPathComponent("tutorials")
+        if FileManager.default.fileExists(atPath: local) { return nil }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("tutorials")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("01-scope.hlab").path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        return nil
+    }
+
+    /// Runs a script file (a `.md` notebook runs its commands) and ends the process with its status;
+    /// with `--notebook`, writes the session as Markdown afterwards.
+    static func runScript(_ path: String, _ common: CommonOptions) throws(ExitCode) {
+        let shell = try makeShell(common, interactive: false)
+        let outcome = ScriptRunner(shell: shell).runFile(path)
+        if let notebook = common.notebook {
+            do {
+                let title = "HyperLab notebook: " + (path as NSString).lastPathComponent
+                let text = shell.notebook.markdown(title: title, saved: Shell.timestamp(Date()))
+                try text.write(toFile: notebook, atomically: true, encoding: .utf8)
+            } catch {
+                shell.console.error("hyperlab: cannot write \(notebook): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        }
+        let status = status(outcome)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Runs `-c` commands, standard input as a script, or the interactive shell.
+    static func runShell(commands: [String], _ common: CommonOptions) throws(ExitCode) {
+        let status: Int32
+        if !commands.isEmpty {
+            status = Self.status(ScriptRunner(shell: try makeShell(common, interactive: false)).runCommands(commands))
+        } else if !ProcessEnvironment.inputIsTerminal {
+            status = Self.status(ScriptRunner(shell: try makeShell(common, interactive: false)).runStandardInput())
+        } else {
+            status = try interactive(common)
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The interactive shell on the terminal.
+    private static func interactive(_ common: CommonOptions) throws(ExitCode) -> Int32 {
+        TerminalLocale.adopt()
+        InterruptCounter.install()
+        let shell = try makeShell(common, interactive: true)
+        let environment = ProcessEnvironment.variables()
+        let editor = LineEditor(history: HistoryFile.standard(environment: environment),
+                                completer: { shell.completions(linePrefix: $0) },
+                                reportFailure: { shell.console.error($0) })
+        return InteractiveSession(shell: shell, editor: editor).run()
+    }
+}

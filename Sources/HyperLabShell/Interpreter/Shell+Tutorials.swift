@@ -29,9 +29,12 @@ extension Shell {
             console.line("no tutorials found: start hyperlab in the HyperLab folder (they live in tutorials/)")
             return
         }
-        let columns = [TextTable.Column("script", alignment: .left), TextTable.Column("section", alignment: .left)]
-        console.lines(TextTable(columns: columns, rows: entries.map { ["\"\($0.path)\"", $0.title] },
-                                notes: ["replay one: replay \"\(entries[0].path)\" step=yes   (Enter between steps; save notebook afterwards for a handout)"])
+        let folder = (entries[0].path as NSString).deletingLastPathComponent
+        let columns = [TextTable.Column("tutorial", alignment: .left), TextTable.Column("section", alignment: .left)]
+        console.lines(TextTable(title: "tutorials in \(folder)/", columns: columns,
+                                rows: entries.map { [($0.path as NSString).lastPathComponent, $0.title] },
+                                notes: ["replay one step by step: replay \"\(entries[0].path)\" step=yes",
+                                        "(Enter between steps; afterwards, save notebook \"handout.md\" makes a handout)"])
             .render(traits: console.traits))
     }
 }

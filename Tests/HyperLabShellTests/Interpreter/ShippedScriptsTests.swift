@@ -30,7 +30,9 @@ import Testing
         let capture = CapturedOutput()
         let shell = Shell(console: capture.console(), options: ShellOptions(workingDirectory: Self.root.path))
         #expect(shell.run("tutorials") == .completed)
-        for path in Self.scripts(in: "tutorials") { #expect(capture.text.contains("\"\(path)\"")) }
+        for path in Self.scripts(in: "tutorials") {
+            #expect(capture.text.contains((path as NSString).lastPathComponent), "\(path) not listed")
+        }
         #expect(shell.run("help tutorials") == .completed)
     }
 

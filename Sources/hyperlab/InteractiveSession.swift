@@ -56,6 +56,17 @@ struct InteractiveSession {
     }
 
     /// Waits for Enter at the terminal (for `pause` and `replay step=yes`); false on Ctrl-D or Ctrl-C.
+    /// Asks a yes/no question at the terminal; only an answer starting with y or Y is yes.
+    static let confirm: @Sendable (String) -> Bool = { question in
+        TerminalInput.beginLine()
+        guard let raw = readline(question) else {
+            _ = write(1, "\n", 1)
+            return false
+        }
+        defer { free(raw) }
+        return String(cString: raw).trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
+    }
+
     static let waitForEnter: @Sendable (String) -> Bool = { prompt in
         TerminalInput.beginLine()
         guard let raw = readline(prompt) else {

@@ -22,6 +22,8 @@ enum Launch {
                                    showTimings: timings)
         options.repository = try repository(common.store, console: console, workingDirectory: options.workingDirectory)
         options.tutorialsDirectory = tutorialsDirectory(workingDirectory: options.workingDirectory)
+        options.allowCommands = common.allowCommands
+        options.confirm = interactive ? InteractiveSession.confirm : nil
         options.waitForEnter = interactive ? InteractiveSession.waitForEnter : { prompt in
             console.write(prompt)
             return readLine() != nil

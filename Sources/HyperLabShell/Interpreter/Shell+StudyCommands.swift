@@ -100,6 +100,6 @@ extension Shell {
         guard let scoring = bench.scoring else { return }
         var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)
         plan.parallel = command.integer("parallel", default: plan.parallel)
-        try runSweep(plan, scoring: scoring, bench: &bench, resuming: stored, command: command)
+        try runSweep(plan, target: .builtin(scoring), bench: &bench, resuming: stored, command: command)
     }
 }

@@ -21,13 +21,36 @@ extension Shell {
         var parallel: Int
     }
 
-    /// Runs a sweep on the current split.
+    /// What a sweep's trials run: the built-in engine on the current parts, or an external command.
+    enum SweepTarget {
+        case builtin(ScoringParts)
+        case external(ExternalObjectiveSetting)
+    }
+
+    /// Runs a sweep on the current split (or of the objective command).
     func sweep(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        let scoring = try requireScoring(bench, command)
         let kind = command.spec.subcommand ?? "random"
-        let metric = try sweepMetric(command, task: scoring.task)
-        let base = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("sweep"))
-        let space = try sweepSpace(command, kind: kind, base: base)
+        let target: SweepTarget
+        let metric: String
+        let base: Configuration
+        if let external = bench.objective {
+            target = .external(external)
+            metric = external.metric
+            base = bench.configuration
+        } else {
+            for option in command.syntax.options where ParameterCatalog.spec(option.key) == nil
+                && !command.spec.options.contains(where: { $0.key == option.key }) {
+                let keys = command.spec.optionKeys
+                throw InputError("\(command.spec.title) has no option '\(option.key)'", at: option.keySpan,
+                                 hint: ClosestMatch.suggestion(for: option.key, among: keys).map { "did you mean \($0)?" }
+                                    ?? "free names are for an objective command's placeholders (help objective)")
+            }
+            let scoring = try requireScoring(bench, command)
+            target = .builtin(scoring)
+            metric = try sweepMetric(command, task: scoring.task)
+            base = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("sweep"))
+        }
+        let space = try sweepSpace(command, kind: kind, base: base, external: bench.objective != nil)
         var total = command.integer("n", default: 20)
         if kind == "grid" {
             let points: Int
@@ -46,12 +69,12 @@ extension Shell {
         if baseline, kind == "grid" { total += 1 }
         let plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
                              base: base, metric: metric,
-                             direction: MetricName.isHigherBetter(metric) ? .maximize : .minimize,
+                             direction: bench.objective?.direction ?? (MetricName.isHigherBetter(metric) ? .maximize : .minimize),
                              seed: command.integer("seed", default: 0), total: total,
                              repeats: command.integer("repeats", default: 1), prune: command.string("prune") ?? "none",
                              baseline: baseline,
                              parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount))
-        try runSweep(plan, scoring: scoring, bench: &bench, resuming: nil, command: command)
+        try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
     }
 
     /// The sampler of a plan (the grid, or a sampler wrapped so trial 0 is the base configuration).
@@ -72,7 +95,7 @@ extension Shell {
 
     /// Runs a planned sweep (or the rest of a stored one), storing every trial as it goes, and
     /// keeps the result as the current sweep.
-    func runSweep(_ plan: SweepPlan, scoring: ScoringParts, bench: inout Workbench,
+    func runSweep(_ plan: SweepPlan, target: SweepTarget, bench: inout Workbench,
                   resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
         let pruner: any Pruner = switch plan.prune {
         case "median": MedianPruner()
@@ -82,10 +105,38 @@ extension Shell {
         let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
                           seed: UInt64(plan.seed), trials: plan.total)
         let repository = options.repository
-        let storedName: String
-        let trialStore: any StudyStore
+        var storedName = plan.name
+        var trialStore: any StudyStore = MemoryStudyStore()
+        let objective: @Sendable (TrialContext) throws -> TrialOutcome
+        let datasetName: String
+        var logFolder: String?
+        switch target {
+        case .builtin(let scoring):
+            objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+            datasetName = scoring.datasetName
+        case .external(let setting):
+            let names = plan.space.names
+            do { try setting.template.check(parameterNames: names) } catch {
+                throw InputError("the objective command uses {\(error.placeholder ?? "?")}, which this sweep does not set",
+                                 at: command.syntax.nameSpan, hint: error.hint ?? "add \(error.placeholder ?? "it")=... to the sweep")
+            }
+            let folder = resolve("logs/" + plan.name.replacingOccurrences(of: "/", with: "-")).path
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
+                                                            direction: setting.direction, workingDirectory: setting.directory,
+                                                            timeout: .seconds(setting.timeout), logFolder: folder)
+                objective = { context in try external.evaluate(context) }
+            } catch {
+                throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+            }
+            datasetName = "external command"
+            logFolder = folder
+        }
         do {
-            if let stored {
+            if case .external = target {
+                // Objective-command sweeps are kept in memory: the store records built-in studies.
+            } else if let stored {
                 storedName = stored.definition.name
                 trialStore = repository.trialStore(for: stored.id)
             } else {
@@ -111,27 +162,30 @@ extension Shell {
                      + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
         console.line("metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
                      + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
-                     + (scoring.isCrossValidation ? " · mean over \(scoring.parts.count) folds" : "")
+                     + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
                      + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
-                     + (options.showTimings ? " · parallel \(plan.parallel) · stored as study '\(storedName)' in \(repository.location)" : ""))
+                     + (options.showTimings ? " · parallel \(plan.parallel)" : "")
+                     + (options.showTimings && logFolder == nil ? " · stored as study '\(storedName)' in \(repository.location)" : "")
+                     + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : ""))
 
-        let objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
         let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
                                            showTimings: options.showTimings)
         let report = study.run(parallel: plan.parallel, store: trialStore, previous: stored?.trials ?? [],
                                interruption: options.interruption, progress: { event in printer.handle(event) },
                                objective: objective)
         printer.finish(report.trials)
-        try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName)
+        if logFolder == nil { try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName) }
         if let error = report.storeError {
             console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
         }
 
-        let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind, space: plan.space,
+        var record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind, space: plan.space,
                                  base: plan.base, metric: plan.metric, direction: plan.direction, seed: plan.seed,
                                  repeats: plan.repeats, prune: plan.prune,
-                                 trials: Shell.usedParameters(report.trials, base: plan.base).sorted { $0.number < $1.number },
-                                 stoppedEarly: report.stoppedEarly, datasetName: scoring.datasetName)
+                                 trials: (logFolder == nil ? Shell.usedParameters(report.trials, base: plan.base) : report.trials)
+                                    .sorted { $0.number < $1.number },
+                                 stoppedEarly: report.stoppedEarly, datasetName: datasetName)
+        record.logFolder = logFolder
         bench.sweeps.append(record)
         console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
         if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
@@ -160,9 +214,16 @@ extension Shell {
         return metric
     }
 
-    /// The search space of the swept keys; lists become choices except in a grid.
-    private func sweepSpace(_ command: BoundCommand, kind: String, base: Configuration) throws(InputError) -> SearchSpace {
+    /// The search space of the swept keys; lists become choices except in a grid. For an objective
+    /// command, fixed values (`epochs=20`) are one-value choices, so they reach its placeholders.
+    private func sweepSpace(_ command: BoundCommand, kind: String, base: Configuration,
+                            external: Bool = false) throws(InputError) -> SearchSpace {
         var pairs: [(String, Distribution)] = []
+        if external {
+            for (key, value) in command.freeValueOptions + command.parameterOptions {
+                if let fixed = try? Distribution.choice([value]) { pairs.append((key, fixed)) }
+            }
+        }
         for (key, distribution) in command.distributionOptions {
             let span = command.span(ofOption: key)
             if kind == "around", !distribution.isNear {
@@ -284,6 +345,14 @@ extension Shell {
     static func valueText(_ value: ParameterValue) -> String {
         if case .real(let x) = value { return NumberFormat.metric(x) }
         return value.description
+    }
+}
+
+extension Shell.SweepTarget {
+    /// How many folds each configuration is trained on (1 for a fixed split or a command).
+    var foldCount: Int {
+        if case .builtin(let scoring) = self { return scoring.parts.count }
+        return 1
     }
 }
 

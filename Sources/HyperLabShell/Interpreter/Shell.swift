@@ -20,6 +20,10 @@ public struct ShellOptions: Sendable {
     public var repository: any StudyRepository = MemoryStudyRepository()
     /// The folder of the lecture tutorials (`tutorials/` of the working directory when nil).
     public var tutorialsDirectory: String?
+    /// Let scripts run external commands (`--allow-commands`).
+    public var allowCommands = false
+    /// Asks the person a yes/no question (nil when nobody is at the terminal).
+    public var confirm: (@Sendable (String) -> Bool)?
     /// Print wall-clock durations ("in 0.4 s"). Off for scripts, so a replay prints the same
     /// text digit for digit; on for a person at a terminal (or with HYPERLAB_TIMINGS=1).
     public var showTimings: Bool
@@ -69,6 +73,10 @@ public final class Shell {
     var replayStack: [String] = []
     /// A comment a command adds to its recorded text ("interrupted after epoch 12").
     var recordNote: String?
+    /// The script the running command comes from (nil: typed), for the external-command gate.
+    var currentSource: String?
+    /// Scripts the person allowed to run external commands, once each.
+    var approvedScripts: Set<String> = []
     /// Every successful command with its output, for `save notebook`.
     public internal(set) var notebook = Notebook()
 
@@ -151,6 +159,7 @@ public final class Shell {
     /// workbench only on success.
     private func execute(_ syntax: SyntaxCommand, source: String?) throws(InputError) -> RunOutcome {
         let command = try Binder.bind(syntax)
+        currentSource = source
         switch command.spec.title {
         case "quit", "exit":
             return .quit
@@ -209,6 +218,9 @@ public final class Shell {
         case "use best", "use trial": try use(command, on: &bench)
         case "save results": try saveResults(command, bench)
         case "compare": try compare(command, bench)
+        case "objective command": try setObjective(command, on: &bench)
+        case "objective builtin": clearObjective(on: &bench)
+        case "show trial": try showTrial(command, bench)
         case "studies": try listStudies(command)
         case "open study": try openStudy(command, on: &bench)
         case "resume": try resume(command, on: &bench)

@@ -26,8 +26,10 @@ public struct SweepRecord: Sendable {
     public let trials: [Trial]
     /// Whether Ctrl-C stopped it before every trial ran.
     public let stoppedEarly: Bool
-    /// The dataset the trials were trained on.
+    /// The dataset the trials were trained on ("external command" for an objective command).
     public let datasetName: String
+    /// The folder of the trials' logs (external command objectives), nil otherwise.
+    public var logFolder: String? = nil
 
     /// The best complete trial.
     public var best: Trial? { trials.best(for: direction) }

@@ -17,6 +17,8 @@ public struct Workbench: Sendable {
     public var runs: [RunRecord] = []
     /// The sweeps so far; the last is the one `results`, `best` and the plots read.
     public var sweeps: [SweepRecord] = []
+    /// The external training command sweeps run (`objective command`), nil for the built-in engine.
+    public var objective: ExternalObjectiveSetting?
 
     /// An empty workbench.
     public init() {}
@@ -83,4 +85,18 @@ public struct RunRecord: Sendable {
     public let devIndices: [Int]
     /// Under cross-validation, every fold's final metrics (the first is `run`'s); empty otherwise.
     public let foldMetrics: [[String: Double]]
+}
+
+/// `objective command "…"`: the command sweeps run, and how its reports are read.
+public struct ExternalObjectiveSetting: Sendable {
+    /// The command with its `{key}` placeholders.
+    public let template: CommandTemplate
+    /// The metric the command reports.
+    public let metric: String
+    /// Whether higher or lower is better.
+    public let direction: MetricDirection
+    /// Seconds a trial may run.
+    public let timeout: Int
+    /// The folder the command runs in.
+    public let directory: String
 }

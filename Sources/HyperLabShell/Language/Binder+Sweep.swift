@@ -35,6 +35,58 @@ extension Binder {
         }
     }
 
+    /// Binds a sweep value for a key of no declared kind (an external command's placeholder):
+    /// numbers, words, lists and distributions, checked only for their own shape.
+    static func bindFreeSweepValue(_ node: SyntaxNode, named key: String) throws(InputError) -> BoundValue {
+        func value(_ n: SyntaxNode) throws(InputError) -> ParameterValue {
+            switch n.value {
+            case .number(let x, let text):
+                let integral = !text.contains(".") && !text.lowercased().contains("e") && x == x.rounded() && abs(x) < 9e15
+                return integral ? .integer(Int(x)) : .real(x)
+            case .word(let w): return .word(w)
+            case .string(let s): return .word(s)
+            default: throw InputError("\(key) takes numbers or words, not \(n.canonicalText)", at: n.span)
+            }
+        }
+        do {
+            switch node.value {
+            case .call(let name, let args):
+                func numbers() throws(InputError) -> (Double, Double) {
+                    guard args.count == 2, case .number(let a, _) = args[0].value, case .number(let b, _) = args[1].value else {
+                        throw InputError("\(name)() takes two numbers", at: node.span, hint: "write \(key)=\(name)(a, b)")
+                    }
+                    return (a, b)
+                }
+                switch name {
+                case "log": let (a, b) = try numbers(); return .distribution(try .log(a, b))
+                case "uniform": let (a, b) = try numbers(); return .distribution(try .uniform(a, b))
+                case "int": let (a, b) = try numbers(); return .distribution(try .int(a, b))
+                case "intlog": let (a, b) = try numbers(); return .distribution(try .intLog(a, b))
+                case "choice":
+                    var values: [ParameterValue] = []
+                    for arg in args { values.append(try value(arg)) }
+                    return .distribution(try .choice(values))
+                default:
+                    let suggestion = ClosestMatch.suggestion(for: name, among: distributionNames.filter { $0 != "near" })
+                    throw InputError("no distribution '\(name)'", at: node.span,
+                                     hint: suggestion.map { "did you mean \($0)?" } ?? "distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(...)")
+                }
+            case .list(let items):
+                var values: [ParameterValue] = []
+                for item in items { values.append(try value(item)) }
+                return .distribution(try .grid(values))
+            default:
+                return .parameter(try value(node))
+            }
+        } catch let error as InputError {
+            throw error
+        } catch let error as SearchSpaceError {
+            throw InputError(error.message, at: node.span, hint: error.hint)
+        } catch {
+            throw InputError("\(error)", at: node.span)
+        }
+    }
+
     /// A list is a grid axis, except a flat list of numbers for `hidden`, which is one value.
     private static func isAxis(_ items: [SyntaxNode], for spec: ParameterSpec) -> Bool {
         if case .integerList = spec.kind {

@@ -170,6 +170,14 @@ public enum Binder {
         case .sweep(let key):
             guard let spec = ParameterCatalog.spec(key) else { throw wrong }
             return try bindSweepValue(node, for: spec)
+        case .freeSweep:
+            return try bindFreeSweepValue(node, named: name)
+        case .suggested:
+            switch node.value {
+            case .word(let w): return .word(w)
+            case .string(let s): return .text(s)
+            default: throw wrong
+            }
         case .parameter(let key):
             guard let spec = ParameterCatalog.spec(key) else { throw wrong }
             let raw = try parameterValue(node, for: spec)

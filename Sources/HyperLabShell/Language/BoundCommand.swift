@@ -110,10 +110,19 @@ public struct BoundCommand: Sendable {
         }
     }
 
+    /// Options bound to keys of no declared kind (external command placeholders): fixed values.
+    public var freeValueOptions: [(key: String, value: ParameterValue)] {
+        options.compactMap { option in
+            guard spec.sweepsParameters, ParameterCatalog.spec(option.key) == nil,
+                  case .parameter(let p) = option.value else { return nil }
+            return (option.key, p)
+        }
+    }
+
     /// The options that set configuration keys, in the order written.
     public var parameterOptions: [(key: String, value: ParameterValue)] {
         options.compactMap { option in
-            if case .parameter(let p) = option.value { return (option.key, p) }
+            if case .parameter(let p) = option.value, ParameterCatalog.spec(option.key) != nil { return (option.key, p) }
             return nil
         }
     }

@@ -3,7 +3,7 @@ import HyperLabKit
 /// Every command of the language, declared once: `help`, validation and tab completion read it.
 public enum CommandCatalog {
     /// All commands, in the order `help` lists them within each group.
-    public static let all: [CommandSpec] = data + model + sweeps + studies + results + session
+    public static let all: [CommandSpec] = data + model + sweeps + objectives + studies + results + session
 
     private static let data: [CommandSpec] = [
         CommandSpec("datasets", recorded: false, group: .data,
@@ -101,7 +101,7 @@ public enum CommandCatalog {
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
         OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
-        OptionSpec("metric", .choice(MetricName.devMetrics), default: "dev_acc or dev_rmse",
+        OptionSpec("metric", .suggested(MetricName.devMetrics), default: "dev_acc or dev_rmse",
                    "the dev metric to optimize (its direction is implied)"),
         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; trial seeds derive from it"),
         OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
@@ -153,6 +153,33 @@ public enum CommandCatalog {
 
     /// `to="FILE.svg"`: every plot can also be written as an SVG file, for slides.
     private static let svgOption = OptionSpec("to", .text, default: "—", "also write the plot to this SVG file (for slides)")
+
+    private static let objectives: [CommandSpec] = [
+        CommandSpec("objective", "command", arguments: [ArgumentSpec("\"CMD {key} ...\"", .text)],
+                    options: [
+                        OptionSpec("metric", .name, default: "dev_acc", "the metric the command reports"),
+                        OptionSpec("direction", .choice(["max", "min"]), default: "max (min for loss, rmse)", "whether higher is better"),
+                        OptionSpec("timeout", .integer(1...604_800), default: "600", "seconds a trial may run"),
+                        OptionSpec("dir", .text, default: "the working directory", "the folder the command runs in"),
+                    ],
+                    recorded: true, group: .sweeps,
+                    summary: "sweeps run an external training command instead of the built-in engine",
+                    details: """
+                    Each trial runs the command with its parameters put in place of {key} (shell-quoted), plus \
+                    {seed} and {trial}. The command reports with lines on standard output: \
+                    "hyperlab: epoch=3 dev_acc=0.91" after an epoch (so pruning can stop it: SIGTERM, then \
+                    SIGKILL) and "hyperlab: dev_acc=0.93" at the end; other output goes to logs/STUDY/trial-NNNN.log \
+                    (show trial N prints its tail). A script that sets an objective command runs it only with \
+                    --allow-commands, or after you confirm at the terminal.
+                    """,
+                    example: "objective command \"python train.py --lr {lr} --wd {weight_decay} --seed {seed}\" metric=dev_acc"),
+        CommandSpec("objective", "builtin", recorded: true, group: .sweeps,
+                    summary: "sweeps train the current model with the built-in engine again",
+                    example: "objective builtin"),
+        CommandSpec("show", "trial", arguments: [ArgumentSpec("N", .integer(0...Int.max))], recorded: false, group: .sweeps,
+                    summary: "one trial of the last sweep: parameters, metrics, state, and the tail of its log",
+                    example: "show trial 3"),
+    ]
 
     private static let studies: [CommandSpec] = [
         CommandSpec("studies", recorded: false, group: .sweeps,

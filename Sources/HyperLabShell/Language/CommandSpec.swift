@@ -20,6 +20,10 @@ public enum ValueKind: Sendable {
     case parameter(String)
     /// A configuration key in a sweep: a fixed value, a distribution, or a grid axis.
     case sweep(String)
+    /// A key of no declared kind in a sweep (an external command's placeholder): any value or distribution.
+    case freeSweep
+    /// Any word, with these offered by completion (metric names).
+    case suggested([String])
     /// A built-in dataset name, or a quoted CSV path.
     case dataset
     /// Any word (help topics, keys in plots).
@@ -39,6 +43,7 @@ public enum ValueKind: Sendable {
             return []
         case .dataset: return BuiltinDatasets.names
         case .reference: return ["current", "run", "trial"]
+        case .suggested(let words): return words
         default: return []
         }
     }
@@ -54,7 +59,8 @@ public enum ValueKind: Sendable {
         case .choice(let words): words.joined(separator: "|")
         case .text: "\"TEXT\""
         case .name: "NAME"
-        case .sweep: "DIST|[..]|VALUE"
+        case .sweep, .freeSweep: "DIST|[..]|VALUE"
+        case .suggested: "NAME"
         case .parameter(let key):
             switch ParameterCatalog.spec(key)?.kind {
             case .choice(let words)?: words.joined(separator: "|")
@@ -82,6 +88,8 @@ public enum ValueKind: Sendable {
         case .name: "a name"
         case .parameter(let key): ParameterCatalog.spec(key)?.kind.expectation ?? "a value"
         case .sweep(let key): "a value, a list [..] or a distribution for \(key)"
+        case .freeSweep: "a value, a list [..] or a distribution"
+        case .suggested(let words): "a name such as " + words.joined(separator: ", ")
         case .dataset: "a built-in dataset (" + BuiltinDatasets.names.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
         case .anyWord: "a word"
         case .filter: "where followed by comparisons such as lr<0.01"
@@ -210,6 +218,10 @@ public struct CommandSpec: Sendable {
         if let spec = options.first(where: { $0.key == key }) { return spec }
         if acceptsAnyParameter, let spec = ParameterCatalog.spec(key) {
             return sweepsParameters ? OptionSpec(key, .sweep(key), default: "current", spec.summary) : .parameter(key)
+        }
+        if sweepsParameters, key.first?.isLetter == true || key.first == "_" {
+            // Checked by the sweep itself: a placeholder of an external command, or a typo.
+            return OptionSpec(key, .freeSweep, default: "—", "a placeholder of the objective command")
         }
         return nil
     }

@@ -33,7 +33,7 @@ import HyperLabKit
     }
 
     @Test func missingSubcommand() {
-        #expect(error("show")?.message == "show needs one of: data, config")
+        #expect(error("show")?.message == "show needs one of: data, config, trial")
     }
 
     @Test func misspeltSubcommand() {

@@ -1,0 +1,77 @@
+import Foundation
+import HyperLabKit
+
+/// External training commands as objectives: `objective command`, `objective builtin`, `show trial`.
+extension Shell {
+    /// `objective command "CMD {key} ..." [metric=] [direction=] [timeout=] [dir=]`.
+    func setObjective(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+        let span = command.span(ofArgument: 0)
+        guard let text = command.argumentString(0) else { return }
+        let template: CommandTemplate
+        do {
+            template = try CommandTemplate(text)
+        } catch {
+            let at = span.map { SourceSpan(line: $0.line, column: $0.column + 1 + error.offset, length: error.length) }
+            throw InputError(error.message, at: at, hint: error.hint)
+        }
+        try checkCommandsAllowed(command)
+        let metric = command.string("metric") ?? "dev_acc"
+        guard ReportLine.isMetricName(metric) else {
+            throw InputError("'\(metric)' cannot be a reported metric name", at: command.span(ofOption: "metric"),
+                             hint: "use letters, digits and _, like dev_acc")
+        }
+        let direction: MetricDirection = switch command.string("direction") {
+        case "min"?: .minimize
+        case "max"?: .maximize
+        default: MetricName.isHigherBetter(metric) ? .maximize : .minimize
+        }
+        let directory = resolve(command.string("dir") ?? ".").standardizedFileURL.path
+        guard FileManager.default.fileExists(atPath: directory) else {
+            throw InputError("no folder \(command.string("dir") ?? ".")", at: command.span(ofOption: "dir"), hint: "dir= names the folder the command runs in")
+        }
+        bench.objective = ExternalObjectiveSetting(template: template, metric: metric, direction: direction,
+                                                   timeout: command.integer("timeout", default: 600), directory: directory)
+        let keys = template.parameterPlaceholders
+        console.line("objective: the command, reporting \(metric) (\(direction == .maximize ? "higher" : "lower") is better)"
+                     + (keys.isEmpty ? "" : "; sweeps must set " + keys.map { "{\($0)}" }.joined(separator: " ")))
+    }
+
+    /// `objective builtin`: back to the built-in engine.
+    func clearObjective(on bench: inout Workbench) {
+        bench.objective = nil
+        console.line("objective: the built-in engine (the current model on the current split)")
+    }
+
+    /// A script may run external commands only with `--allow-commands`, or once the person at the
+    /// terminal allowed that script. Commands typed at the prompt are the person's own.
+    private func checkCommandsAllowed(_ command: BoundCommand) throws(InputError) {
+        guard let source = currentSource, !options.allowCommands, !approvedScripts.contains(source) else { return }
+        if options.interactive, let confirm = options.confirm,
+           confirm("\(source) wants sweeps to run an external command:\n  \(command.argumentString(0) ?? "")\nallow it for this script? [y/N] ") {
+            approvedScripts.insert(source)
+            return
+        }
+        throw InputError("\(source) sets an objective command, and scripts may not run external programs by default",
+                         at: command.syntax.nameSpan,
+                         hint: "if you trust the script, run it with --allow-commands (hyperlab --allow-commands \(source))")
+    }
+
+    /// `show trial N`: a trial of the last sweep, and the tail of its command's log.
+    func showTrial(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let sweep = try requireSweep(bench, command)
+        guard case .integer(let n)? = command.arguments.first, let trial = sweep.trial(n) else {
+            throw InputError("\(sweep.name) has no such trial", at: command.span(ofArgument: 0),
+                             hint: "its trials are numbered 0 to \(max(sweep.trials.count - 1, 0))")
+        }
+        console.line("trial \(trial.number) of \(sweep.name): \(Shell.stateCell(trial)) · seed \(trial.seed)")
+        if trial.parameters.count > 0 { console.line("parameters: " + Shell.parameterText(trial.parameters)) }
+        let metrics = trial.metrics.keys.sorted().map { "\($0) \(NumberFormat.metric(trial.metrics[$0] ?? .nan))" }
+        if !metrics.isEmpty { console.line("metrics: " + metrics.joined(separator: " · ")) }
+        let curve = trial.curve.map { "\($0.step): \(NumberFormat.metric($0.value))" }
+        if !curve.isEmpty { console.line("\(sweep.metric) per epoch: " + curve.joined(separator: "  ")) }
+        if let folder = sweep.logFolder, let tail = TrialLog.tail(path: TrialLog.path(folder: folder, trial: trial.number), lines: 20) {
+            console.line("last lines of \(TrialLog.path(folder: folder, trial: trial.number)):")
+            for line in tail { console.line("  " + line) }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import HyperLabShell
+import HyperLabKit
+
+/// `objective command`: sweeps over an external program's placeholders, its reports, its logs,
+/// and the gate that keeps scripts from running programs unless allowed.
+@Suite struct ObjectiveCommandTests {
+    /// A "training command": a line of chatter, one intermediate report, and the final score = x.
+    static let command = #"objective command "echo loading; echo hyperlab: epoch=1 score={x}; echo hyperlab: score={x}" metric=score"#
+
+    @Test func aSweepRunsTheCommandWithItsPlaceholders() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(Self.command) == .completed)
+        #expect(t.shell.run("sweep random n=6 x=uniform(0, 1) seed=2") == .completed)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        #expect(sweep.trials.count == 6)
+        #expect(sweep.trials.allSatisfy { $0.state == .complete })
+        for trial in sweep.trials {
+            let x = try #require(trial.parameters["x"]?.asReal)
+            #expect(abs((trial.value ?? 0) - x) < 1e-9)
+        }
+        let before = t.output.text.count
+        #expect(t.shell.run("show trial 2") == .completed)
+        #expect(String(t.output.text.dropFirst(before)).contains("loading"))
+        #expect(t.shell.run("objective builtin") == .completed)
+        #expect(t.shell.workbench.objective == nil)
+    }
+
+    @Test func everyPlaceholderMustBeSwept() throws {
+        let t = try Transcript(echo: false)
+        _ = t.shell.run(Self.command)
+        #expect(t.shell.run("sweep random n=2 y=uniform(0, 1)") == .failed)
+        #expect(t.output.text.contains("uses {x}, which this sweep does not set"))
+    }
+
+    @Test func scriptsNeedPermissionToRunCommands() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(Self.command, source: "tune.hlab") == .failed)
+        #expect(t.output.text.contains("--allow-commands"))
+        #expect(t.shell.workbench.objective == nil)
+        t.shell.options.allowCommands = true
+        #expect(t.shell.run(Self.command, source: "tune.hlab") == .completed)
+    }
+
+    @Test func aFailingCommandFailsItsTrialOnly() throws {
+        let t = try Transcript(echo: false)
+        _ = t.shell.run(#"objective command "exit {code}" metric=score"#)
+        #expect(t.shell.run("sweep grid code=[0, 3]") == .completed)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        #expect(sweep.trials.map(\.failure) == ["no final score reported", "exited with status 3"])
+    }
+
+    @Test func builtinSweepsRejectUnknownKeysWithASuggestion() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2")
+        #expect(t.shell.run("sweep random n=2 lrr=log(1e-3, 1e-1)") == .failed)
+        #expect(t.output.text.contains("sweep random has no option 'lrr'"))
+        #expect(t.output.text.contains("did you mean lr?"))
+    }
+
+    @Test func templateErrorsPointIntoTheString() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(#"objective command "train --lr {lr" metric=score"#) == .failed)
+        #expect(t.output.text.contains("^"))
+    }
+}

@@ -170,11 +170,12 @@ func writeAll(_ fd: Int32, _ text: String) {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-        let n = bytes.withUnsafeMutableBytes { raw in
-            Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+        let n = bytes.withUnsafeMutableBytes { raw -> Int in
+            guard let base = raw.baseAddress else { return 0 }
+            return Glibc.write(fd, base + offset, raw.count - offset)
         }
-        if n < 0 {
-            if errno == EINTR { continue }
+        if n <= 0 {
+            if n < 0, errno == EINTR { continue }
             return
         }
         offset += n

@@ -12,7 +12,7 @@ enum BenchCommand {
             data `prepare` wrote, else build it in memory (the same bytes)
         hyperlab-bench gemm [N | MxKxN ...]
             GFLOP/s of the GEMM backend, one thread (default: 256 512 1024 and the workloads' shapes)
-        """
+        """ + "\n" + SamplerCommand.usage + "\n" + StoreBenchmark.usage
 
     /// Runs the subcommand in `arguments` (without the program name); returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
@@ -38,6 +38,10 @@ enum BenchCommand {
             try training(rest)
         case "gemm":
             try gemm(rest)
+        case "samplers":
+            try SamplerCommand.run(rest)
+        case "store":
+            try StoreBenchmark.run(rest)
         default:
             throw .usage("unknown subcommand '\(command)'\n" + usage)
         }

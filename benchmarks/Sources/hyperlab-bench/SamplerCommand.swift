@@ -1,0 +1,71 @@
+import HyperLabKit
+
+/// The `hyperlab-bench samplers` subcommands: `quality` (regret on the test functions) and
+/// `overhead` (time per suggestion).
+enum SamplerCommand {
+    static let usage = """
+        hyperlab-bench samplers quality [--functions branin,hartmann6,rosenbrock4] [--samplers random,tpe,bayes]
+                                        [--seeds N] [--lag 4|0|both]
+            median simple regret at 10/25/50(/100) trials over seeds 0..N-1 (default 20); --lag 4 is the
+            product path (Study.run, parallel=1), 0 calls the sampler with every earlier trial visible
+        hyperlab-bench samplers overhead [--samplers tpe,bayes] [--timed N]
+            median milliseconds per suggestion (of N, default 20): tpe at trial 1,000 and bayes at trial 100,
+            4 parameters
+        """
+
+    /// Runs `samplers ARGUMENTS`.
+    static func run(_ arguments: [String]) throws(BenchError) {
+        guard let mode = arguments.first else { throw .usage("samplers needs quality or overhead\n" + usage) }
+        var options: [String: String] = [:]
+        var rest = arguments.dropFirst()
+        while let option = rest.popFirst() {
+            guard option.hasPrefix("--"), let value = rest.popFirst() else { throw .usage("\(option) needs a value\n" + usage) }
+            options[String(option.dropFirst(2))] = value
+        }
+        switch mode {
+        case "quality":
+            try checkOptions(options, allowed: ["functions", "samplers", "seeds", "lag"])
+            let problems = try list(options["functions"], default: SamplerProblem.names).map { name throws(BenchError) in
+                try SamplerProblem.named(name)
+            }
+            let samplers = try SamplerQuality.entries(list(options["samplers"], default: ["random", "tpe", "bayes"]))
+            let seeds = try count(options["seeds"], default: 20, name: "--seeds", limit: 1000)
+            let lags: [Int]
+            switch options["lag"] ?? "4" {
+            case "4": lags = [Study.historyLag]
+            case "0": lags = [0]
+            case "both": lags = [Study.historyLag, 0]
+            default: throw .usage("--lag takes 4, 0 or both")
+            }
+            print("# hyperlab samplers: \(seeds) seeds (sweep seeds 0..\(seeds - 1)), lag \(lags.map(String.init).joined(separator: " and "))")
+            SamplerQuality.run(problems: problems, samplers: samplers, seeds: seeds, lags: lags)
+        case "overhead":
+            try checkOptions(options, allowed: ["samplers", "timed"])
+            let timed = try count(options["timed"], default: 20, name: "--timed", limit: 10_000)
+            let samplers = list(options["samplers"], default: ["tpe", "bayes"])
+            if let bad = samplers.first(where: { $0 != "tpe" && $0 != "bayes" }) {
+                throw .usage("overhead measures tpe and bayes, not '\(bad)'")
+            }
+            try SamplerOverhead.run(samplers: samplers, tpeHistory: 1000, gpHistory: 100, timed: timed)
+        default:
+            throw .usage("unknown samplers mode '\(mode)'\n" + usage)
+        }
+    }
+
+    private static func checkOptions(_ options: [String: String], allowed: Set<String>) throws(BenchError) {
+        if let bad = options.keys.sorted().first(where: { !allowed.contains($0) }) {
+            throw .usage("unknown option '--\(bad)'\n" + usage)
+        }
+    }
+
+    private static func list(_ text: String?, default defaults: [String]) -> [String] {
+        guard let text else { return defaults }
+        return text.split(separator: ",").map(String.init)
+    }
+
+    private static func count(_ text: String?, default value: Int, name: String, limit: Int) throws(BenchError) -> Int {
+        guard let text else { return value }
+        guard let n = Int(text), (1...limit).contains(n) else { throw .usage("\(name) takes a whole number from 1 to \(limit)") }
+        return n
+    }
+}

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Sampler benchmark (issue 4): HyperLab's samplers vs Optuna and hyperopt, side by side in one run.
+#
+#   benchmarks/samplers.sh [quality] [overhead]      (both when none is named)
+#
+# quality: median simple regret (best value found - known minimum) at 10/25/50(/100) trials on
+#   Branin (50 trials), Hartmann-6 (100) and Rosenbrock-4 on [-2.048, 2.048]^4 (50), over seeds
+#   0..N-1: HyperLab random, tpe and bayes through Study.run(parallel: 1) (the product path, whose
+#   fixed history lag of 4 hides the last 4 results from each suggestion) and the same samplers with
+#   every earlier result visible (lag 0, as the peers run); Optuna's TPESampler (its default, which
+#   in Optuna 5 is the multivariate TPE), TPESampler(multivariate=False), GPSampler and
+#   RandomSampler; hyperopt's tpe.suggest. Every run is sequential.
+# overhead: milliseconds per suggestion on 4 parameters (2 log floats, 1 log int, 1 choice):
+#   TPE after 1,000 trials and the GP after 100, HyperLab and Optuna.
+# Environment:
+#   HYPERLAB_BENCH_VENV     the peers' venv (default ~/.cache/hyperlab-bench-venv); optuna, hyperopt,
+#                           torch, scipy and greenlet (Optuna's GP uses it for batched L-BFGS) are
+#                           installed into it when missing
+#   HYPERLAB_BENCH_SCRATCH  SwiftPM scratch path (default .build)
+#   HYPERLAB_BENCH_SEEDS    seeds per sampler and function (default 20)
+# Every command is pinned to one thread (OMP/MKL/OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1)).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+scratch="${HYPERLAB_BENCH_SCRATCH:-.build}"
+venv="${HYPERLAB_BENCH_VENV:-$HOME/.cache/hyperlab-bench-venv}"
+seeds="${HYPERLAB_BENCH_SEEDS:-20}"
+parts=("$@")
+[ ${#parts[@]} -eq 0 ] && parts=(quality overhead)
+for p in "${parts[@]}"; do
+    case "$p" in quality|overhead) ;; *) echo "unknown part '$p' (quality, overhead)" >&2; exit 2 ;; esac
+done
+case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
+case "$(cd "$(dirname "$venv")" 2>/dev/null && pwd)/" in
+    "$root"/*) echo "HYPERLAB_BENCH_VENV=$venv is inside the repository; put it outside" >&2; exit 2 ;;
+esac
+
+echo "== building hyperlab-bench (release, scratch path $scratch)"
+swift build -c release --product hyperlab-bench --scratch-path "$scratch" 2>&1 | tail -n 1
+bench="$(swift build -c release --product hyperlab-bench --scratch-path "$scratch" --show-bin-path)/hyperlab-bench"
+
+if [ ! -x "$venv/bin/python" ]; then
+    echo "== creating the peers' virtual environment in $venv"
+    python3 -m venv "$venv"
+fi
+if ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet' 2>/dev/null; then
+    echo "== installing optuna, hyperopt, torch, scipy and greenlet into $venv"
+    "$venv/bin/pip" install --quiet optuna hyperopt torch scipy greenlet
+fi
+
+results="$(mktemp "${TMPDIR:-/tmp}/hyperlab-samplers.XXXXXX")"
+trap 'rm -f "$results"' EXIT
+pinned() { env OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$@"; }
+peers="$root/benchmarks/peers"
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+started="$(date)"
+for p in "${parts[@]}"; do
+    if [ "$p" = quality ]; then
+        echo "== quality, $seeds seeds"
+        pinned "$bench" samplers quality --samplers random,tpe,bayes --lag both --seeds "$seeds" | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers tpe,tpe_independent,gp,random \
+            --seeds "$seeds") | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" hyperopt_tpe.py --seeds "$seeds") | tee -a "$results"
+    else
+        echo "== overhead per suggestion"
+        pinned "$bench" samplers overhead | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py overhead) | tee -a "$results"
+    fi
+done
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo
+echo "== Results ($started)"
+echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores; $(swift --version 2>&1 | head -n 1)"
+echo "load average (1, 5, 15 min): before $load_before, after $load_after"
+grep -h '^# ' "$results" | sort -u | sed 's/^# /  /'
+awk '
+    $3 ~ /^regret_at_/ {
+        n = substr($3, 11); key = $2 "@" n
+        v[$1, key] = $4
+        if (!($1 in seen)) { seen[$1] = 1; order[++rows] = $1 }
+        if (!(key in col)) { col[key] = 1; cols[++ncols] = key }
+    }
+    $3 ~ /ms_per_suggestion$/ { ms[$1, $2, $3] = $4; if (!(($1, $2) in od)) { od[$1, $2] = 1; olist[++no] = $1 SUBSEP $2 } }
+    function label(s) {
+        if (s == "hyperlab_tpe") return "HyperLab tpe (lag 4)"; if (s == "hyperlab_tpe_lag0") return "HyperLab tpe (lag 0)"
+        if (s == "hyperlab_bayes") return "HyperLab bayes (lag 4)"; if (s == "hyperlab_bayes_lag0") return "HyperLab bayes (lag 0)"
+        if (s == "hyperlab_random") return "HyperLab random"; if (s == "optuna_tpe") return "Optuna TPE (default)"
+        if (s == "optuna_tpe_independent") return "Optuna TPE (multivariate=False)"; if (s == "optuna_gp") return "Optuna GPSampler"
+        if (s == "optuna_random") return "Optuna random"; if (s == "hyperopt_tpe") return "hyperopt TPE"; return s
+    }
+    END {
+        if (rows > 0) {
+            printf "\n  median simple regret (lower is better)\n  | %-32s |", "sampler"
+            for (c = 1; c <= ncols; c++) printf " %12s |", cols[c]
+            printf "\n  | %-32s |", "---"
+            for (c = 1; c <= ncols; c++) printf " %12s |", "---:"
+            printf "\n"
+            for (r = 1; r <= rows; r++) {
+                printf "  | %-32s |", label(order[r])
+                for (c = 1; c <= ncols; c++) { x = v[order[r], cols[c]]; printf " %12s |", x == "" ? "-" : x }
+                printf "\n"
+            }
+        }
+        if (no > 0) {
+            printf "\n  overhead per suggestion, 4 parameters (median; wall clock, and this thread'"'"'s CPU time)\n"
+            for (i = 1; i <= no; i++) {
+                split(olist[i], p, SUBSEP)
+                name = label(p[1]); sub(/ \(lag 4\)/, "", name)
+                printf "  %-24s %-20s %10s ms   cpu %10s ms\n", name, p[2], ms[p[1], p[2], "ms_per_suggestion"], ms[p[1], p[2], "cpu_ms_per_suggestion"]
+            }
+        }
+    }' "$results"
+echo
+echo "  Per-seed final regrets and seconds per sampler are in the raw lines above (final_regrets, seconds)."

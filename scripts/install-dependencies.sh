@@ -2,7 +2,7 @@
 # Installs the Debian packages HyperLab builds and tests with, when any is missing.
 # Used by ./hyperlab, ./test and .ci/run, so the list lives in one place.
 set -euo pipefail
-packages=(libedit-dev libopenblas-dev libsqlite3-dev libpq-dev pkg-config tmux)
+packages=(libedit-dev libopenblas-dev libsqlite3-dev libpq-dev postgresql pkg-config tmux)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

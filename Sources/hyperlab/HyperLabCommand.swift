@@ -13,6 +13,7 @@ struct HyperLabCommand: ParsableCommand {
             hyperlab [<options>] <file.hlab>
             hyperlab run [<options>] <file.hlab> [--notebook <file.md>]
             hyperlab tutorials
+            hyperlab worker --store postgresql://USER@HOST/DB [--study NAME] [--parallel N]
             hyperlab [<options>] -c '<command>; <command>' [-c '<command>' ...]
             """,
         discussion: """
@@ -43,7 +44,7 @@ struct HyperLabCommand: ParsableCommand {
               --allow-commands     let 'objective command' run external programs
             """,
         version: Shell.version,
-        subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self],
+        subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self, WorkerCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -37,8 +37,7 @@ enum Launch {
         let choice = store ?? "hyperlab.sqlite"
         if choice == "memory" { return MemoryStudyRepository() }
         if choice.hasPrefix("postgresql://") || choice.hasPrefix("postgres://") {
-            console.error("hyperlab: PostgreSQL stores are not available in this version\nhint: use a SQLite file (--store studies.sqlite) or --store memory")
-            throw ExitCode(2)
+            return LazyStudyRepository(postgreSQL: choice)
         }
         let path = choice.hasPrefix("/") ? choice : (workingDirectory as NSString).appendingPathComponent(choice)
         return LazyStudyRepository(path: path)

@@ -2,24 +2,36 @@ import Foundation
 import HyperLabKit
 import Synchronization
 
-/// A SQLite study store opened on first use, so a session that never sweeps neither pays for
-/// opening it nor leaves a file behind, and a store that cannot be opened is an error of the
-/// command that needed it (with the store's message and hint), not of start-up.
+/// A study store opened on first use (a SQLite file or a PostgreSQL server), so a session that
+/// never sweeps neither pays for opening it nor leaves a file behind, and a store that cannot be
+/// opened is an error of the command that needed it (with the store's message and hint).
 public final class LazyStudyRepository: StudyRepository {
     private let path: String
+    private let isFile: Bool
+    private let open: @Sendable () throws(StorageError) -> any StudyRepository
     private let opened = Mutex<(any StudyRepository)?>(nil)
 
     /// A repository for the SQLite file at `path`, opened when first needed.
     public init(path: String) {
         self.path = path
+        self.isFile = true
+        self.open = { () throws(StorageError) in try SQLiteStudyStore.open(path: path) }
     }
 
-    /// The file.
+    /// A repository on the PostgreSQL server at `url`, connected when first needed.
+    public init(postgreSQL url: String) {
+        self.path = PostgreSQLConnection.redacted(url)
+        self.isFile = false
+        self.open = { () throws(StorageError) in try PostgreSQLStudyStore.open(url: url) }
+    }
+
+    /// The file, or the server's URL without its password.
     public var location: String { path }
 
-    private func repository() throws(StorageError) -> any StudyRepository {
+    /// The opened store (opening it now if needed).
+    public func repository() throws(StorageError) -> any StudyRepository {
         if let open = opened.withLock({ $0 }) { return open }
-        let store = try SQLiteStudyStore.open(path: path)
+        let store = try open()
         opened.withLock { $0 = store }
         return store
     }
@@ -30,7 +42,7 @@ public final class LazyStudyRepository: StudyRepository {
 
     public func studies() throws(StorageError) -> [StudySummary] {
         // Listing does not create the file: no file yet means no studies.
-        if opened.withLock({ $0 }) == nil, !FileManager.default.fileExists(atPath: path) { return [] }
+        if isFile, opened.withLock({ $0 }) == nil, !FileManager.default.fileExists(atPath: path) { return [] }
         return try repository().studies()
     }
 

@@ -70,6 +70,44 @@ extension Shell {
         if !stored.isFinished { console.line("resume \"\(record.name)\" runs the rest") }
     }
 
+    /// Loads a stored study's dataset and makes its split again, into `bench`.
+    func rebuildData(of stored: StoredStudy, into bench: inout Workbench, command: BoundCommand?) throws(InputError) {
+        let d = stored.definition
+        let dataset: Dataset
+        do { dataset = try d.dataset.loadDataset() } catch {
+            throw InputError(error.message, at: command?.syntax.nameSpan, hint: error.hint)
+        }
+        do {
+            switch d.split {
+            case let .holdout(train, dev, test, seed, stratify):
+                bench.split = try DataSplit(dataset: dataset, train: train, dev: dev, test: test, seed: seed, stratify: stratify)
+                bench.crossValidation = nil
+            case let .crossValidation(folds, test, seed, stratify):
+                bench.crossValidation = try CrossValidationSplit(dataset: dataset, folds: folds, test: test, seed: seed, stratify: stratify)
+                bench.split = nil
+            }
+        } catch {
+            throw InputError("the stored split cannot be made again: \(error.message)", at: command?.syntax.nameSpan, hint: error.hint)
+        }
+        bench.dataset = dataset
+    }
+
+    /// The study, pruner and objective that run a stored study's trials (for `resume` and workers).
+    func runner(for stored: StoredStudy) throws(InputError) -> (study: Study, objective: @Sendable (TrialContext) throws -> TrialOutcome) {
+        var bench = Workbench()
+        try rebuildData(of: stored, into: &bench, command: nil)
+        let (_, plan) = try record(of: stored, number: 1)
+        guard let scoring = bench.scoring else { throw InputError("the stored study has no split", at: nil) }
+        let pruner: any Pruner = switch plan.prune {
+        case "median": MedianPruner()
+        case "asha": SuccessiveHalvingPruner()
+        default: NoPruner()
+        }
+        let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
+                          seed: UInt64(plan.seed), trials: plan.total)
+        return (study, Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats))
+    }
+
     /// `resume NAME`: marks trials a dead process left running as interrupted, loads the study's
     /// data and split, and runs the remaining trials.
     func resume(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
@@ -81,21 +119,7 @@ extension Shell {
             return
         }
         let d = stored.definition
-        let dataset: Dataset
-        do { dataset = try d.dataset.loadDataset() } catch { throw storeError(error, command) }
-        do {
-            switch d.split {
-            case let .holdout(train, dev, test, seed, stratify):
-                bench.split = try DataSplit(dataset: dataset, train: train, dev: dev, test: test, seed: seed, stratify: stratify)
-                bench.crossValidation = nil
-            case let .crossValidation(folds, test, seed, stratify):
-                bench.crossValidation = try CrossValidationSplit(dataset: dataset, folds: folds, test: test, seed: seed, stratify: stratify)
-                bench.split = nil
-            }
-        } catch {
-            throw InputError("the stored split cannot be made again: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
-        }
-        bench.dataset = dataset
+        try rebuildData(of: stored, into: &bench, command: command)
         console.line("resuming \(name): load \(d.dataset.loadArguments) · split \(d.split.commandArguments)")
         guard let scoring = bench.scoring else { return }
         var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)

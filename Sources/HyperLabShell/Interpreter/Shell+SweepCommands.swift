@@ -150,10 +150,26 @@ extension Shell {
                                                  prune: plan.prune, space: plan.space, base: plan.base,
                                                  dataset: try DatasetReference(dataset.source, relativeTo: options.workingDirectory),
                                                  split: split)
+                if command.string("workers") == "external" {
+                    let trials = try enqueueForWorkers(plan, definition: definition, command: command)
+                    let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind,
+                                             space: plan.space, base: plan.base, metric: plan.metric, direction: plan.direction,
+                                             seed: plan.seed, repeats: plan.repeats, prune: plan.prune,
+                                             trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
+                                             stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
+                                             datasetName: datasetName)
+                    bench.sweeps.append(record)
+                    console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+                    return
+                }
                 trialStore = repository.trialStore(for: try repository.createStudy(definition))
             }
-        } catch {
+        } catch let error as InputError {
+            throw error
+        } catch let error as StorageError {
             throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        } catch {
+            throw InputError("\(error)", at: command.syntax.nameSpan)
         }
 
         let done = stored?.trials.filter { $0.state != .running && $0.failure != "interrupted" }.count ?? 0

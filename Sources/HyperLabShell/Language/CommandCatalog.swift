@@ -109,6 +109,8 @@ public enum CommandCatalog {
         OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
         OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
         OptionSpec("name", .name, default: "sweep N", "a name for the sweep"),
+        OptionSpec("workers", .choice(["local", "external"]), default: "local",
+                   "external: queue the trials in the PostgreSQL store for hyperlab worker processes"),
     ]
 
     private static func sweep(_ kind: String, summary: String, details: String, example: String,

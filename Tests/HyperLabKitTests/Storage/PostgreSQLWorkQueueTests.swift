@@ -1,0 +1,116 @@
+import Foundation
+import Synchronization
+import Testing
+@testable import HyperLabKit
+
+/// The work queue of the PostgreSQL store, against a real server: claims, heartbeats,
+/// re-queueing, and workers that run a study together.
+@Suite(.enabled(if: PostgreSQLTestServer.isAvailable,
+                "needs HYPERLAB_TEST_POSTGRES_URL: eval \"$(scripts/start-test-postgres.sh)\""))
+struct PostgreSQLWorkQueueTests {
+    @Test func twoConnectionsClaimingAtOnceNeverGetTheSameTrial() throws {
+        let (store, url, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let id = try store.createStudy(try StorageFixtures.definition(trials: 60))
+        #expect(try store.enqueue(study: id, numbers: 0..<60) == 60)
+        #expect(try store.enqueue(study: id, numbers: 55..<61) == 1)
+        let stores = [store, try PostgreSQLStudyStore.open(url: url)]
+        let claimed = Mutex<[[Int]]>([[], []])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { w in
+            do {
+                while let claim = try stores[w].claimNext(study: id, worker: "w\(w)") {
+                    claimed.withLock { $0[w].append(claim.number) }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let lists = claimed.withLock { $0 }
+        #expect(Set(lists[0]).isDisjoint(with: lists[1]))
+        #expect((lists[0] + lists[1]).sorted() == Array(0..<61))
+        #expect(try store.queueCounts(study: id) == (queued: 0, running: 61))
+    }
+
+    @Test func aStaleTrialIsRequeuedAndItsOldWorkerCanNoLongerWrite() throws {
+        let (store, _, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let id = try store.createStudy(try StorageFixtures.definition(trials: 2))
+        try store.enqueue(study: id, numbers: [0])
+        let claim = try #require(try store.claimNext(study: id, worker: "a"))
+        let parameters = TrialParameters([("lr", .real(0.01))])
+        let a = store.workerTrialStore(for: id, worker: "a")
+        try a.trialStarted(Trial(number: 0, parameters: parameters, state: .running, seed: 5))
+        try a.trialReported(number: 0, step: 1, value: 0.5)
+        #expect(try store.heartbeat(claim))
+        #expect(try store.requeueStale(grace: .seconds(3600)) == 0)
+        #expect(try store.load("sweep 1").trials.map(\.state) == [.running])
+
+        #expect(try store.requeueStale(grace: .zero) == 1)
+        #expect(try store.load("sweep 1").trials.isEmpty)
+        #expect(try store.heartbeat(claim) == false)
+        #expect(throws: StudyStoreError.self) { try a.trialReported(number: 0, step: 2, value: 0.6) }
+
+        let again = try #require(try store.claimNext(study: id, worker: "b"))
+        #expect(again.number == 0)
+        #expect(throws: StudyStoreError.self) {
+            try a.trialFinished(Trial(number: 0, parameters: parameters, state: .complete, value: 0.9, seed: 5))
+        }
+        let b = store.workerTrialStore(for: id, worker: "b")
+        try b.trialStarted(Trial(number: 0, parameters: parameters, state: .running, seed: 5))
+        try b.trialFinished(Trial(number: 0, parameters: parameters, state: .complete, intermediateValues: [1: 0.7],
+                                  value: 0.8, seed: 5))
+        let stored = try store.load("sweep 1").trials
+        #expect(stored.map(\.value) == [0.8])
+        #expect(stored[0].intermediateValues == [1: 0.7])
+    }
+
+    @Test func twoWorkersCompleteAStudyWithNoTrialLostOrRunTwice() throws {
+        let (store, url, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let definition = try StorageFixtures.definition(trials: 12)
+        let id = try store.createStudy(definition)
+        try store.enqueue(study: id, numbers: 0..<definition.trialCount)
+        let study = try StorageFixtures.study(definition)
+        let workers = [PostgreSQLWorker(store: store, name: "w0"),
+                       PostgreSQLWorker(store: try PostgreSQLStudyStore.open(url: url), name: "w1")]
+        let ran = Mutex<[Int]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { w in
+            do {
+                while let trial = try workers[w].runNext(of: id, study: study, objective: StorageFixtures.objective()) {
+                    ran.withLock { $0.append(trial.number) }
+                }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(ran.withLock { $0 }.sorted() == Array(0..<12))
+        let stored = try store.load(definition.name)
+        #expect(stored.trials.map(\.number) == Array(0..<12))
+        #expect(stored.trials.allSatisfy { $0.state.isFinished })
+        #expect(stored.trials.contains { $0.state == .complete && $0.intermediateValues.count == 4 })
+        let space = try definition.searchSpace()
+        #expect(stored.trials.allSatisfy { $0.parameters.names == space.parameters.map(\.name) })
+        #expect(stored.trials.allSatisfy { $0.seed == Study.trialSeed(studySeed: definition.seed, number: $0.number) })
+    }
+
+    @Test func anInterruptedWorkerGivesItsTrialBack() throws {
+        let (store, _, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let definition = try StorageFixtures.definition(trials: 1)
+        let id = try store.createStudy(definition)
+        try store.enqueue(study: id, numbers: [0])
+        let stop = Atomic<Bool>(false)
+        let worker = PostgreSQLWorker(store: store, name: "w", interruption: Interruption { stop.load(ordering: .relaxed) })
+        let trial = try worker.runNext(of: id, study: try StorageFixtures.study(definition)) { trial in
+            stop.store(true, ordering: .relaxed)
+            trial.report(step: 1, value: 0.5)
+            throw TrialFailure("stopped")
+        }
+        #expect(trial == nil)
+        #expect(try store.queueCounts(study: id) == (queued: 1, running: 0))
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+/// Scale-out through the real binary: a shell queues a study in PostgreSQL, two worker processes
+/// run it, and the shell reports every trial. Runs when `./test` (or CI) started a test server.
+@Suite(.timeLimit(.minutes(1)),
+       .enabled(if: ProcessInfo.processInfo.environment["HYPERLAB_TEST_POSTGRES_URL"] != nil,
+                "needs HYPERLAB_TEST_POSTGRES_URL (./test starts a server)"))
+struct WorkerCommandLineTests {
+    @Test func twoWorkersCompleteAQueuedStudy() throws {
+        guard let url = ProcessInfo.processInfo.environment["HYPERLAB_TEST_POSTGRES_URL"] else { return }
+        let folder = try HyperLabBinary.temporaryFolder()
+        let name = "queued-\(UUID().uuidString.prefix(8))"
+        let script = "load iris; split train=0.6 dev=0.2 test=0.2 seed=1; sweep random n=8 lr=log(1e-3, 1e-1) epochs=5 workers=external name=\(name)"
+        let finished = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var shellResult: HyperLabBinary.Result?
+        let thread = Thread {
+            shellResult = try? HyperLabBinary.run(["--store", url, "-c", script], directory: folder)
+            finished.signal()
+        }
+        thread.start()
+        Thread.sleep(forTimeInterval: 2)
+        let first = try HyperLabBinary.run(["worker", "--store", url, "--study", name], directory: folder)
+        let second = try HyperLabBinary.run(["worker", "--store", url, "--study", name], directory: folder)
+        #expect(first.status == 0, "\(first.error)")
+        #expect(second.status == 0, "\(second.error)")
+        finished.wait()
+        let result = try #require(shellResult)
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output.contains("\(name) done: 8 trials · 8 complete"), "\(result.output)")
+        let ran = (first.output + second.output).split(separator: "\n").filter { $0.hasPrefix("worker: trial") }
+        #expect(ran.count == 8)
+    }
+
+    @Test func workerNeedsAPostgreSQLStore() throws {
+        let result = try HyperLabBinary.run(["worker", "--store", "studies.sqlite"])
+        #expect(result.status != 0)
+        #expect((result.error + result.output).contains("postgresql://"))
+    }
+}

@@ -12,7 +12,15 @@ extension Shell {
             listTutorials()
             return
         }
-        let specs = CommandCatalog.specs(named: topic)
+        var specs = CommandCatalog.specs(named: topic)
+        if let second = command.argumentString(1) {
+            specs = specs.filter { $0.subcommand == second }
+            guard !specs.isEmpty else {
+                let subcommands = CommandCatalog.specs(named: topic).compactMap(\.subcommand)
+                throw InputError("no command '\(topic) \(second)'", at: command.span(ofArgument: 1),
+                                 hint: subcommands.isEmpty ? "help \(topic)" : "\(topic) takes: " + subcommands.joined(separator: ", "))
+            }
+        }
         guard !specs.isEmpty else {
             let suggestion = ClosestMatch.suggestion(for: topic, among: CommandCatalog.names)
             throw InputError("no command '\(topic)'", at: command.span(ofArgument: 0),

@@ -67,7 +67,7 @@ extension Shell {
                 }
             }
         }
-        if let sort = command.string("sort") {
+        if let sort = command.string("sort") ?? (command.option("top") != nil ? sweep.metric : nil) {
             guard known.contains(sort) else {
                 throw InputError("cannot sort by '\(sort)'", at: command.span(ofOption: "sort"),
                                  hint: ClosestMatch.suggestion(for: sort, among: known).map { "did you mean \($0)?" }
@@ -102,7 +102,8 @@ extension Shell {
         let marked = sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
         var notes: [String] = []
         if trials.count < sweep.trials.count {
-            notes.append("\(trials.count) of \(sweep.trials.count) trials shown" + (shownCount > trials.count ? " (top=)" : ""))
+            notes.append("\(trials.count) of \(sweep.trials.count) trials shown"
+                         + (shownCount > trials.count ? " (the best \(trials.count) by \(command.string("sort") ?? sweep.metric))" : ""))
         }
         console.lines(TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
                                 markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)

@@ -223,6 +223,10 @@ extension Shell {
     private func sweepMetric(_ command: BoundCommand, task: LearningTask) throws(InputError) -> String {
         let allowed = MetricName.devMetrics(for: task)
         guard let metric = command.string("metric") else { return allowed[0] }
+        if metric.hasPrefix("test_") {
+            throw InputError("sweeps cannot score on the test part", at: command.span(ofOption: "metric"),
+                             hint: "the test part is locked so choices are made on dev: use \(allowed.joined(separator: " or ")); evaluate test opens it once at the end")
+        }
         guard allowed.contains(metric) else {
             throw InputError("\(metric) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
                              hint: "use one of: " + allowed.joined(separator: ", "))
@@ -327,6 +331,8 @@ extension Shell {
             if count > 0 { parts.append("\(count) \(state.rawValue)") }
         }
         if interrupted > 0 { parts.append("\(interrupted) interrupted") }
+        let epochs = sweep.trials.reduce(0) { $0 + Int($1.metrics["epochs"] ?? Double($1.lastStep ?? 0)) }
+        if epochs > 0 { parts.append("\(epochs) epochs trained") }
         var text = parts.joined(separator: " · ")
         if let best = sweep.best, let value = best.value {
             text += "\nbest: trial \(best.number) · \(sweep.metric) \(NumberFormat.metric(value)) · \(Shell.parameterText(best.parameters))"
@@ -351,8 +357,8 @@ extension Shell {
     /// A distribution for display: real bounds at 3 significant digits (`log(3.33e-04, 0.003)`).
     static func distributionText(_ d: Distribution) -> String {
         switch d.kind {
-        case let .uniform(a, b): "uniform(\(NumberFormat.metric(a)), \(NumberFormat.metric(b)))"
-        case let .log(a, b): "log(\(NumberFormat.metric(a)), \(NumberFormat.metric(b)))"
+        case let .uniform(a, b): "uniform(\(NumberFormat.metric(a, significant: 6)), \(NumberFormat.metric(b, significant: 6)))"
+        case let .log(a, b): "log(\(NumberFormat.metric(a, significant: 6)), \(NumberFormat.metric(b, significant: 6)))"
         default: d.description
         }
     }

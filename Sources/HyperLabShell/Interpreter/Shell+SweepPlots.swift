@@ -71,7 +71,7 @@ extension Shell {
             title += "\n" + key + ": " + choices.enumerated().map { "\($0.offset) = \($0.element)" }.joined(separator: ", ")
         }
         let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
-                               xScale: distribution.isLogScale ? .log : .linear, best: best)
+                               xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best)
         try show(plot.render(traits: console.traits), svg: plot.svg(), command)
     }
 
@@ -237,6 +237,13 @@ extension Shell {
 }
 
 extension Distribution {
+    /// Whether a choice of positive numbers spans two decades or more (plotted on a log axis).
+    var spansDecades: Bool {
+        guard let values = choices?.compactMap(\.asReal), values.count == choices?.count,
+              let lo = values.min(), let hi = values.max(), lo > 0 else { return false }
+        return hi / lo >= 100
+    }
+
     /// Whether a choice lists numbers (plotted on a numeric axis).
     var isNumericChoice: Bool {
         guard let choices else { return false }

@@ -303,7 +303,7 @@ public enum CommandCatalog {
     ]
 
     private static let session: [CommandSpec] = [
-        CommandSpec("help", arguments: [ArgumentSpec("COMMAND", .anyWord, optional: true)],
+        CommandSpec("help", arguments: [ArgumentSpec("COMMAND", .anyWord, optional: true, repeating: true)],
                     recorded: false, group: .session,
                     summary: "list the commands, or show one command's syntax, options and an example",
                     example: "help split"),

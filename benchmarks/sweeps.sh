@@ -12,7 +12,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 scratch="${HYPERLAB_BENCH_SCRATCH:-.build}"
-repeats="${HYPERLAB_BENCH_REPEATS:-3}"
+repeats="${HYPERLAB_BENCH_REPEATS:-5}"
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(throughput tuning)
 
@@ -30,6 +30,17 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 if [[ " ${parts[*]} " == *" throughput "* ]]; then
     echo "== throughput: 48 trials, digits MLP [64, 32], 10 epochs"
+    # The sweep's own time: each run's time less the median time of the same process without
+    # the sweep (start-up, loading and splitting digits), which does not run in parallel.
+    : > "$work/times-setup"
+    for r in $(seq "$repeats"); do
+        start=$(date +%s.%N)
+        (cd "$work" && "$hyperlab" -c "$setup" >/dev/null)
+        end=$(date +%s.%N)
+        awk -v a="$start" -v b="$end" 'BEGIN { print b - a }' >> "$work/times-setup"
+    done
+    setup_time=$(median < "$work/times-setup")
+    printf '  set-up without the sweep: median %.3f s\n' "$setup_time"
     for p in 1 2; do
         : > "$work/times-$p"
         for r in $(seq "$repeats"); do
@@ -37,9 +48,10 @@ if [[ " ${parts[*]} " == *" throughput "* ]]; then
             start=$(date +%s.%N)
             (cd "$work" && "$hyperlab" -c "$setup; sweep random n=48 lr=log(1e-4, 1e-1) units=intlog(16, 128) epochs=10 parallel=$p; save results \"p$p.csv\"" >/dev/null)
             end=$(date +%s.%N)
-            awk -v a="$start" -v b="$end" 'BEGIN { print b - a }' >> "$work/times-$p"
+            awk -v a="$start" -v b="$end" -v s="$setup_time" 'BEGIN { print b - a - s }' >> "$work/times-$p"
         done
-        printf '  parallel=%s  median %.2f s over %s runs  (%s)\n' "$p" "$(median < "$work/times-$p")" "$repeats" "$(tr '\n' ' ' < "$work/times-$p")"
+        printf '  parallel=%s  sweep median %.3f s over %s runs, %.0f trials/s\n' "$p" "$(median < "$work/times-$p")" "$repeats" \
+            "$(awk -v t="$(median < "$work/times-$p")" 'BEGIN { print 48 / t }')"
     done
     t1=$(median < "$work/times-1"); t2=$(median < "$work/times-2")
     printf '  speed-up parallel=2 / parallel=1: %.2f×  (target ≥ 1.85×)\n' "$(awk -v a="$t1" -v b="$t2" 'BEGIN { print a / b }')"

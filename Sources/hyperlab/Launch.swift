@@ -31,16 +31,9 @@ enum Launch {
         return Shell(console: console, options: options)
     }
 
-    /// Where studies go: `memory`, or a SQLite file (hyperlab.sqlite in the working directory by
-    /// default), opened when the first sweep needs it.
+    /// Where studies go: `--store`, or hyperlab.sqlite in the working directory.
     static func repository(_ store: String?, console: Console, workingDirectory: String) throws(ExitCode) -> any StudyRepository {
-        let choice = store ?? "hyperlab.sqlite"
-        if choice == "memory" { return MemoryStudyRepository() }
-        if choice.hasPrefix("postgresql://") || choice.hasPrefix("postgres://") {
-            return LazyStudyRepository(postgreSQL: choice)
-        }
-        let path = choice.hasPrefix("/") ? choice : (workingDirectory as NSString).appendingPathComponent(choice)
-        return LazyStudyRepository(path: path)
+        Shell.repository(for: store ?? "hyperlab.sqlite", workingDirectory: workingDirectory)
     }
 
     /// The tutorials folder: `tutorials/` of the working directory, else the one of the checkout the

@@ -69,3 +69,16 @@ public final class LazyStudyRepository: StudyRepository {
         return (open ?? MemoryStudyRepository()).trialStore(for: id)
     }
 }
+
+extension Shell {
+    /// The store a `--store` or `set store=` value names: `memory`, a `postgresql://` URL, or a
+    /// SQLite file (relative to `workingDirectory`), the last two opened when first needed.
+    public static func repository(for choice: String, workingDirectory: String) -> any StudyRepository {
+        if choice == "memory" { return MemoryStudyRepository() }
+        if choice.hasPrefix("postgresql://") || choice.hasPrefix("postgres://") {
+            return LazyStudyRepository(postgreSQL: choice)
+        }
+        let path = choice.hasPrefix("/") ? choice : (workingDirectory as NSString).appendingPathComponent(choice)
+        return LazyStudyRepository(path: path)
+    }
+}

@@ -26,6 +26,10 @@ extension Shell {
         }
         bench.configuration = config
         report(changes, in: config, command: command.spec.name)
+        if let store = command.string("store") {
+            options.repository = Shell.repository(for: store, workingDirectory: options.workingDirectory)
+            console.line("store = \(options.repository.location)")
+        }
     }
 
     private func apply(_ key: String, _ value: ParameterValue, to config: inout Configuration,

@@ -79,8 +79,10 @@ public enum CommandCatalog {
                     every epoch; cosine anneals it to 0 over the epochs. warmup=N ramps it up linearly first.
                     """,
                     example: "schedule cosine warmup=5"),
-        CommandSpec("set", anyParameter: true, recorded: true, group: .model,
-                    summary: "set any key of the configuration",
+        CommandSpec("set", options: [OptionSpec("store", .name, default: "hyperlab.sqlite",
+                                                "where studies are kept: a SQLite file, memory, or postgresql://USER@HOST/DB")],
+                    anyParameter: true, recorded: true, group: .model,
+                    summary: "set any key of the configuration (and store=, where studies are kept)",
                     details: "show config lists every key with its value, default and origin.",
                     example: "set lr=0.01 epochs=30 batch=64"),
         CommandSpec("show", "config", recorded: false, group: .model,

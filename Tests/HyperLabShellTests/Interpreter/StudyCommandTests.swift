@@ -69,3 +69,16 @@ import HyperLabKit
         #expect(output.text.contains("sweep 1 (2)"))
     }
 }
+
+/// `set store=…` chooses where the next sweeps are stored.
+@Suite struct SetStoreTests {
+    @Test func setStoreSwitchesTheStudyStore() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        #expect(t.shell.run("set store=\"chosen.sqlite\"") == .completed)
+        #expect(t.shell.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2") == .completed)
+        #expect(FileManager.default.fileExists(atPath: t.directory.appendingPathComponent("chosen.sqlite").path))
+        #expect(t.shell.run("set store=memory") == .completed)
+        #expect(t.shell.options.repository.location == "memory")
+    }
+}

@@ -7,7 +7,9 @@ import HyperLabKit
 /// a stub that lives here, not in the product) runs through `Study.run` with the random
 /// sampler, once per store; each run's trials per second is printed, then the median over
 /// repeats. The SQLite run writes every event in its own transaction, as a real sweep does,
-/// to a new file in the temporary folder. Target (issue 6): SQLite within 2× of memory.
+/// to a new file in the temporary folder; with `HYPERLAB_BENCH_POSTGRES_URL` set, the
+/// PostgreSQL store is measured too (a new study each run). Target (issue 6): SQLite within 2×
+/// of memory.
 enum StoreBenchmark {
     static let usage = """
         hyperlab-bench store [--trials N] [--epochs E] [--repeats R] [--parallel P]
@@ -37,11 +39,13 @@ enum StoreBenchmark {
 
         print("# hyperlab store overhead: \(trials) instant trials, \(epochs) epoch(s) each, parallel \(parallel), median of \(repeats)")
         var medians: [String: Double] = [:]
-        for backend in ["memory", "sqlite"] {
+        let postgres = ProcessInfo.processInfo.environment["HYPERLAB_BENCH_POSTGRES_URL"]
+        for backend in ["memory", "sqlite"] + (postgres == nil ? [] : ["postgresql"]) {
             var rates: [Double] = []
             for attempt in 0...repeats {
                 let rate = try measure(backend, trials: trials, epochs: epochs, parallel: parallel,
-                                       path: folder + "/run-\(attempt).sqlite")
+                                       path: backend == "postgresql" ? (postgres ?? "") : folder + "/run-\(attempt).sqlite",
+                                       name: "bench-\(getpid())-\(attempt)")
                 if attempt > 0 { rates.append(rate) }   // attempt 0 warms up
             }
             rates.sort()
@@ -52,11 +56,14 @@ enum StoreBenchmark {
         if let memory = medians["memory"], let sqlite = medians["sqlite"], sqlite > 0 {
             print("# sqlite takes \(String(format: "%.2f", memory / sqlite))× the time of memory (target: at most 2×)")
         }
+        if let memory = medians["memory"], let pg = medians["postgresql"], pg > 0 {
+            print("# postgresql takes \(String(format: "%.2f", memory / pg))× the time of memory")
+        }
     }
 
     /// Trials per second of one sweep with the given store.
     private static func measure(_ backend: String, trials: Int, epochs: Int, parallel: Int,
-                                path: String) throws(BenchError) -> Double {
+                                path: String, name: String) throws(BenchError) -> Double {
         let space: SearchSpace
         do { space = try SearchSpace([("lr", .log(1e-4, 1e-1)), ("units", .intLog(8, 256))]) } catch {
             throw .training(error.message)
@@ -64,11 +71,15 @@ enum StoreBenchmark {
         let study = Study(space: space, sampler: RandomSampler(), direction: .maximize, seed: 1, trials: trials)
         let repository: any StudyRepository
         do {
-            repository = backend == "memory" ? MemoryStudyRepository() : try SQLiteStudyStore.open(path: path)
+            switch backend {
+            case "memory": repository = MemoryStudyRepository()
+            case "postgresql": repository = try PostgreSQLStudyStore.open(url: path)
+            default: repository = try SQLiteStudyStore.open(path: path)
+            }
         } catch {
             throw .file(path: path, why: error.message)
         }
-        let definition = StudyDefinition(name: "bench", sampler: "random", seed: 1, trialCount: trials, metric: "dev_acc",
+        let definition = StudyDefinition(name: name, sampler: "random", seed: 1, trialCount: trials, metric: "dev_acc",
                                          direction: .maximize, space: [], configuration: [:],
                                          dataset: .builtin(name: "iris", options: [:]),
                                          split: .holdout(train: 0.6, dev: 0.2, test: 0.2, seed: 0, stratify: false))

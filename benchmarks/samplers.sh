@@ -21,10 +21,7 @@
 # Every command is pinned to one thread (OMP/MKL/OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1)).
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-scratch="${HYPERLAB_BENCH_SCRATCH:-.build}"
-venv="${HYPERLAB_BENCH_VENV:-$HOME/.cache/hyperlab-bench-venv}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 seeds="${HYPERLAB_BENCH_SEEDS:-20}"
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(quality overhead)
@@ -32,13 +29,8 @@ for p in "${parts[@]}"; do
     case "$p" in quality|overhead) ;; *) echo "unknown part '$p' (quality, overhead)" >&2; exit 2 ;; esac
 done
 case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
-case "$(cd "$(dirname "$venv")" 2>/dev/null && pwd)/" in
-    "$root"/*) echo "HYPERLAB_BENCH_VENV=$venv is inside the repository; put it outside" >&2; exit 2 ;;
-esac
 
-echo "== building hyperlab-bench (release, scratch path $scratch)"
-swift build -c release --product hyperlab-bench --scratch-path "$scratch" 2>&1 | tail -n 1
-bench="$(swift build -c release --product hyperlab-bench --scratch-path "$scratch" --show-bin-path)/hyperlab-bench"
+bench="$(build_release hyperlab-bench)"
 
 if [ ! -x "$venv/bin/python" ]; then
     echo "== creating the peers' virtual environment in $venv"

@@ -9,16 +9,12 @@
 # Environment: HYPERLAB_BENCH_SCRATCH (SwiftPM scratch path, default .build),
 #              HYPERLAB_BENCH_REPEATS (timed repetitions of each throughput run, default 3).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-scratch="${HYPERLAB_BENCH_SCRATCH:-.build}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 repeats="${HYPERLAB_BENCH_REPEATS:-5}"
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(throughput tuning)
 
-echo "== building hyperlab (release, scratch path $scratch)"
-swift build -c release --product hyperlab --scratch-path "$scratch" 2>&1 | tail -n 1
-hyperlab="$(swift build -c release --product hyperlab --scratch-path "$scratch" --show-bin-path)/hyperlab"
+hyperlab="$(build_release hyperlab)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperlab-sweeps.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"

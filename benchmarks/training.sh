@@ -16,22 +16,14 @@
 # for this CPU; HyperLab's rates with the inherited values are reported too when they are set.
 set -euo pipefail
 
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-scratch="${HYPERLAB_BENCH_SCRATCH:-.build}"
-venv="${HYPERLAB_BENCH_VENV:-$HOME/.cache/hyperlab-bench-venv}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 workloads=("$@")
 [ ${#workloads[@]} -eq 0 ] && workloads=(digits synthetic)
 for w in "${workloads[@]}"; do
     case "$w" in digits|synthetic) ;; *) echo "unknown workload '$w' (digits, synthetic)" >&2; exit 2 ;; esac
 done
-case "$(cd "$(dirname "$venv")" 2>/dev/null && pwd)/" in
-    "$root"/*) echo "HYPERLAB_BENCH_VENV=$venv is inside the repository; put it outside" >&2; exit 2 ;;
-esac
 
-echo "== building hyperlab-bench (release, scratch path $scratch)"
-swift build -c release --product hyperlab-bench --scratch-path "$scratch" 2>&1 | tail -n 1
-bench="$(swift build -c release --product hyperlab-bench --scratch-path "$scratch" --show-bin-path)/hyperlab-bench"
+bench="$(build_release hyperlab-bench)"
 
 if ! "$venv/bin/python" -c 'import torch, sklearn, numpy, threadpoolctl' 2>/dev/null; then
     echo "== creating the peers' virtual environment in $venv (torch, scikit-learn, numpy, threadpoolctl)"

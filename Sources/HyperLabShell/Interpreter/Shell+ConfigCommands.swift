@@ -7,6 +7,12 @@ extension Shell {
         let origin = ValueOrigin.command(command.spec.name)
         var config = bench.configuration
         var changes: [(key: String, value: ParameterValue)] = []
+        if command.spec.name == "schedule" {
+            // `schedule KIND` describes the whole schedule: what it does not give returns to the default.
+            for key in ["warmup", "step", "gamma"] where command.option(key) == nil {
+                if let spec = ParameterCatalog.spec(key) { try? config.set(key, spec.defaultValue, origin: .byDefault) }
+            }
+        }
         if let kindKey = ["model": "model", "optimizer": "optimizer", "schedule": "schedule"][command.spec.name],
            case .parameter(let value)? = command.arguments.first {
             try apply(kindKey, value, to: &config, origin: origin, span: command.span(ofArgument: 0))

@@ -76,7 +76,8 @@ public enum CommandCatalog {
                     summary: "the learning-rate schedule, applied per epoch",
                     details: """
                     constant keeps lr; step multiplies it by gamma every step epochs; exponential by gamma \
-                    every epoch; cosine anneals it to 0 over the epochs. warmup=N ramps it up linearly first.
+                    every epoch; cosine anneals it to 0 over the epochs. warmup=N ramps it up linearly first. \
+                    The command describes the whole schedule: options it does not give return to their defaults.
                     """,
                     example: "schedule cosine warmup=5"),
         CommandSpec("set", options: [OptionSpec("store", .name, default: "hyperlab.sqlite",

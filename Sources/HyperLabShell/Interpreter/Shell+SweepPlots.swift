@@ -27,9 +27,16 @@ extension Shell {
             throw InputError("name a swept key", at: command.syntax.span, hint: "swept: " + sweep.space.names.joined(separator: ", "))
         }
         guard sweep.space.names.contains(key) else {
-            throw InputError("\(key) was not swept in \(sweep.name)", at: command.span(ofArgument: index),
-                             hint: ClosestMatch.suggestion(for: key, among: sweep.space.names).map { "did you mean \($0)?" }
-                                ?? "swept: " + sweep.space.names.joined(separator: ", "))
+            let plots = CommandCatalog.specs(named: "plot").compactMap(\.subcommand)
+            let hint: String
+            if index == 0, let plot = ClosestMatch.suggestion(for: key, among: plots) {
+                hint = "did you mean plot \(plot)?"
+            } else if let swept = ClosestMatch.suggestion(for: key, among: sweep.space.names) {
+                hint = "did you mean \(swept)?"
+            } else {
+                hint = "swept: " + sweep.space.names.joined(separator: ", ") + "; plots: " + plots.joined(separator: ", ")
+            }
+            throw InputError("\(key) was not swept in \(sweep.name)", at: command.span(ofArgument: index), hint: hint)
         }
         return key
     }

@@ -92,8 +92,8 @@ struct Completer {
         for entry in entries where entry.hasPrefix(namePart) && (namePart.hasPrefix(".") || !entry.hasPrefix(".")) {
             var isDir: ObjCBool = false
             let full = (base as NSString).appendingPathComponent(entry)
-            FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
-            out.append(dirPart + entry + (isDir.boolValue ? "/" : ""))
+            let exists = FileManager.default.fileExists(atPath: full, isDirectory: &isDir)
+            out.append(dirPart + entry + (exists && isDir.boolValue ? "/" : ""))
         }
         return out.sorted()
     }

@@ -173,10 +173,8 @@ extension Shell {
         do {
             entries = try ParameterImportance.fanova(inputs: inputs, kinds: kinds, values: complete.compactMap(\.value),
                                                      names: parameters.map(\.name), seed: sweep.seed)
-        } catch let error as AnalysisError {
-            throw InputError("cannot rate importance: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         } catch {
-            throw InputError("cannot rate importance: \(error)", at: command.syntax.nameSpan)
+            throw InputError("cannot rate importance: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }
         let chart = BarChart(title: "importance for \(sweep.metric) · \(sweep.name), \(complete.count) complete trials (fANOVA)",
                              bars: entries.map { .init($0.name, $0.importance) })

@@ -29,11 +29,8 @@ extension Shell {
                 let queued = try store.queueCounts(study: stored.id).queued
                 if studyName != nil || queued > 0 { targets.append(stored) }
             }
-        } catch let error as StorageError {
-            console.error("worker: \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? ""))
-            return 1
         } catch {
-            console.error("worker: \(error)")
+            console.error("worker: \(error.message)" + (error.hint.map { "\nhint: \($0)" } ?? ""))
             return 1
         }
         var failures = 0

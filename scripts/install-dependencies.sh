@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages HyperLab builds and tests with, when any is missing.
-# Used by ./hyperlab, ./test and .ci/run, so the list lives in one place.
+# Installs the Debian packages HyperLab needs, when any is missing:
+#   scripts/install-dependencies.sh          what building and running needs (./hyperlab)
+#   scripts/install-dependencies.sh --tests  that, plus what the tests use: a PostgreSQL server and tmux
+# Used by ./hyperlab, ./test and .ci/run, so the lists live in one place.
 set -euo pipefail
-packages=(libedit-dev libopenblas-dev libsqlite3-dev libpq-dev postgresql pkg-config tmux)
+packages=(libedit-dev libopenblas-dev libsqlite3-dev libpq-dev pkg-config)
+[ "${1:-}" = "--tests" ] && packages+=(postgresql tmux)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -149,7 +149,7 @@ extension Shell {
         let config = bench.configuration
         let trainer = Trainer(configuration: config)
         let combined = bench.split?.trainAndDev ?? bench.crossValidation?.trainAndDev
-        guard let combined, let dev = bench.scoring?.parts.first?.dev else { return }
+        guard let combined, let dev = bench.split?.dev ?? bench.crossValidation?.fold(0).dev else { return }
         let evaluation: TestEvaluation
         let console = self.console
         do {

@@ -9,7 +9,6 @@ extension Binder {
 
     /// Binds one sweep option value for configuration key `spec`.
     static func bindSweepValue(_ node: SyntaxNode, for spec: ParameterSpec) throws(InputError) -> BoundValue {
-        let key = spec.name
         switch node.value {
         case .call(let name, let args):
             return .distribution(try distribution(name, args, node: node, spec: spec))
@@ -23,15 +22,7 @@ extension Binder {
                 throw InputError(error.message, at: node.span, hint: error.hint)
             }
         default:
-            do {
-                return .parameter(try Configuration.validate(try parameterValue(node, for: spec), for: spec))
-            } catch let error as ConfigurationError {
-                throw InputError(error.message, at: node.span, hint: error.hint)
-            } catch let error as InputError {
-                throw error
-            } catch {
-                throw InputError("\(key) cannot take \(node.canonicalText)", at: node.span)
-            }
+            return .parameter(try checkedValue(node, for: spec))
         }
     }
 

@@ -7,22 +7,7 @@
 extension String {
     /// Columns this text takes in a terminal, ignoring ANSI escape sequences.
     public var displayWidth: Int {
-        var width = 0
-        var inEscape = false
-        for character in self {
-            if inEscape {
-                if let ascii = character.asciiValue, ascii >= 0x40, ascii <= 0x7E, character != "[" {
-                    inEscape = false
-                }
-                continue
-            }
-            if character == "\u{1B}" {
-                inEscape = true
-                continue
-            }
-            width += character.terminalWidth
-        }
-        return width
+        strippingANSI.reduce(0) { $0 + $1.terminalWidth }
     }
 
     /// This text without ANSI escape sequences (colour codes).

@@ -45,6 +45,7 @@ let package = Package(
                 "CLibPQ",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             resources: [.copy("Resources/datasets")],
             swiftSettings: releaseTuning

@@ -61,7 +61,7 @@ public struct PostgreSQLTrialStore: StudyStore {
     // MARK: Statements
 
     private func started(_ trial: Trial, _ db: PostgreSQLConnection) throws {
-        let parameters = try SQLiteCoding.encode(trial.parameters)
+        let parameters = SQLiteCoding.parametersText(trial.parameters)
         if let worker {
             let changed = try db.execute("""
                 UPDATE trial SET parameters = $1, failure = NULL, value = NULL, metrics = $2, seed = $3, seconds = $4
@@ -107,7 +107,7 @@ public struct PostgreSQLTrialStore: StudyStore {
                 INSERT INTO trial (study_id, number, state, parameters, failure, value, metrics, seed, seconds)
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """, [.int(Int(study)), .int(trial.number), .text(trial.state.rawValue),
-                      .text(try SQLiteCoding.encode(trial.parameters)), .optional(trial.failure),
+                      .text(SQLiteCoding.parametersText(trial.parameters)), .optional(trial.failure),
                       .optional(trial.value.flatMap { $0.isNaN ? nil : $0 }),
                       .text(SQLiteCoding.metricsText(trial.metrics)), .int(trial.seed), .double(trial.seconds)])
         }

@@ -44,15 +44,69 @@ enum SQLiteCoding {
     static func metricsText(_ metrics: [String: Double]) -> String {
         guard !metrics.isEmpty else { return "{}" }
         var text = "{"
+        text.reserveCapacity(metrics.count * 32)
         for (i, key) in metrics.keys.sorted().enumerated() {
             if i > 0 { text += "," }
-            text += quoted(key) + ":"
-            let x = metrics[key] ?? .nan
-            if x.isNaN { text += "\"nan\"" } else if x == .infinity { text += "\"inf\"" } else if x == -.infinity {
-                text += "\"-inf\""
-            } else { text += "\(x)" }
+            appendQuoted(key, to: &text)
+            text += ":"
+            text += number(metrics[key] ?? .nan)
         }
-        return text + "}"
+        text += "}"
+        return text
+    }
+
+    /// Trial parameters as the JSON their `Codable` conformance reads
+    /// (`{"names":["lr"],"values":[{"real":{"_0":0.001}}]}`), written by hand because a trial's
+    /// row is written at every start: `JSONEncoder` cost more than the rest of the write.
+    static func parametersText(_ parameters: TrialParameters) -> String {
+        var text = "{\"names\":["
+        text.reserveCapacity(32 + parameters.count * 40)
+        for (i, name) in parameters.names.enumerated() {
+            if i > 0 { text += "," }
+            appendQuoted(name, to: &text)
+        }
+        text += "],\"values\":["
+        for (i, value) in parameters.values.enumerated() {
+            if i > 0 { text += "," }
+            switch value {
+            case .real(let x):
+                text += "{\"real\":{\"_0\":"
+                text += number(x)
+            case .integer(let n):
+                text += "{\"integer\":{\"_0\":"
+                text += n.description
+            case .word(let w):
+                text += "{\"word\":{\"_0\":"
+                appendQuoted(w, to: &text)
+            case .integers(let list):
+                text += "{\"integers\":{\"_0\":["
+                text += list.map(\.description).joined(separator: ",")
+                text += "]"
+            }
+            text += "}}"
+        }
+        text += "]}"
+        return text
+    }
+
+    /// A Double as JSON that reads back bit for bit: the shortest round-trip digits, or the
+    /// strings "nan", "inf", "-inf" that `decoder()` accepts.
+    static func number(_ x: Double) -> String {
+        if x.isNaN { return "\"nan\"" }
+        if x == .infinity { return "\"inf\"" }
+        if x == -.infinity { return "\"-inf\"" }
+        return x.description
+    }
+
+    /// Appends `text` as a JSON string literal (as is, quoted, when nothing needs escaping).
+    static func appendQuoted(_ text: String, to out: inout String) {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += "\""
+            out += text
+            out += "\""
+        } else {
+            out += quoted(text)
+        }
     }
 
     /// `text` as a JSON string literal.

@@ -16,7 +16,7 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, _ text: String) -> String {
         let file = (path as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(text.utf8))
         return file
     }
 
@@ -24,7 +24,7 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, bytes: [UInt8]) -> String {
         let file = (path as NSString).appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         return file
     }
 }

@@ -55,6 +55,51 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func aTrialStartedAgainReplacesItsEarlierAttempt(_ backend: Backend) throws {
+        let (repository, cleanUp) = try StorageFixtures.repository(backend)
+        defer { cleanUp() }
+        let store = repository.trialStore(for: try repository.createStudy(try StorageFixtures.definition()))
+        try store.trialStarted(Trial(number: 0, parameters: Self.parameters(0.1, 8), state: .running, seed: 1))
+        for step in 1...3 { try store.trialReported(number: 0, step: step, value: Double(step)) }
+        let again = Trial(number: 0, parameters: Self.parameters(0.2, 16), state: .running, seed: 1)
+        try store.trialStarted(again)
+        try store.trialReported(number: 0, step: 1, value: 0.5)
+        var finished = again
+        finished.state = .complete
+        finished.intermediateValues = [1: 0.5]
+        finished.value = 0.5
+        try store.trialFinished(finished)
+        #expect(try store.trials() == [finished])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func eventsRecordedTogetherReadBackAsOneByOne(_ backend: Backend) throws {
+        let (repository, cleanUp) = try StorageFixtures.repository(backend)
+        defer { cleanUp() }
+        let store = repository.trialStore(for: try repository.createStudy(try StorageFixtures.definition()))
+        let progress = StudyProgress(total: 3, started: 0, running: 0, complete: 0, pruned: 0, failed: 0, best: nil, elapsed: 0)
+        func event(_ kind: StudyEvent.Kind, _ trial: Trial) -> StudyEvent { StudyEvent(kind: kind, trial: trial, progress: progress) }
+        let start0 = Trial(number: 0, parameters: Self.parameters(0.1, 8), state: .running, seed: 1)
+        let start1 = Trial(number: 1, parameters: Self.parameters(0.2, 16), state: .running, seed: 2)
+        var at1 = start0
+        at1.intermediateValues = [1: 0.25]
+        var done0 = at1
+        done0.intermediateValues[2] = 0.5
+        done0.state = .complete
+        done0.value = 0.5
+        var pruned1 = start1
+        pruned1.intermediateValues = [1: 0.125]
+        pruned1.state = .pruned
+        // Trial 0 starts and reports in one batch and finishes in the next; trial 1 does all at once.
+        try store.record([event(.started, start0), event(.reported(step: 1, value: 0.25), at1)])
+        #expect(try store.trials() == [at1])
+        try store.record([event(.reported(step: 2, value: 0.5), done0), event(.started, start1),
+                          event(.reported(step: 1, value: 0.125), pruned1), event(.finished, done0),
+                          event(.finished, pruned1)])
+        #expect(try store.trials() == [done0, pruned1])
+    }
+
+    @Test(arguments: Backend.allCases)
     func theDefinitionIsKeptWhole(_ backend: Backend) throws {
         let (repository, cleanUp) = try StorageFixtures.repository(backend)
         defer { cleanUp() }

@@ -14,12 +14,12 @@ enum StoreBenchmark {
     static let usage = """
         hyperlab-bench store [--trials N] [--epochs E] [--repeats R] [--parallel P]
             trials per second of a sweep of N instant trials (default 1000, 1 epoch each, parallel 1)
-            with the memory store and the SQLite store; median of R runs (default 5) after a warm-up
+            with the memory store and the SQLite store; median of R runs (default 21) after a warm-up
         """
 
     /// Runs `store ARGUMENTS`.
     static func run(_ arguments: [String]) throws(BenchError) {
-        var options: [String: Int] = ["trials": 1000, "epochs": 1, "repeats": 5, "parallel": 1]
+        var options: [String: Int] = ["trials": 1000, "epochs": 1, "repeats": 21, "parallel": 1]
         var rest = arguments[...]
         while let option = rest.popFirst() {
             let key = String(option.dropFirst(2))
@@ -30,7 +30,7 @@ enum StoreBenchmark {
             options[key] = value
         }
         let trials = options["trials"] ?? 1000, epochs = options["epochs"] ?? 1
-        let repeats = options["repeats"] ?? 5, parallel = options["parallel"] ?? 1
+        let repeats = options["repeats"] ?? 21, parallel = options["parallel"] ?? 1
         let folder = NSTemporaryDirectory() + "hyperlab-bench-store-\(getpid())"
         do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
             throw .file(path: folder, why: "cannot create the folder (\(error.localizedDescription))")
@@ -38,20 +38,26 @@ enum StoreBenchmark {
         defer { try? FileManager.default.removeItem(atPath: folder) }
 
         print("# hyperlab store overhead: \(trials) instant trials, \(epochs) epoch(s) each, parallel \(parallel), median of \(repeats)")
-        var medians: [String: Double] = [:]
         let postgres = ProcessInfo.processInfo.environment["HYPERLAB_BENCH_POSTGRES_URL"]
-        for backend in ["memory", "sqlite"] + (postgres == nil ? [] : ["postgresql"]) {
-            var rates: [Double] = []
-            for attempt in 0...repeats {
+        // The stores take turns, run by run, so that a slow spell of the machine falls on all alike.
+        let backends = ["memory", "sqlite"] + (postgres == nil ? [] : ["postgresql"])
+        var rates: [String: [Double]] = [:]
+        for attempt in 0...repeats {
+            for backend in backends {
                 let rate = try measure(backend, trials: trials, epochs: epochs, parallel: parallel,
                                        path: backend == "postgresql" ? (postgres ?? "") : folder + "/run-\(attempt).sqlite",
                                        name: "bench-\(getpid())-\(attempt)")
-                if attempt > 0 { rates.append(rate) }   // attempt 0 warms up
+                if attempt > 0 { rates[backend, default: []].append(rate) }   // attempt 0 warms up
             }
-            rates.sort()
-            let median = rates[rates.count / 2]
+        }
+        var medians: [String: Double] = [:]
+        for backend in backends {
+            let sorted = (rates[backend] ?? []).sorted()
+            guard !sorted.isEmpty else { continue }
+            let median = sorted[sorted.count / 2]
             medians[backend] = median
-            print("hyperlab_\(backend) store_\(trials)_trials trials_per_second \(String(format: "%.1f", median))")
+            print("hyperlab_\(backend) store_\(trials)_trials trials_per_second \(String(format: "%.1f", median))"
+                  + " (runs from \(String(format: "%.0f", sorted[0])) to \(String(format: "%.0f", sorted[sorted.count - 1])))")
         }
         if let memory = medians["memory"], let sqlite = medians["sqlite"], sqlite > 0 {
             print("# sqlite takes \(String(format: "%.2f", memory / sqlite))× the time of memory (target: at most 2×)")
@@ -86,7 +92,8 @@ enum StoreBenchmark {
         let id: StudyID
         do { id = try repository.createStudy(definition) } catch { throw .file(path: path, why: error.message) }
         let start = ContinuousClock.now
-        let report = study.run(parallel: parallel, store: repository.trialStore(for: id)) { trial in
+        let timed = TimedStore(repository.trialStore(for: id))
+        let report = study.run(parallel: parallel, store: timed) { trial in
             let lr = trial.parameters["lr"]?.asReal ?? 0
             for epoch in 1...epochs { _ = trial.report(step: epoch, value: lr * Double(epoch)) }
             return TrialOutcome(value: lr, metrics: ["dev_acc": lr])
@@ -94,6 +101,43 @@ enum StoreBenchmark {
         let elapsed = ContinuousClock.now - start
         if let error = report.storeError { throw .file(path: path, why: error.message) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        if ProcessInfo.processInfo.environment["HYPERLAB_BENCH_VERBOSE"] != nil {
+            let (writes, inStore) = timed.totals
+            print("  \(backend): \(String(format: "%.2f", seconds * 1000)) ms, \(writes) writes taking \(String(format: "%.2f", inStore * 1000)) ms")
+        }
         return Double(report.trials.count) / seconds
     }
+}
+
+/// A store that passes every call on and adds up how many writes it made and how long they took.
+private final class TimedStore: StudyStore, @unchecked Sendable {
+    private let inner: any StudyStore
+    private let lock = NSLock()
+    private var writes = 0
+    private var seconds = 0.0
+
+    init(_ inner: any StudyStore) { self.inner = inner }
+
+    /// The writes so far and the seconds they took.
+    var totals: (Int, Double) { lock.withLock { (writes, seconds) } }
+
+    private func timed(_ body: () throws(StudyStoreError) -> Void) throws(StudyStoreError) {
+        let start = ContinuousClock.now
+        defer {
+            let d = ContinuousClock.now - start
+            lock.withLock {
+                writes += 1
+                seconds += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            }
+        }
+        try body()
+    }
+
+    func record(_ events: [StudyEvent]) throws(StudyStoreError) { try timed { () throws(StudyStoreError) in try inner.record(events) } }
+    func trialStarted(_ trial: Trial) throws(StudyStoreError) { try timed { () throws(StudyStoreError) in try inner.trialStarted(trial) } }
+    func trialReported(number: Int, step: Int, value: Double) throws(StudyStoreError) {
+        try timed { () throws(StudyStoreError) in try inner.trialReported(number: number, step: step, value: value) }
+    }
+    func trialFinished(_ trial: Trial) throws(StudyStoreError) { try timed { () throws(StudyStoreError) in try inner.trialFinished(trial) } }
+    func trials() throws(StudyStoreError) -> [Trial] { try inner.trials() }
 }

@@ -18,6 +18,8 @@ public enum DatasetReference: Sendable, Hashable, Codable {
     /// (64 lowercase hex digits).
     case csv(path: String, folder: String, target: String, task: LearningTask, missing: MissingValuePolicy,
              sha256: String)
+    /// No dataset of HyperLab's: the study's objective command reads its own data.
+    case ownedByCommand
 
     /// The reference of `source`; a CSV file is hashed now.
     /// - Parameter folder: the folder a relative CSV path starts from (nil: the current directory).
@@ -38,6 +40,7 @@ public enum DatasetReference: Sendable, Hashable, Codable {
         switch self {
         case .builtin(let name, _): name
         case .csv(let path, _, _, _, _, _): URL(fileURLWithPath: path).lastPathComponent
+        case .ownedByCommand: "external command"
         }
     }
 
@@ -49,6 +52,8 @@ public enum DatasetReference: Sendable, Hashable, Codable {
             return ([name] + spelled).joined(separator: " ")
         case let .csv(path, _, target, task, missing, _):
             return DatasetSource.csv(path: path, target: target, task: task, missing: missing).loadArguments
+        case .ownedByCommand:
+            return ""
         }
     }
 
@@ -81,7 +86,8 @@ public enum DatasetReference: Sendable, Hashable, Codable {
 
     /// The dataset again: a built-in one regenerated with its options, or the CSV file loaded
     /// after `verify()`.
-    /// - Throws: `StorageError` (`.datasetChanged`) when the file changed or no longer loads.
+    /// - Throws: `StorageError` (`.datasetChanged`) when the file changed or no longer loads;
+    ///   `.invalidRecord` for a study whose objective command reads its own data.
     public func loadDataset() throws(StorageError) -> Dataset {
         do {
             switch self {
@@ -90,6 +96,9 @@ public enum DatasetReference: Sendable, Hashable, Codable {
             case let .csv(path, folder, target, task, missing, _):
                 try verify()
                 return try CSVDataset.load(path: path, target: target, task: task, missing: missing, relativeTo: folder)
+            case .ownedByCommand:
+                throw StorageError(.invalidRecord, "the study runs an objective command, which reads its own data",
+                                   hint: "resume the study; HyperLab loads no dataset for it")
             }
         } catch let error as StorageError {
             throw error

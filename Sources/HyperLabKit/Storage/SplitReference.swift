@@ -10,6 +10,8 @@ public enum SplitReference: Sendable, Hashable, Codable {
     case holdout(train: Double, dev: Double, test: Double, seed: Int, stratify: Bool)
     /// K-fold cross-validation on the non-test part (`split cv=K test=F seed=N`).
     case crossValidation(folds: Int, test: Double, seed: Int, stratify: Bool)
+    /// No split of HyperLab's: the study's objective command splits its own data.
+    case ownedByCommand
 
     /// The reference of a fixed split.
     public init(_ split: DataSplit) {
@@ -31,6 +33,8 @@ public enum SplitReference: Sendable, Hashable, Codable {
             return "train=\(t(train)) dev=\(t(dev)) test=\(t(test)) seed=\(seed) stratify=\(stratify ? "yes" : "no")"
         case let .crossValidation(folds, test, seed, stratify):
             return "cv=\(folds) test=\(t(test)) seed=\(seed) stratify=\(stratify ? "yes" : "no")"
+        case .ownedByCommand:
+            return ""
         }
     }
 }

@@ -65,8 +65,8 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var dataset: DatasetReference
     /// The split.
     public var split: SplitReference
-    /// The external command of `objective command "..."`, or nil for the built-in trainer.
-    public var objective: String?
+    /// The command of `objective command "..."` that runs each trial, or nil for the built-in trainer.
+    public var objective: ExternalObjectiveReference?
     /// The HyperLab version that created the study.
     public var hyperLabVersion: String
 
@@ -75,7 +75,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
                 samplerSettings: [String: String] = [:], baseline: Bool = false, seed: UInt64, trialCount: Int,
                 metric: String, direction: MetricDirection, repeats: Int = 1, prune: String = "none",
                 space: [SweptParameter], configuration: [String: String], dataset: DatasetReference,
-                split: SplitReference, objective: String? = nil, hyperLabVersion: String = HyperLabVersion.current) {
+                split: SplitReference, objective: ExternalObjectiveReference? = nil, hyperLabVersion: String = HyperLabVersion.current) {
         self.name = name
         self.created = created
         self.status = status
@@ -101,7 +101,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public init(name: String, created: Date = Date(), sampler: String, samplerSettings: [String: String] = [:],
                 baseline: Bool = false, seed: UInt64, trialCount: Int, metric: String, direction: MetricDirection,
                 repeats: Int = 1, prune: String = "none", space: SearchSpace, base: Configuration,
-                dataset: DatasetReference, split: SplitReference, objective: String? = nil) {
+                dataset: DatasetReference, split: SplitReference, objective: ExternalObjectiveReference? = nil) {
         self.init(name: name, created: created, sampler: sampler, samplerSettings: samplerSettings,
                   baseline: baseline, seed: seed, trialCount: trialCount, metric: metric, direction: direction,
                   repeats: repeats, prune: prune,

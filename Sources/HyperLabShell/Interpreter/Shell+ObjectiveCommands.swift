@@ -14,7 +14,7 @@ extension Shell {
             let at = span.map { SourceSpan(line: $0.line, column: $0.column + 1 + error.offset, length: error.length) }
             throw InputError(error.message, at: at, hint: error.hint)
         }
-        try checkCommandsAllowed(command)
+        try checkCommandsAllowed(command, commandText: text)
         let metric = command.string("metric") ?? "dev_acc"
         guard ReportLine.isMetricName(metric) else {
             throw InputError("'\(metric)' cannot be a reported metric name", at: command.span(ofOption: "metric"),
@@ -36,6 +36,30 @@ extension Shell {
                      + (keys.isEmpty ? "" : "; sweeps must set " + keys.map { "{\($0)}" }.joined(separator: " ")))
     }
 
+    /// The folder, relative to the working directory, that keeps the command logs of the study
+    /// named `name` (one file per trial).
+    static func logFolderName(_ name: String) -> String {
+        "logs/" + name.replacingOccurrences(of: "/", with: "-")
+    }
+
+    /// The objective setting of a stored study that runs an objective command, after the same
+    /// check as `objective command` (a script needs --allow-commands or the person's consent).
+    func externalObjective(of stored: StoredStudy, _ command: BoundCommand) throws(InputError) -> ExternalObjectiveSetting? {
+        guard let reference = stored.definition.objective else { return nil }
+        let template: CommandTemplate
+        do { template = try CommandTemplate(reference.command) } catch {
+            throw InputError("the stored objective command of \(stored.definition.name) cannot be read: \(error.message)",
+                             at: command.span(ofArgument: 0), hint: error.hint)
+        }
+        try checkCommandsAllowed(command, commandText: reference.command)
+        guard FileManager.default.fileExists(atPath: reference.directory) else {
+            throw InputError("the folder \(reference.directory) that \(stored.definition.name)'s command runs in is gone",
+                             at: command.span(ofArgument: 0), hint: "restore the folder, then resume again")
+        }
+        return ExternalObjectiveSetting(template: template, metric: reference.metric, direction: stored.definition.direction,
+                                        timeout: reference.timeout, directory: reference.directory)
+    }
+
     /// `objective builtin`: back to the built-in engine.
     func clearObjective(on bench: inout Workbench) {
         bench.objective = nil
@@ -44,14 +68,14 @@ extension Shell {
 
     /// A script may run external commands only with `--allow-commands`, or once the person at the
     /// terminal allowed that script. Commands typed at the prompt are the person's own.
-    private func checkCommandsAllowed(_ command: BoundCommand) throws(InputError) {
+    private func checkCommandsAllowed(_ command: BoundCommand, commandText: String) throws(InputError) {
         guard let source = currentSource, !options.allowCommands, !approvedScripts.contains(source) else { return }
         if options.interactive, let confirm = options.confirm,
-           confirm("\(source) wants sweeps to run an external command:\n  \(command.argumentString(0) ?? "")\nallow it for this script? [y/N] ") {
+           confirm("\(source) wants sweeps to run an external command:\n  \(commandText)\nallow it for this script? [y/N] ") {
             approvedScripts.insert(source)
             return
         }
-        throw InputError("\(source) sets an objective command, and scripts may not run external programs by default",
+        throw InputError("\(source) \(command.spec.name == "resume" ? "resumes a study that runs" : "sets") an objective command, and scripts may not run external programs by default",
                          at: command.syntax.nameSpan,
                          hint: "if you trust the script, run it with --allow-commands (hyperlab --allow-commands \(source))")
     }

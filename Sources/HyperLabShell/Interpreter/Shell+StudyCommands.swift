@@ -49,10 +49,12 @@ extension Shell {
                                  direction: d.direction, seed: Int(truncatingIfNeeded: d.seed), total: d.trialCount,
                                  repeats: d.repeats, prune: d.prune, baseline: d.baseline,
                                  parallel: ProcessInfo.processInfo.activeProcessorCount)
-            let record = SweepRecord(number: number, name: d.name, sampler: d.sampler, space: plan.space, base: base,
+            var record = SweepRecord(number: number, name: d.name, sampler: d.sampler, space: plan.space, base: base,
                                      metric: d.metric, direction: d.direction, seed: plan.seed, repeats: d.repeats,
-                                     prune: d.prune, trials: Shell.usedParameters(stored.trials, base: base),
+                                     prune: d.prune,
+                                     trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
+            if d.objective != nil { record.logFolder = resolve(Shell.logFolderName(d.name)).path }
             return (record, plan)
         } catch {
             throw InputError("the stored study \(d.name) cannot be read: \(error.message)", at: nil, hint: error.hint)
@@ -85,6 +87,8 @@ extension Shell {
             case let .crossValidation(folds, test, seed, stratify):
                 bench.crossValidation = try CrossValidationSplit(dataset: dataset, folds: folds, test: test, seed: seed, stratify: stratify)
                 bench.split = nil
+            case .ownedByCommand:
+                break
             }
         } catch {
             throw InputError("the stored split cannot be made again: \(error.message)", at: command?.syntax.nameSpan, hint: error.hint)
@@ -94,6 +98,10 @@ extension Shell {
 
     /// The study, pruner and objective that run a stored study's trials (for `resume` and workers).
     func runner(for stored: StoredStudy) throws(InputError) -> (study: Study, objective: @Sendable (TrialContext) throws -> TrialOutcome) {
+        if stored.definition.objective != nil {
+            throw InputError("the study \(stored.definition.name) runs an objective command; workers run the built-in trainer",
+                             at: nil, hint: "resume \"\(stored.definition.name)\" in the shell on the machine that has the command")
+        }
         var bench = Workbench()
         try rebuildData(of: stored, into: &bench, command: nil)
         let (_, plan) = try record(of: stored, number: 1)
@@ -119,11 +127,16 @@ extension Shell {
             return
         }
         let d = stored.definition
+        var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)
+        plan.parallel = command.integer("parallel", default: plan.parallel)
+        if let external = try externalObjective(of: stored, command) {
+            console.line("resuming \(name): objective command \"\(external.template.text)\" in \(external.directory)")
+            try runSweep(plan, target: .external(external), bench: &bench, resuming: stored, command: command)
+            return
+        }
         try rebuildData(of: stored, into: &bench, command: command)
         console.line("resuming \(name): load \(d.dataset.loadArguments) · split \(d.split.commandArguments)")
         guard let scoring = bench.scoring else { return }
-        var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)
-        plan.parallel = command.integer("parallel", default: plan.parallel)
         try runSweep(plan, target: .builtin(scoring), bench: &bench, resuming: stored, command: command)
     }
 }

@@ -106,6 +106,13 @@ extension Shell {
                           seed: UInt64(plan.seed), trials: plan.total)
         let repository = options.repository
         var storedName = plan.name
+        if let stored {
+            storedName = stored.definition.name
+        } else {
+            do { storedName = try repository.availableName(plan.name) } catch {
+                throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+            }
+        }
         var trialStore: any StudyStore = MemoryStudyStore()
         let objective: @Sendable (TrialContext) throws -> TrialOutcome
         let datasetName: String
@@ -120,7 +127,11 @@ extension Shell {
                 throw InputError("the objective command uses {\(error.placeholder ?? "?")}, which this sweep does not set",
                                  at: command.syntax.nameSpan, hint: error.hint ?? "add \(error.placeholder ?? "it")=... to the sweep")
             }
-            let folder = resolve("logs/" + plan.name.replacingOccurrences(of: "/", with: "-")).path
+            if command.string("workers") == "external" {
+                throw InputError("workers=external runs the built-in trainer; an objective command runs on this machine",
+                                 at: command.span(ofOption: "workers"), hint: "leave out workers=, or use objective builtin")
+            }
+            let folder = resolve(Shell.logFolderName(storedName)).path
             try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             do {
                 let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
@@ -130,26 +141,34 @@ extension Shell {
             } catch {
                 throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
             }
-            datasetName = "external command"
+            datasetName = DatasetReference.ownedByCommand.displayName
             logFolder = folder
         }
         do {
-            if case .external = target {
-                // Objective-command sweeps are kept in memory: the store records built-in studies.
-            } else if let stored {
-                storedName = stored.definition.name
+            if let stored {
                 trialStore = repository.trialStore(for: stored.id)
             } else {
-                storedName = try repository.availableName(plan.name)
-                guard let dataset = bench.dataset else { return }
-                let split: SplitReference? = bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init)
-                guard let split else { return }
+                let dataset: DatasetReference
+                let split: SplitReference
+                var external: ExternalObjectiveReference?
+                switch target {
+                case .builtin:
+                    guard let loaded = bench.dataset,
+                          let made = bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init)
+                    else { return }
+                    dataset = try DatasetReference(loaded.source, relativeTo: options.workingDirectory)
+                    split = made
+                case .external(let setting):
+                    dataset = .ownedByCommand
+                    split = .ownedByCommand
+                    external = ExternalObjectiveReference(command: setting.template.text, metric: setting.metric,
+                                                          timeout: setting.timeout, directory: setting.directory)
+                }
                 let definition = StudyDefinition(name: storedName, created: options.clock(), sampler: plan.kind,
                                                  baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
                                                  metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
                                                  prune: plan.prune, space: plan.space, base: plan.base,
-                                                 dataset: try DatasetReference(dataset.source, relativeTo: options.workingDirectory),
-                                                 split: split)
+                                                 dataset: dataset, split: split, objective: external)
                 if command.string("workers") == "external" {
                     let trials = try enqueueForWorkers(plan, definition: definition, command: command)
                     let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind,
@@ -181,7 +200,7 @@ extension Shell {
                      + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
                      + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
                      + (options.showTimings ? " · parallel \(plan.parallel)" : "")
-                     + (options.showTimings && logFolder == nil ? " · stored as study '\(storedName)' in \(repository.location)" : "")
+                     + (options.showTimings ? " · stored as study '\(storedName)' in \(repository.location)" : "")
                      + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : ""))
 
         let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
@@ -190,7 +209,7 @@ extension Shell {
                                interruption: options.interruption, progress: { event in printer.handle(event) },
                                objective: objective)
         printer.finish(report.trials)
-        if logFolder == nil { try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName) }
+        try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName)
         if let error = report.storeError {
             console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
         }

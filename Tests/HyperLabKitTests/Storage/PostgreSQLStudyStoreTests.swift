@@ -48,7 +48,7 @@ struct PostgreSQLStudyStoreTests {
         var definition = try StorageFixtures.definition()
         definition.seed = UInt64.max - 3
         definition.split = .crossValidation(folds: 5, test: 0.2, seed: 3, stratify: false)
-        definition.objective = "python train.py --lr {lr}"
+        definition.objective = ExternalObjectiveReference(command: "python train.py --lr {lr}", metric: "dev_loss", timeout: 30, directory: "/tmp")
         _ = try store.createStudy(definition)
         #expect(try store.load("sweep 1").definition == definition)
         #expect(throws: StorageError.self) { try store.createStudy(definition) }

@@ -108,7 +108,7 @@ import Testing
         definition.dataset = .csv(path: "data/x.csv", folder: "/tmp", target: "y", task: .regression, missing: .mean,
                                   sha256: String(repeating: "ab", count: 32))
         definition.split = .crossValidation(folds: 5, test: 0.2, seed: 3, stratify: false)
-        definition.objective = "python train.py --lr {lr}"
+        definition.objective = ExternalObjectiveReference(command: "python train.py --lr {lr}", metric: "dev_loss", timeout: 30, directory: "/tmp")
         _ = try repository.createStudy(definition)
         #expect(try repository.load("sweep 1").definition == definition)
     }

@@ -58,6 +58,45 @@ import HyperLabKit
         #expect(output.text.contains("sweep 9"))
     }
 
+    @Test func anObjectiveCommandSweepIsStoredOpenedAndResumed() throws {
+        let folder = try Transcript(echo: false).directory
+        let command = #"objective command "echo {x} >> calls.txt; echo hyperlab: epoch=1 score={x}; echo hyperlab: score={x}" metric=score"#
+        let (first, _) = try shell(in: folder, store: "s.sqlite")
+        #expect(first.run(command) == .completed)
+        #expect(first.run("sweep random n=4 x=uniform(0, 1) seed=3 name=ext") == .completed)
+        let ran = try #require(first.workbench.sweeps.last)
+
+        // As if the process died while trial 3 ran: its row says running, the study too.
+        let repository = first.options.repository
+        let stored = try repository.load("ext")
+        var running = try #require(stored.trials.last)
+        running.state = .running
+        running.value = nil
+        running.metrics = [:]
+        running.intermediateValues = [:]
+        try repository.trialStore(for: stored.id).trialStarted(running)
+        try repository.setStatus(.running, of: "ext")
+
+        let (second, output) = try shell(in: folder, store: "s.sqlite")
+        #expect(second.run("studies") == .completed)
+        #expect(output.text.contains("external command"))
+        #expect(second.run("resume ext", source: "again.hlab") == .failed)
+        #expect(output.text.contains("--allow-commands"))
+        second.options.allowCommands = true
+        #expect(second.run("resume ext", source: "again.hlab") == .completed)
+        let resumed = try #require(second.workbench.sweeps.last)
+        #expect(resumed.trials.map(\.value) == ran.trials.map(\.value))
+        let calls = try String(contentsOf: folder.appendingPathComponent("calls.txt"), encoding: .utf8)
+        #expect(calls.split(separator: "\n").count == 5, "trials 0-2 are kept, only trial 3 runs again")
+
+        let (third, opened) = try shell(in: folder, store: "s.sqlite")
+        #expect(third.run("open study ext") == .completed)
+        #expect(third.run("show trial 1") == .completed)
+        #expect(opened.text.contains("hyperlab: score="))
+        #expect(third.run("resume ext") == .completed)
+        #expect(opened.text.contains("study ext is complete"))
+    }
+
     @Test func sweepNamesStayUniqueInTheStore() throws {
         let folder = try Transcript(echo: false).directory
         for _ in 0..<2 {

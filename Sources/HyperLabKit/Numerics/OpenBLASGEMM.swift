@@ -1,8 +1,12 @@
 import COpenBLAS
 
-/// Set once per process: OpenBLAS runs single-threaded, since sweeps run one trial per core.
+/// Set once per process: OpenBLAS runs single-threaded, since sweeps run one trial per core,
+/// and the worker threads it started when it loaded are stopped. Left alone, an idle worker
+/// spins on `sched_yield` for long stretches, taking a core (or a hyperthread sibling) from
+/// the trials: on this 2-core VM it made GP suggestions 40 % slower.
 private let openBLASSingleThreaded: Bool = {
     openblas_set_num_threads(1)
+    _ = blas_thread_shutdown_()
     return true
 }()
 
@@ -13,6 +17,12 @@ private let openBLASSingleThreaded: Bool = {
 public struct OpenBLASGEMM: GEMMBackend {
     /// Creates the backend (and makes OpenBLAS single-threaded on first use).
     public init() {
+        _ = openBLASSingleThreaded
+    }
+
+    /// Makes OpenBLAS single-threaded and stops its idle worker threads now (once per
+    /// process); executables call it first thing, before any work competes with them.
+    public static func useOneThread() {
         _ = openBLASSingleThreaded
     }
 

@@ -36,17 +36,15 @@ struct CholeskyFactor {
         var l = [Double](repeating: 0, count: n * n)
         let ok = l.withUnsafeMutableBufferPointer { L -> Bool in
             a.withUnsafeBufferPointer { A -> Bool in
+                guard let l = L.baseAddress else { return true }
                 for j in 0..<n {
-                    var d = A[j * n + j] + jitter
-                    for k in 0..<j { d -= L[j * n + k] * L[j * n + k] }
+                    let d = A[j * n + j] + jitter - dotProduct(l + j * n, l + j * n, j)
                     guard d > 0, d.isFinite else { return false }
                     let ljj = d.squareRoot()
                     L[j * n + j] = ljj
                     let inv = 1 / ljj
                     for i in (j + 1)..<max(n, j + 1) {
-                        var s = A[i * n + j]
-                        for k in 0..<j { s -= L[i * n + k] * L[j * n + k] }
-                        L[i * n + j] = s * inv
+                        L[i * n + j] = (A[i * n + j] - dotProduct(l + i * n, l + j * n, j)) * inv
                     }
                 }
                 return true
@@ -96,33 +94,35 @@ struct CholeskyFactor {
     }
 
     /// (L Lᵀ)⁻¹, row-major.
+    ///
+    /// With M = L⁻¹ kept transposed (U = Mᵀ, upper, row-major), both steps are dot products of
+    /// contiguous rows: U[j][i] = −(Σₖ L[i][k]·U[j][k]) / L[i][i] for j ≤ k < i, and
+    /// K⁻¹[a][b] = Σₖ U[a][k]·U[b][k] over k ≥ max(a, b).
     func inverse() -> [Double] {
-        // M = L⁻¹ (lower), then K⁻¹ = Mᵀ M.
-        var m = [Double](repeating: 0, count: n * n)
+        var u = [Double](repeating: 0, count: n * n)
         lower.withUnsafeBufferPointer { L in
-            m.withUnsafeMutableBufferPointer { M in
+            u.withUnsafeMutableBufferPointer { U in
+                guard let l = L.baseAddress, let u = U.baseAddress else { return }
                 for i in 0..<n {
-                    M[i * n + i] = 1 / L[i * n + i]
+                    let lii = L[i * n + i]
+                    U[i * n + i] = 1 / lii
                     for j in 0..<i {
-                        var s = 0.0
-                        for k in j..<i { s -= L[i * n + k] * M[k * n + j] }
-                        M[i * n + j] = s / L[i * n + i]
+                        U[j * n + i] = -dotProduct(l + i * n + j, u + j * n + j, i - j) / lii
                     }
                 }
             }
         }
         var inv = [Double](repeating: 0, count: n * n)
-        m.withUnsafeBufferPointer { M in
+        u.withUnsafeBufferPointer { U in
             inv.withUnsafeMutableBufferPointer { I in
-                for k in 0..<n {
-                    let row = k * n
-                    for a in 0...k {
-                        let mka = M[row + a]
-                        if mka == 0 { continue }
-                        for b in 0...a { I[a * n + b] += mka * M[row + b] }
+                guard let u = U.baseAddress else { return }
+                for a in 0..<n {
+                    for b in 0...a {
+                        let s = dotProduct(u + a * n + a, u + b * n + a, n - a)
+                        I[a * n + b] = s
+                        I[b * n + a] = s
                     }
                 }
-                for a in 0..<n { for b in 0..<a { I[b * n + a] = I[a * n + b] } }
             }
         }
         return inv

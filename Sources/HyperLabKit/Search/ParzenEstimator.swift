@@ -233,8 +233,7 @@ struct ParzenEstimator {
                         }
                     }
                 }
-                var maxTerm = -Double.infinity
-                for i in 0..<k { maxTerm = Swift.max(maxTerm, T[i]) }
+                let maxTerm = ParzenEstimator.maximum(UnsafeBufferPointer(T))
                 guard maxTerm > -Double.infinity else { return -Double.infinity }
                 // Terms 40 below the largest add less than e⁻⁴⁰ each: skip their exp.
                 var sum = 0.0
@@ -243,5 +242,24 @@ struct ParzenEstimator {
                 return maxTerm + Foundation.log(sum)
             }
         }
+    }
+
+    /// The largest of `values` (−∞ when empty), four lanes at a time: a running `Swift.max`
+    /// is one long dependency chain the compiler cannot reorder, and it took half the time of
+    /// `logDensities`.
+    static func maximum(_ values: UnsafeBufferPointer<Double>) -> Double {
+        let n = values.count
+        var lanes = SIMD4<Double>(repeating: -.infinity)
+        var i = 0
+        while i + 4 <= n {
+            lanes = pointwiseMax(lanes, SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3]))
+            i += 4
+        }
+        var result = lanes.max()
+        while i < n {
+            result = Swift.max(result, values[i])
+            i += 1
+        }
+        return result
     }
 }

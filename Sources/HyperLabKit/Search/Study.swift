@@ -62,11 +62,15 @@ public struct Study: Sendable {
     /// numbered below `number` as pending.
     public func samplingContext(for number: Int, trials: [Trial]) -> SamplingContext {
         let limit = number - Study.historyLag
-        let inOrder = zip(trials, trials.dropFirst()).allSatisfy { $0.number < $1.number }
-        var finished: [Trial] = []
+        let sorted = zip(trials, trials.dropFirst()).allSatisfy { $0.number < $1.number }
+            ? trials : trials.sorted(by: { $0.number < $1.number })
+        // The usual case is a run of finished trials, then a few pending: copy that run at once
+        // (a copy per trial cost a tenth of a TPE suggestion at trial 1,000).
+        var visible = 0
+        while visible < sorted.count, sorted[visible].number < limit, sorted[visible].state.isFinished { visible += 1 }
+        var finished = Array(sorted[..<visible])
         var pending: [TrialParameters] = []
-        finished.reserveCapacity(trials.count)
-        for trial in inOrder ? trials : trials.sorted(by: { $0.number < $1.number }) where trial.number < number {
+        for trial in sorted[visible...] where trial.number < number {
             if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
         }
         return SamplingContext(number: number, space: space, direction: direction, finished: finished,

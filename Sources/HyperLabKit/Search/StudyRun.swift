@@ -88,13 +88,21 @@ final class StudyRun: @unchecked Sendable {
             thread.start()
         }
         var storeError: StudyStoreError?
+        let interval = store.commitInterval
+        var lastWrite = ContinuousClock.now - interval
         while true {
             condition.lock()
-            while events.isEmpty && workersAlive > 0 {
+            // Wait for events, and (group commit) for the store's interval since the last write,
+            // unless the run is stopping or its workers are done.
+            while workersAlive > 0 {
                 if outer.isRequested && !isStopping { requestStop() }
-                waitBriefly()
+                let due = lastWrite + interval
+                if !events.isEmpty && (isStopping || ContinuousClock.now >= due) { break }
+                let wait = events.isEmpty ? 0.05 : min(0.05, StudyRun.seconds(of: due - ContinuousClock.now))
+                _ = condition.wait(until: Date(timeIntervalSinceNow: max(wait, 0.0005)))
             }
             if outer.isRequested && !isStopping { requestStop() }
+            lastWrite = ContinuousClock.now
             let batch = events
             events.removeAll()
             let done = workersAlive == 0
@@ -264,8 +272,11 @@ final class StudyRun: @unchecked Sendable {
     }
 
     private func seconds(since instant: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - instant
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        StudyRun.seconds(of: ContinuousClock.now - instant)
+    }
+
+    private static func seconds(of d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
     }
 
     private static func reason(_ error: any Error) -> String {

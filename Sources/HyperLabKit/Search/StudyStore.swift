@@ -19,8 +19,13 @@ public struct StudyStoreError: Error, Sendable, Equatable {
 /// every step, then `trialFinished` — from one thread at a time, as they happen, so a
 /// crash-safe store can write each call through and a resumed study can tell finished trials
 /// from ones that were running. `Study.run` hands over the events that piled up since its
-/// last call together, through `record(_:)`, so a store may commit them in one transaction.
+/// last call together, through `record(_:)`, so a store may commit them in one transaction;
+/// a store whose commits cost something asks, through `commitInterval`, that calls come no
+/// more often than that while trials run (group commit).
 public protocol StudyStore: Sendable {
+    /// The least time between two `record` calls while trials are running: events wait that
+    /// long at most, and are then written together. Zero (the default) writes each as it comes.
+    var commitInterval: Duration { get }
     /// Records `events` in order (each `.started`, `.reported` or `.finished`); the default
     /// calls the three methods below one by one. A store that overrides it must stop at the
     /// first failure, keeping what it wrote before.
@@ -36,6 +41,9 @@ public protocol StudyStore: Sendable {
 }
 
 extension StudyStore {
+    /// No waiting: every event is handed over as it comes.
+    public var commitInterval: Duration { .zero }
+
     /// Records `events` one by one through `trialStarted`, `trialReported` and `trialFinished`.
     public func record(_ events: [StudyEvent]) throws(StudyStoreError) {
         for event in events {

@@ -132,4 +132,43 @@ import Testing
         let mean = TrialOutcome.mean(of: [TrialOutcome(value: 1, metrics: ["a": 1]), TrialOutcome(value: 3, metrics: ["a": 3])])
         #expect(mean.value == 2 && mean.metrics["a"] == 2 && abs((mean.metrics["a_sd"] ?? 0) - 2.squareRoot()) < 1e-12)
     }
+
+    @Test func aStoreWithACommitIntervalGetsFewerLargerWritesAndEveryEvent() throws {
+        /// A memory store that asks for 40 ms between writes and counts them.
+        final class GroupedStore: StudyStore, @unchecked Sendable {
+            let inner = MemoryStudyStore()
+            let lock = NSLock()
+            var writes = 0
+            var commitInterval: Duration { .milliseconds(40) }
+            func record(_ events: [StudyEvent]) throws(StudyStoreError) {
+                lock.withLock { writes += 1 }
+                try inner.record(events)
+            }
+            func trialStarted(_ trial: Trial) throws(StudyStoreError) { try inner.trialStarted(trial) }
+            func trialReported(number: Int, step: Int, value: Double) throws(StudyStoreError) {
+                try inner.trialReported(number: number, step: step, value: value)
+            }
+            func trialFinished(_ trial: Trial) throws(StudyStoreError) { try inner.trialFinished(trial) }
+            func trials() throws(StudyStoreError) -> [Trial] { try inner.trials() }
+        }
+        let study = Study(space: try SearchFixtures.mixedSpace(), sampler: RandomSampler(), direction: .maximize,
+                          seed: 5, trials: 12)
+        let store = GroupedStore()
+        let start = ContinuousClock.now
+        // 12 trials × 6 epochs of 2 ms on 2 workers: 84 events over about 75 ms.
+        let report = study.run(parallel: 2, store: store) { trial in
+            for epoch in 1...6 {
+                usleep(2_000)
+                _ = trial.report(step: epoch, value: Double(epoch))
+            }
+            return TrialOutcome(value: 1, metrics: [:])
+        }
+        let elapsed = ContinuousClock.now - start
+        let stored = try store.trials()
+        #expect(stored.count == 12)
+        #expect(stored.allSatisfy { $0.state == .complete && $0.intermediateValues.count == 6 })
+        #expect(stored.map(\.number) == report.trials.map(\.number))
+        let bound = Int(elapsed / .milliseconds(40)) + 2
+        #expect(store.writes <= bound, "\(store.writes) writes in \(elapsed), at most \(bound) expected")
+    }
 }

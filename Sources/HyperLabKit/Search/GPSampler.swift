@@ -160,15 +160,17 @@ public struct GPSampler: Sampler {
             let x = randomPoint()
             pool.append((x, logEI(model, x, gradient: false).0))
         }
-        // Perturbations of the best trials explore their neighbourhoods.
+        // Perturbations of the best trials explore their neighbourhoods, at three scales: the
+        // widest finds the next basin, the finest polishes the best point late in a study.
         for base in model.observed {
-            for _ in 0..<12 {
+            for k in 0..<12 {
                 var x = base
+                let scale = [0.05, 0.01, 0.002][k % 3]
                 for j in 0..<d {
                     if counts[j] > 0 {
                         if g.nextUnit() < 0.2 { x[j] = Double(min(Int(g.nextUnit() * Double(counts[j])), counts[j] - 1)) }
                     } else {
-                        x[j] = min(max(x[j] + 0.05 * g.nextGaussian(), 0), 1)
+                        x[j] = min(max(x[j] + scale * g.nextGaussian(), 0), 1)
                     }
                 }
                 pool.append((x, logEI(model, x, gradient: false).0))

@@ -14,12 +14,21 @@ import Synchronization
 ///     print(trial.number, trial.state)
 /// }
 /// ```
-/// History: the sampler sees every finished trial of the study and, as pending (constant
-/// liar for TPE and bayes), the parameters of the others running now; its random stream and
-/// the trial's seed come from the study seed and the trial number, as in `Study.run`. Unlike
-/// a local run, what a trial sees depends on which trials other workers finished first.
-/// Pruning compares with trials numbered below `number − Study.historyLag` that reported the
-/// same step, without waiting for the others.
+/// The same trials as a local run. A worker follows `Study.run`'s visibility rule: trial n is
+/// suggested once every trial below n − `Study.historyLag` has finished and every trial below n
+/// has started (the worker waits, polling the database), from those finished trials with the
+/// rest pending (constant liar); a pruning decision at step k waits until every trial below
+/// n − `historyLag` has finished or reached step k. With the study seed and trial number fixing
+/// each trial's random stream and model seed, a study run by any number of workers on any
+/// machines gives the trials `Study.run` gives on one. The exception is a dead worker: a trial
+/// it held goes back to the queue after the grace, and a pruning decision that would wait for
+/// that trial goes ahead without it rather than wait for a free worker.
+///
+/// Liveness. Trials are claimed lowest number first, and a trial waits only for lower ones.
+/// While it waits, the worker sends heartbeats and re-queues the trials of workers that stopped
+/// sending theirs; if a lower trial comes back to the queue that way, the worker gives its own
+/// claim back and takes the lower one. A worker with nothing to claim keeps watching while
+/// other workers' trials run, so a machine that dies late in a study loses no work either.
 public struct PostgreSQLWorker: Sendable {
     /// The store holding the queue.
     public let store: PostgreSQLStudyStore
@@ -29,18 +38,26 @@ public struct PostgreSQLWorker: Sendable {
     public var heartbeatInterval: Duration
     /// Requested to stop (Ctrl-C): the running trial is told to stop and re-queued.
     public var interruption: Interruption
+    /// How long a claimed trial may go without a heartbeat before it is queued again.
+    public var grace: Duration
+    /// How often the database is read while waiting for other workers' trials.
+    public var pollInterval: Duration
 
     /// A worker named `name` on `store`.
     public init(store: PostgreSQLStudyStore, name: String, heartbeatInterval: Duration = .seconds(10),
+                grace: Duration = .seconds(60), pollInterval: Duration = .milliseconds(100),
                 interruption: Interruption = .never) {
         self.store = store
         self.name = name
         self.heartbeatInterval = heartbeatInterval
+        self.grace = grace
+        self.pollInterval = pollInterval
         self.interruption = interruption
     }
 
     /// Claims the next queued trial of `id` and runs it with `study`'s sampler and pruner;
-    /// returns the finished trial, or nil when nothing is queued.
+    /// returns the finished trial, or nil once no trial of the study is queued or running (or
+    /// when interrupted).
     ///
     /// A trial interrupted by `interruption` is put back in the queue (not failed), so another
     /// worker runs it. If the claim is lost meanwhile (missed heartbeats), the trial stops and
@@ -48,60 +65,103 @@ public struct PostgreSQLWorker: Sendable {
     /// - Throws: `StorageError` when the store fails or the claim is lost.
     public func runNext(of id: StudyID, study: Study,
                         objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) throws(StorageError) -> Trial? {
-        guard let claim = try store.claimNext(study: id, worker: name) else { return nil }
-        let trials = try history(of: id)
-        let n = claim.number
-        let parameters = PostgreSQLWorker.suggestion(study: study, number: n, trials: trials)
-        let seed = Study.trialSeed(studySeed: study.seed, number: n)
-        let fenced = store.workerTrialStore(for: id, worker: name)
-        let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)
-        do { try fenced.trialStarted(running) } catch { throw storageError(error) }
-
-        let state = Mutex(WorkerTrialState(trial: running))
-        let stop = Atomic<Bool>(false)
-        let heartbeats = Thread { [store, heartbeatInterval] in
-            let pause = Double(heartbeatInterval.components.seconds) + Double(heartbeatInterval.components.attoseconds) * 1e-18
-            var waited = 0.0
-            while !stop.load(ordering: .relaxed) {
-                Thread.sleep(forTimeInterval: 0.05)
-                waited += 0.05
-                guard waited >= pause else { continue }
-                waited = 0
-                let alive = (try? store.heartbeat(claim)) ?? true
-                if !alive { state.withLock { $0.lost = true } }
+        while true {
+            guard let claim = try claimOrWatch(id) else { return nil }
+            let state = WorkerTrialBox(Trial(number: claim.number, parameters: TrialParameters(), state: .running))
+            startHeartbeats(claim, state: state)
+            defer { state.stop.store(true, ordering: .relaxed) }
+            switch try awaitHistory(claim, state: state) {
+            case .ready(let trials):
+                return try run(claim, study: study, trials: trials, state: state, objective: objective)
+            case .lowerTrialQueued:
+                try store.requeue(claim)
+            case .interrupted:
+                try store.requeue(claim)
+                return nil
             }
         }
-        heartbeats.start()
-        defer { stop.store(true, ordering: .relaxed) }
+    }
+
+    /// The next claim; while nothing is queued but other workers' trials run, watches them
+    /// (re-queueing those whose workers stopped heartbeating). Nil when the study has no queued
+    /// or running trial, or on interruption.
+    private func claimOrWatch(_ id: StudyID) throws(StorageError) -> PostgreSQLClaim? {
+        while !interruption.isRequested {
+            try store.requeueStale(grace: grace)
+            if let claim = try store.claimNext(study: id, worker: name) { return claim }
+            let counts = try store.queueCounts(study: id)
+            if counts.queued == 0 && counts.running == 0 { return nil }
+            pause()
+        }
+        return nil
+    }
+
+    /// What waiting for a trial's history ended with.
+    private enum HistoryWait {
+        /// Every trial below n − lag finished and every trial below n started: the trials now.
+        case ready([Trial])
+        /// A lower trial is back in the queue (its worker died): give this claim back.
+        case lowerTrialQueued
+        /// Interrupted while waiting.
+        case interrupted
+    }
+
+    /// Waits until `claim`'s trial may be suggested (see the type's notes).
+    private func awaitHistory(_ claim: PostgreSQLClaim, state: WorkerTrialBox) throws(StorageError) -> HistoryWait {
+        let n = claim.number
+        let limit = n - Study.historyLag
+        while true {
+            if interruption.isRequested { return .interrupted }
+            if state.value.withLock({ $0.lost }) { throw storageError(lost(n)) }
+            let trials = try history(of: claim.study)
+            let byNumber = Dictionary(trials.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
+            if (0..<n).contains(where: { byNumber[$0] == nil }) { return .lowerTrialQueued }
+            let finishedBelow = (0..<max(limit, 0)).allSatisfy { byNumber[$0]?.state.isFinished == true }
+            let startedBelow = (0..<n).allSatisfy { (byNumber[$0]?.parameters.count ?? 0) > 0 }
+            if finishedBelow && startedBelow { return .ready(trials) }
+            try store.requeueStale(grace: grace)
+            pause()
+        }
+    }
+
+    /// Runs the claimed trial once its history is ready.
+    private func run(_ claim: PostgreSQLClaim, study: Study, trials: [Trial], state: WorkerTrialBox,
+                     objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) throws(StorageError) -> Trial? {
+        let n = claim.number
+        let parameters = study.suggestion(for: n, trials: trials.filter { $0.number < n })
+        let seed = Study.trialSeed(studySeed: study.seed, number: n)
+        let fenced = store.workerTrialStore(for: claim.study, worker: name)
+        let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)
+        state.value.withLock { $0.trial = running }
+        do { try fenced.trialStarted(running) } catch { throw storageError(error) }
 
         let interruption = interruption
-        let shouldStop: @Sendable () -> Bool = { interruption.isRequested || state.withLock { $0.lost || $0.storeError != nil } }
-        let peers = trials.filter { $0.number < n - Study.historyLag }
+        let shouldStop: @Sendable () -> Bool = { interruption.isRequested || state.value.withLock { $0.lost || $0.storeError != nil } }
+        let worker = self
         let context = TrialContext(
             number: n, parameters: parameters, seed: seed, interruption: Interruption(shouldStop),
             reporter: { step, value in
-                state.withLock { $0.trial.intermediateValues[step] = value }
+                state.value.withLock { $0.trial.intermediateValues[step] = value }
                 do throws(StudyStoreError) { try fenced.trialReported(number: n, step: step, value: value) } catch {
-                    state.withLock { $0.storeError = error }
+                    state.value.withLock { $0.storeError = error }
                     return true
                 }
                 if shouldStop() { return true }
                 guard study.pruner.isDecisionStep(step) else { return false }
-                let own = state.withLock { $0.trial.intermediateValues }.filter { $0.key <= step }
-                let decision = PruningContext(number: n, step: step, values: own,
-                                              peerValues: peers.compactMap { $0.intermediateValues[step] },
+                guard let peers = worker.peerValues(claim, step: step, shouldStop: shouldStop) else { return true }
+                let own = state.value.withLock { $0.trial.intermediateValues }.filter { $0.key <= step }
+                let decision = PruningContext(number: n, step: step, values: own, peerValues: peers,
                                               peerCount: max(n - Study.historyLag, 0), direction: study.direction)
                 guard study.pruner.shouldPrune(decision) else { return false }
-                state.withLock { $0.pruned = true }
+                state.value.withLock { $0.pruned = true }
                 return true
             })
         let began = ContinuousClock.now
         let result: Result<TrialOutcome, any Error>
         do { result = .success(try objective(context)) } catch { result = .failure(error) }
         let elapsed = ContinuousClock.now - began
-        stop.store(true, ordering: .relaxed)
 
-        let final = state.withLock { $0 }
+        let final = state.value.withLock { $0 }
         if let error = final.storeError { throw storageError(error) }
         if final.lost { throw storageError(lost(n)) }
         if interruption.isRequested && !final.pruned && (try? result.get()) == nil {
@@ -128,20 +188,43 @@ public struct PostgreSQLWorker: Sendable {
         return trial
     }
 
-    /// The parameters of trial `number`: from every finished trial (except `number` itself)
-    /// and, as pending, the running ones' parameters; stream and seed as in `Study`.
-    public static func suggestion(study: Study, number: Int, trials: [Trial]) -> TrialParameters {
-        var generator = Study.samplerGenerator(studySeed: study.seed, number: number)
-        guard study.sampler.usesHistory else {
-            return study.sampler.suggest(SamplingContext(number: number, space: study.space, direction: study.direction,
-                                                         studySeed: study.seed), using: &generator)
+    /// The values at `step` of the trials below n − lag, in number order, once each has
+    /// finished or reached `step` (a trial back in the queue is not waited for); nil when the
+    /// trial must stop meanwhile or the store fails.
+    private func peerValues(_ claim: PostgreSQLClaim, step: Int, shouldStop: () -> Bool) -> [Double]? {
+        let limit = claim.number - Study.historyLag
+        guard limit > 0 else { return [] }
+        while !shouldStop() {
+            guard let trials = try? history(of: claim.study) else { return nil }
+            let peers = trials.filter { $0.number < limit }
+            let ready = peers.allSatisfy { $0.state.isFinished || ($0.lastStep ?? Int.min) >= step }
+            if ready { return peers.compactMap { $0.intermediateValues[step] } }
+            _ = try? store.requeueStale(grace: grace)
+            pause()
         }
-        let others = trials.filter { $0.number != number }
-        let context = SamplingContext(number: number, space: study.space, direction: study.direction,
-                                      finished: others.filter { $0.state.isFinished },
-                                      pending: others.filter { $0.state == .running && $0.parameters.count > 0 }.map(\.parameters),
-                                      studySeed: study.seed)
-        return study.sampler.suggest(context, using: &generator)
+        return nil
+    }
+
+    /// Sends a heartbeat every `heartbeatInterval` until `stop`; a refused one marks the claim lost.
+    private func startHeartbeats(_ claim: PostgreSQLClaim, state: WorkerTrialBox) {
+        let heartbeats = Thread { [store, heartbeatInterval] in
+            let pause = Double(heartbeatInterval.components.seconds) + Double(heartbeatInterval.components.attoseconds) * 1e-18
+            var waited = 0.0
+            while !state.stop.load(ordering: .relaxed) {
+                Thread.sleep(forTimeInterval: 0.05)
+                waited += 0.05
+                guard waited >= pause else { continue }
+                waited = 0
+                let alive = (try? store.heartbeat(claim)) ?? true
+                if !alive { state.value.withLock { $0.lost = true } }
+            }
+        }
+        heartbeats.start()
+    }
+
+    /// Sleeps for `pollInterval`.
+    private func pause() {
+        Thread.sleep(forTimeInterval: Double(pollInterval.components.seconds) + Double(pollInterval.components.attoseconds) * 1e-18)
     }
 
     private func history(of id: StudyID) throws(StorageError) -> [Trial] {
@@ -156,6 +239,16 @@ public struct PostgreSQLWorker: Sendable {
     private func storageError(_ error: StudyStoreError) -> StorageError {
         StorageError(.databaseFailure, error.message, hint: error.hint)
     }
+}
+
+/// A running trial's state shared by the worker, its heartbeat thread and its reporter.
+final class WorkerTrialBox: Sendable {
+    /// What the trial has recorded so far.
+    let value: Mutex<WorkerTrialState>
+    /// Set when the trial ends: the heartbeats stop.
+    let stop = Atomic<Bool>(false)
+
+    init(_ trial: Trial) { value = Mutex(WorkerTrialState(trial: trial)) }
 }
 
 /// What a worker's trial has recorded so far (guarded by a `Mutex`).

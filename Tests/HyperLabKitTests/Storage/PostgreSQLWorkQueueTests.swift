@@ -97,6 +97,31 @@ struct PostgreSQLWorkQueueTests {
         #expect(stored.trials.allSatisfy { $0.seed == Study.trialSeed(studySeed: definition.seed, number: $0.number) })
     }
 
+    @Test func threeWorkersGiveTheTrialsOfALocalRun() throws {
+        let (store, url, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let definition = try StorageFixtures.definition(trials: 16)
+        let id = try store.createStudy(definition)
+        try store.enqueue(study: id, numbers: 0..<definition.trialCount)
+        let study = try StorageFixtures.study(definition)
+        let local = study.run(parallel: 1, objective: StorageFixtures.objective())
+        #expect(local.trials.contains { $0.state == .pruned }, "the local run prunes, so pruning is compared too")
+        let connections = try (0..<3).map { _ in try PostgreSQLStudyStore.open(url: url) }
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 3) { w in
+            // Uneven speeds shuffle which worker finishes what first.
+            let worker = PostgreSQLWorker(store: connections[w], name: "w\(w)", pollInterval: .milliseconds(5))
+            do {
+                while try worker.runNext(of: id, study: study, objective: StorageFixtures.objective(pause: UInt32(300 + 900 * w))) != nil {}
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let stored = try store.load(definition.name).trials
+        #expect(stored.map(StorageFixtures.fingerprint) == local.trials.map(StorageFixtures.fingerprint))
+    }
+
     @Test func anInterruptedWorkerGivesItsTrialBack() throws {
         let (store, _, cleanUp) = try PostgreSQLTestServer.store()
         defer { cleanUp() }

@@ -179,7 +179,7 @@ final class StudyRun: @unchecked Sendable {
         let context = TrialContext(
             number: n, parameters: parameters, seed: seed,
             interruption: Interruption { [self] in isStopping || outer.isRequested },
-            reporter: { [self] step, value in report(n, step: step, value: value) })
+            stepReporter: { [self] step, value, isLast in report(n, step: step, value: value, isLast: isLast) })
         let result: Result<TrialOutcome, any Error>
         do { result = .success(try objective(context)) } catch { result = .failure(error) }
         let seconds = seconds(since: began)
@@ -225,7 +225,7 @@ final class StudyRun: @unchecked Sendable {
     }
 
     /// Records a value and decides whether the trial stops (pruned or interrupted).
-    private func report(_ n: Int, step: Int, value: Double) -> Bool {
+    private func report(_ n: Int, step: Int, value: Double, isLast: Bool) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         trials[n]?.intermediateValues[step] = value
@@ -238,7 +238,7 @@ final class StudyRun: @unchecked Sendable {
             interruptedTrials.insert(n)
             return true
         }
-        guard study.pruner.isDecisionStep(step) else { return false }
+        guard !isLast, study.pruner.isDecisionStep(step) else { return false }
         let limit = n - lag
         while !isStopping && !peersReady(below: limit, step: step) { waitBriefly() }
         if isStopping {

@@ -22,23 +22,33 @@ public struct TrialContext: Sendable {
     public let seed: Int
     /// Requested when the sweep is stopping (Ctrl-C or a store failure): stop soon.
     public let interruption: Interruption
-    private let reporter: @Sendable (Int, Double) -> Bool
+    private let reporter: @Sendable (_ step: Int, _ value: Double, _ isLast: Bool) -> Bool
 
-    /// A context; the study makes these, tests may too.
+    /// A context whose reporter gets each step, its value, and whether it is the trial's last;
+    /// the study makes these.
     public init(number: Int, parameters: TrialParameters, seed: Int, interruption: Interruption = .never,
-                reporter: @escaping @Sendable (Int, Double) -> Bool = { _, _ in false }) {
+                stepReporter: @escaping @Sendable (_ step: Int, _ value: Double, _ isLast: Bool) -> Bool) {
         self.number = number
         self.parameters = parameters
         self.seed = seed
         self.interruption = interruption
-        self.reporter = reporter
+        self.reporter = stepReporter
+    }
+
+    /// A context whose reporter gets each step and its value (tests make these).
+    public init(number: Int, parameters: TrialParameters, seed: Int, interruption: Interruption = .never,
+                reporter: @escaping @Sendable (Int, Double) -> Bool = { _, _ in false }) {
+        self.init(number: number, parameters: parameters, seed: seed, interruption: interruption,
+                  stepReporter: { step, value, _ in reporter(step, value) })
     }
 
     /// Records the metric at `step` (an epoch, from 1) and returns whether to stop now:
     /// true when the pruner stops the trial or the sweep is interrupted. May wait briefly
-    /// for earlier trials to reach the same step (see `Study`).
+    /// for earlier trials to reach the same step (see `Study`). `isLast` says the trial ends
+    /// after this step anyway (its planned last epoch): the value is recorded, and no pruner
+    /// decides on it, so a trial that trained to the end is never marked pruned.
     @discardableResult
-    public func report(step: Int, value: Double) -> Bool { reporter(step, value) }
+    public func report(step: Int, value: Double, isLast: Bool = false) -> Bool { reporter(step, value, isLast) }
 
     /// The seed of repeat `r` of this configuration (r = 0 gives `seed` itself).
     public func seed(forRepeat r: Int) -> Int {

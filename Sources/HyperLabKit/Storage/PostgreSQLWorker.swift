@@ -140,14 +140,14 @@ public struct PostgreSQLWorker: Sendable {
         let worker = self
         let context = TrialContext(
             number: n, parameters: parameters, seed: seed, interruption: Interruption(shouldStop),
-            reporter: { step, value in
+            stepReporter: { step, value, isLast in
                 state.value.withLock { $0.trial.intermediateValues[step] = value }
                 do throws(StudyStoreError) { try fenced.trialReported(number: n, step: step, value: value) } catch {
                     state.value.withLock { $0.storeError = error }
                     return true
                 }
                 if shouldStop() { return true }
-                guard study.pruner.isDecisionStep(step) else { return false }
+                guard !isLast, study.pruner.isDecisionStep(step) else { return false }
                 guard let peers = worker.peerValues(claim, step: step, shouldStop: shouldStop) else { return true }
                 let own = state.value.withLock { $0.trial.intermediateValues }.filter { $0.key <= step }
                 let decision = PruningContext(number: n, step: step, values: own, peerValues: peers,

@@ -320,7 +320,9 @@ extension Shell {
                 do {
                     run = try Trainer(configuration: config).train(on: part.train, dev: part.dev, interruption: interruption) { p in
                         guard r == 0, k == 0, let record = p.record, let value = record.value(metric) else { return }
-                        if context.report(step: p.epoch, value: value) { stop.store(true, ordering: .relaxed) }
+                        if context.report(step: p.epoch, value: value, isLast: p.epoch == p.epochs) {
+                            stop.store(true, ordering: .relaxed)
+                        }
                     }
                 } catch let error as TrainingError {
                     throw TrialFailure(error.message)

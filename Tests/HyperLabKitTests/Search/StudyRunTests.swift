@@ -171,4 +171,26 @@ import Testing
         let bound = Int(elapsed / .milliseconds(40)) + 2
         #expect(store.writes <= bound, "\(store.writes) writes in \(elapsed), at most \(bound) expected")
     }
+
+    @Test(arguments: [false, true])
+    func aTrialIsNeverPrunedAtItsLastEpoch(_ markLast: Bool) throws {
+        // Three epochs, ASHA rungs at epochs 1 and 3: later trials start best and end worst,
+        // so they pass the rung at epoch 1 and the rung at epoch 3 would prune them as they finish.
+        let study = Study(space: try SearchFixtures.mixedSpace(), sampler: RandomSampler(),
+                          pruner: SuccessiveHalvingPruner(), direction: .maximize, seed: 2, trials: 12)
+        let report = study.run(parallel: 1) { trial in
+            let n = Double(trial.number)
+            let values = [0.1 + 0.01 * n, 0.5, 1 - 0.01 * n]
+            for epoch in 1...3 {
+                if trial.report(step: epoch, value: values[epoch - 1], isLast: markLast && epoch == 3) { break }
+            }
+            return TrialOutcome(value: values[2], metrics: [:])
+        }
+        let prunedAtTheEnd = report.trials.filter { $0.state == .pruned && $0.lastStep == 3 }
+        if markLast {
+            #expect(prunedAtTheEnd.isEmpty, "trials \(prunedAtTheEnd.map(\.number)) trained to the end yet were pruned")
+        } else {
+            #expect(!prunedAtTheEnd.isEmpty, "without isLast the last rung prunes: the test would catch the fault")
+        }
+    }
 }

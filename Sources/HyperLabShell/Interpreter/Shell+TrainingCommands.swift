@@ -186,6 +186,7 @@ extension Shell {
         let time = options.showTimings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
         console.line(scores.joined(separator: " · ")
             + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))")
+        if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
         let looks = bench.testLooks ?? 1
         if looks == 1 {
             console.line("test set looks: 1. Report this number; do not tune on it.")
@@ -193,6 +194,19 @@ extension Shell {
             console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set. Choosing a configuration by its test score")
             console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic.")
         }
+    }
+
+    /// A note when the last run trained the current configuration for another number of epochs
+    /// (`train epochs=60` leaves the configuration's epochs as they were): evaluate test
+    /// trains the configuration, so the person learns which one was scored.
+    static func epochsNote(runs: [RunRecord], configuration: Configuration) -> String? {
+        guard let last = runs.last else { return nil }
+        var ran = StudyDefinition.configurationText(last.run.configuration)
+        var current = StudyDefinition.configurationText(configuration)
+        let ranEpochs = ran.removeValue(forKey: "epochs"), currentEpochs = current.removeValue(forKey: "epochs")
+        guard ran == current, let ranEpochs, let currentEpochs, ranEpochs != currentEpochs else { return nil }
+        return "note: run \(runs.count) trained \(ranEpochs) epochs, evaluate test the configuration's \(currentEpochs);"
+            + " set epochs=\(ranEpochs) to score what run \(runs.count) trained"
     }
 
     /// The parts to score on, or an error that says to load and split first.

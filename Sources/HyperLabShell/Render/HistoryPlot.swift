@@ -69,19 +69,53 @@ public struct HistoryPlot: Sendable {
         return result
     }
 
-    /// The plot as lines of text fitting `traits.width`, coloured only when `traits.color`.
-    public func render(traits: ConsoleTraits) -> [String] {
+    /// The trials as a scatter plot, in trial order, the best counting trial marked, failed
+    /// trials far off the scale at its edge (`clippingFailedTrials`); and how many were moved.
+    var scatterPlot: (plot: ScatterPlot, clipped: Int) {
         let ordered = trials.sorted { $0.number < $1.number }
         let bestIndex = ordered.indices.filter { ordered[$0].countsForBest && ordered[$0].value.isFinite }
             .min { a, b in
                 higherIsBetter ? ordered[a].value > ordered[b].value : ordered[a].value < ordered[b].value
             }
-        let scatter = ScatterPlot(title: title ?? "\(metric) per trial", xLabel: "trial", yLabel: metric,
-                                  categories: categories,
-                                  points: ordered.map { .init(x: Double($0.number), y: $0.value, category: $0.category) },
-                                  best: bestIndex, height: height)
+        let (values, clipped) = clippingFailedTrials(ordered)
+        let plot = ScatterPlot(title: title ?? "\(metric) per trial", xLabel: "trial", yLabel: metric,
+                               categories: categories,
+                               points: zip(ordered, values).map { .init(x: Double($0.number), y: $1, category: $0.category) },
+                               best: bestIndex, height: height)
+        return (plot, clipped)
+    }
+
+    /// The note under a plot that moved `count` failed trials to the edge of its scale.
+    static func clippedNote(_ count: Int) -> String {
+        "\(count) failed trial\(count == 1 ? "" : "s") far off the scale drawn at its edge"
+    }
+
+    /// The values to draw: a failed trial's value far outside the others' range (a diverged
+    /// run's last loss, say) is moved to the edge of that range, so it does not squash every
+    /// other trial into one row; also how many were moved.
+    func clippingFailedTrials(_ ordered: [Trial]) -> (values: [Double], clipped: Int) {
+        let failed = categories.firstIndex(of: .failed)
+        let others = ordered.filter { $0.category != failed && $0.value.isFinite }.map(\.value)
+        guard let low = others.min(), let high = others.max() else { return (ordered.map(\.value), 0) }
+        let margin = Swift.max(high - low, Swift.max(abs(high), 1e-12) * 0.1) * 0.25
+        var clipped = 0
+        let values = ordered.map { trial -> Double in
+            guard trial.category == failed, trial.value.isFinite else { return trial.value }
+            if trial.value > high + margin { clipped += 1; return high + margin }
+            if trial.value < low - margin { clipped += 1; return low - margin }
+            return trial.value
+        }
+        return (values, clipped)
+    }
+
+    /// The plot as lines of text fitting `traits.width`, coloured only when `traits.color`.
+    public func render(traits: ConsoleTraits) -> [String] {
+        let (scatter, clipped) = scatterPlot
         guard var spec = scatter.spec(traits: traits) else {
             return [scatter.title ?? metric, "(no data to plot)"]
+        }
+        if clipped > 0 {
+            spec.notes.append(HistoryPlot.clippedNote(clipped))
         }
         let ink = Ink(foreground: 6)
         spec.lines.append(.init(points: bestSoFar, ink: ink, asciiGlyph: "-", step: true))

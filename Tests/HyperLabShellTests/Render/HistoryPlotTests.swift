@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HyperLabShell
 
@@ -42,5 +43,23 @@ import Testing
                  o complete (4)   . pruned (1)
                  -- best so far   @ best
             """))
+    }
+
+    @Test func aFailedTrialFarOffTheScaleIsDrawnAtItsEdge() {
+        // A diverged trial's last loss of 1e6 would squash the others into one row.
+        let losses = HistoryPlot(metric: "dev_loss", higherIsBetter: false,
+                                 trials: [.init(number: 0, value: 0.5), .init(number: 1, value: 0.3),
+                                          .init(number: 2, value: 1e6, category: 2, countsForBest: false),
+                                          .init(number: 3, value: 0.2)], height: 6)
+        let (scatter, clipped) = losses.scatterPlot
+        #expect(clipped == 1)
+        #expect(scatter.points.map(\.y) == [0.5, 0.3, 0.575, 0.2])
+        let lines = losses.render(traits: renderTraits(width: 60))
+        #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "1 failed trial far off the scale drawn at its edge" })
+        #expect(!lines.joined().contains("1e6") && !lines.joined().contains("1000000"))
+        // A failed trial within reach of the others keeps its value.
+        var near = losses
+        near.trials[2].value = 0.55
+        #expect(near.scatterPlot.clipped == 0)
     }
 }

@@ -29,7 +29,7 @@ import Testing
 
     @Test func theBestIsThePrunedTrialNever() throws {
         // The pruned trial has the highest value but does not count: the star is on trial 5.
-        let scatter = plot.svgScatter
+        let scatter = plot.scatterPlot.plot
         #expect(scatter.best.map { scatter.points[$0].x } == 5)
     }
 

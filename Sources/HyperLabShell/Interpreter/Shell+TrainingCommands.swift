@@ -103,16 +103,29 @@ extension Shell {
             console.line("no runs yet: train runs the current configuration")
             return
         }
-        let rows = bench.runs.map(\.run).enumerated().map { i, run -> [String] in
-            let primary = MetricName.primaryDevMetric(for: run.task)
-            return [String(i + 1), Shell.modelShort(run.configuration), Shell.optimizerShort(run.configuration),
-                    String(run.epochs.count), primary, run.metrics[primary].map { NumberFormat.metric($0) } ?? "—",
-                    Shell.outcomeShort(run.outcome)]
+        let runs = bench.runs.map(\.run)
+        let metrics = runs.map { MetricName.primaryDevMetric(for: $0.task) }
+        // One metric for every run (the usual case) heads its column; mixed tasks name it per row.
+        let shared = Set(metrics).count == 1 ? metrics[0] : nil
+        var notes: [String] = []
+        let rows = runs.enumerated().map { i, run -> [String] in
+            let c = run.configuration
+            let epochs = run.epochs.count == c.epochs ? String(c.epochs) : "\(run.epochs.count)/\(c.epochs)"
+            if case .stoppedEarly(let best) = run.outcome {
+                notes.append("run \(i + 1): patience \(c.patience) stopped it at epoch \(run.epochs.count) of \(c.epochs);"
+                             + " epoch \(best)'s model kept")
+            }
+            let score = run.metrics[metrics[i]].map { NumberFormat.metric($0) } ?? "—"
+            // An early stop's kept epoch is in its note, which leaves the column room.
+            let outcome: String = if case .stoppedEarly = run.outcome { "early stop" } else { Shell.outcomeShort(run.outcome) }
+            return [String(i + 1), Shell.modelShort(c), Shell.optimizerShort(c) + Shell.scheduleShort(c), epochs]
+                + (shared == nil ? [metrics[i], score] : [score]) + [outcome]
         }
         let columns: [TextTable.Column] = [.init("run"), .init("model", alignment: .left), .init("optimizer", alignment: .left),
-                                           .init("epochs"), .init("metric", alignment: .left), .init("dev"),
-                                           .init("outcome", alignment: .left)]
-        console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
+                                           .init("epochs", alignment: .right)]
+            + (shared.map { [TextTable.Column($0)] } ?? [.init("metric", alignment: .left), .init("dev")])
+            + [.init("outcome", alignment: .left)]
+        console.lines(TextTable(columns: columns, rows: rows, notes: notes).render(traits: console.traits))
     }
 
     /// "mlp [64,32] tanh drop 0.1", "linear".
@@ -131,6 +144,12 @@ extension Shell {
         case .diverged(let epoch): "diverged (epoch \(epoch))"
         case .interrupted(let epoch): "interrupted (epoch \(epoch))"
         }
+    }
+
+    /// " cosine", " step warmup 5", or "" for the constant schedule without warm-up.
+    static func scheduleShort(_ c: Configuration) -> String {
+        guard c.schedule != "constant" || c.warmup > 0 else { return "" }
+        return " \(c.schedule)" + (c.warmup > 0 ? " warmup \(c.warmup)" : "")
     }
 
     /// "adam lr=0.001".

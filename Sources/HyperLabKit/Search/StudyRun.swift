@@ -17,6 +17,12 @@ final class StudyRun: @unchecked Sendable {
     private let stopFlag = Atomic<Bool>(false)
     private let start = ContinuousClock.now
     private let lag = Study.historyLag
+    /// Events that make a write worth doing before the store's commit interval is up.
+    static let fullBatch = 64
+    /// The coordinator's polling interval in seconds: back to the shortest after events, doubling
+    /// up to the longest while none come (the latency of a progress line after a quiet spell).
+    static let shortestPoll = 0.0002
+    static let longestPoll = 0.02
 
     // Guarded by `condition`.
     private var nextNumber = 0
@@ -90,18 +96,24 @@ final class StudyRun: @unchecked Sendable {
         var storeError: StudyStoreError?
         let interval = store.commitInterval
         var lastWrite = ContinuousClock.now - interval
+        var idle = StudyRun.shortestPoll
         while true {
             condition.lock()
-            // Wait for events, and (group commit) for the store's interval since the last write,
-            // unless the run is stopping or its workers are done.
-            while workersAlive > 0 {
-                if outer.isRequested && !isStopping { requestStop() }
-                let due = lastWrite + interval
-                if !events.isEmpty && (isStopping || ContinuousClock.now >= due) { break }
-                let wait = events.isEmpty ? 0.05 : min(0.05, StudyRun.seconds(of: due - ContinuousClock.now))
-                _ = condition.wait(until: Date(timeIntervalSinceNow: max(wait, 0.0005)))
-            }
             if outer.isRequested && !isStopping { requestStop() }
+            // Take the events once there are some and (group commit) the store's interval since
+            // the last write is up, unless the run is stopping, its workers are done, or enough
+            // events piled up that one write amortizes its commit anyway. The coordinator polls,
+            // backing off while nothing happens, rather than being woken by every event: a
+            // wake-up per epoch of every trial cost the workers more than the events themselves.
+            let due = lastWrite + interval
+            let ready = !events.isEmpty && (isStopping || events.count >= StudyRun.fullBatch || ContinuousClock.now >= due)
+            if !ready && workersAlive > 0 {
+                condition.unlock()
+                Thread.sleep(forTimeInterval: idle)
+                idle = events.isEmpty ? min(idle * 2, StudyRun.longestPoll) : StudyRun.shortestPoll
+                continue
+            }
+            idle = StudyRun.shortestPoll
             lastWrite = ContinuousClock.now
             let batch = events
             events.removeAll()

@@ -9,13 +9,17 @@ import GRDBSQLite
 /// instead of throwing on a constraint, so a caller can treat a conflict as an answer.
 struct SQLiteFastStatement {
     private let statement: Statement
-    private let db: Database
-    private var handle: SQLiteStatement { statement.sqliteStatement }
+    private let handle: SQLiteStatement
+    private let connection: SQLiteConnection
 
     /// The cached statement for `sql` on `db`.
     init(_ sql: String, _ db: Database) throws {
         statement = try db.cachedStatement(sql: sql)
-        self.db = db
+        handle = statement.sqliteStatement
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "the database connection is closed", sql: sql)
+        }
+        self.connection = connection
     }
 
     /// Binds the values of one execution: call `bind` for each parameter, from 1.
@@ -50,8 +54,8 @@ struct SQLiteFastStatement {
             sqlite3_reset(handle)
             return SQLITE_DONE
         }
-        let extended = sqlite3_extended_errcode(db.sqliteConnection)
-        let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+        let extended = sqlite3_extended_errcode(connection)
+        let message = String(cString: sqlite3_errmsg(connection))
         sqlite3_reset(handle)
         if extended == constraintPrimaryKey || extended == constraintUnique { return SQLITE_CONSTRAINT }
         throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: statement.sql)

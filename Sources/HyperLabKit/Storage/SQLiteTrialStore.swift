@@ -36,52 +36,49 @@ public struct SQLiteTrialStore: StudyStore {
         var batches: [TrialBatch] = []
         var index: [Int: Int] = [:]
         batches.reserveCapacity(events.count)
-        for event in events {
+        index.reserveCapacity(events.count)
+        for (e, event) in events.enumerated() {
             let n = event.trial.number
-            if let i = index[n] {
-                batches[i].add(event)
+            let i: Int
+            if let known = index[n] {
+                i = known
             } else {
-                index[n] = batches.count
-                batches.append(TrialBatch(event))
+                i = batches.count
+                index[n] = i
+                batches.append(TrialBatch(latest: e))
+            }
+            batches[i].latest = e
+            switch event.kind {
+            case .started:
+                batches[i].started = true
+                batches[i].steps.removeAll()
+            case let .reported(step, value): batches[i].steps.append((step, value))
+            case .finished: break
             }
         }
         try write("record trial \(events[0].trial.number)") { writer in
             for batch in batches {
+                let latest = events[batch.latest].trial
                 if batch.started {
-                    try writer.started(batch.latest)
-                } else if batch.latest.state.isFinished {
-                    try writer.finished(batch.latest, newSteps: batch.steps)
+                    try writer.started(latest)
+                } else if latest.state.isFinished {
+                    try writer.finished(latest, newSteps: batch.steps)
                 } else {
-                    try writer.insertSteps(batch.latest.number, batch.steps)
+                    try writer.insertSteps(latest.number, batch.steps)
                 }
             }
         }
     }
 
-    /// What one batch of events says about one trial.
+    /// What one batch of events says about one trial (the trial itself stays in the events:
+    /// copying it per event cost more than writing it).
     private struct TrialBatch {
-        /// The trial as the batch's last event recorded it.
-        var latest: Trial
+        /// The index of the batch's last event for the trial.
+        var latest: Int
         /// Whether the batch holds the trial's start.
         var started = false
         /// The epochs reported in the batch, in order.
         var steps: [(step: Int, value: Double)] = []
-
-        init(_ first: StudyEvent) {
-            latest = first.trial
-            add(first)
-        }
-
-        mutating func add(_ event: StudyEvent) {
-            latest = event.trial
-            switch event.kind {
-            case .started:
-                started = true
-                steps.removeAll()
-            case let .reported(step, value): steps.append((step, value))
-            case .finished: break
-            }
-        }
     }
 
     /// Records the running trial (replacing an earlier attempt at the same number).

@@ -14,15 +14,13 @@ final class StudyRun: @unchecked Sendable {
     private let outer: Interruption
     private let objective: @Sendable (TrialContext) throws -> TrialOutcome
     private let condition = NSCondition()
+    /// Wakes the coordinator when the first event arrives (see `execute`).
+    private let coordinatorWake = DispatchSemaphore(value: 0)
     private let stopFlag = Atomic<Bool>(false)
     private let start = ContinuousClock.now
     private let lag = Study.historyLag
     /// Events that make a write worth doing before the store's commit interval is up.
     static let fullBatch = 64
-    /// The coordinator's polling interval in seconds: back to the shortest after events, doubling
-    /// up to the longest while none come (the latency of a progress line after a quiet spell).
-    static let shortestPoll = 0.0002
-    static let longestPoll = 0.02
 
     // Guarded by `condition`.
     private var nextNumber = 0
@@ -34,6 +32,8 @@ final class StudyRun: @unchecked Sendable {
     private var prunedTrials = Set<Int>()
     private var interruptedTrials = Set<Int>()
     private var events: [StudyEvent] = []
+    /// Whether the coordinator sleeps until the next event (it is then signalled once).
+    private var coordinatorAwaitsEvents = false
     private var workersAlive = 0
     private var counts: StudyProgress
 
@@ -96,24 +96,25 @@ final class StudyRun: @unchecked Sendable {
         var storeError: StudyStoreError?
         let interval = store.commitInterval
         var lastWrite = ContinuousClock.now - interval
-        var idle = StudyRun.shortestPoll
         while true {
             condition.lock()
-            if outer.isRequested && !isStopping { requestStop() }
             // Take the events once there are some and (group commit) the store's interval since
             // the last write is up, unless the run is stopping, its workers are done, or enough
-            // events piled up that one write amortizes its commit anyway. The coordinator polls,
-            // backing off while nothing happens, rather than being woken by every event: a
-            // wake-up per epoch of every trial cost the workers more than the events themselves.
-            let due = lastWrite + interval
-            let ready = !events.isEmpty && (isStopping || events.count >= StudyRun.fullBatch || ContinuousClock.now >= due)
-            if !ready && workersAlive > 0 {
+            // events piled up that one write amortizes its commit anyway. While waiting for the
+            // first event the coordinator sleeps on its own semaphore, signalled once by the
+            // worker that adds it: a wake-up per event cost the workers more than the events.
+            while workersAlive > 0 {
+                if outer.isRequested && !isStopping { requestStop() }
+                let due = lastWrite + interval
+                if !events.isEmpty && (isStopping || events.count >= StudyRun.fullBatch || ContinuousClock.now >= due) { break }
+                coordinatorAwaitsEvents = events.isEmpty
                 condition.unlock()
-                Thread.sleep(forTimeInterval: idle)
-                idle = events.isEmpty ? min(idle * 2, StudyRun.longestPoll) : StudyRun.shortestPoll
-                continue
+                let wait = coordinatorAwaitsEvents ? 0.05 : min(0.05, StudyRun.seconds(of: due - ContinuousClock.now))
+                _ = coordinatorWake.wait(timeout: .now() + max(wait, 0.0002))
+                condition.lock()
+                coordinatorAwaitsEvents = false
             }
-            idle = StudyRun.shortestPoll
+            if outer.isRequested && !isStopping { requestStop() }
             lastWrite = ContinuousClock.now
             let batch = events
             events.removeAll()
@@ -157,6 +158,7 @@ final class StudyRun: @unchecked Sendable {
         condition.lock()
         workersAlive -= 1
         condition.broadcast()
+        if workersAlive == 0 { coordinatorWake.signal() }
         condition.unlock()
     }
 
@@ -281,6 +283,10 @@ final class StudyRun: @unchecked Sendable {
     private func enqueue(_ kind: StudyEvent.Kind, _ trial: Trial) {
         counts.elapsed = seconds(since: start)
         events.append(StudyEvent(kind: kind, trial: trial, progress: counts))
+        if coordinatorAwaitsEvents {
+            coordinatorAwaitsEvents = false
+            coordinatorWake.signal()
+        }
     }
 
     private func seconds(since instant: ContinuousClock.Instant) -> Double {

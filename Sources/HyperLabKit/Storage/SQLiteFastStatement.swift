@@ -44,6 +44,19 @@ struct SQLiteFastStatement {
         }
     }
 
+    /// Binds UTF-8 text given as bytes (JSON from `JSONBytes`).
+    func bind(_ index: Int32, utf8 bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                if let start = chars.baseAddress {
+                    _ = sqlite3_bind_text(handle, index, start, Int32(chars.count), sqliteTransient)
+                } else {
+                    _ = sqlite3_bind_text(handle, index, "", 0, sqliteTransient)
+                }
+            }
+        }
+    }
+
     /// Steps the bound statement to its end and resets it: SQLITE_DONE, or SQLITE_CONSTRAINT
     /// for a uniqueness conflict (nothing written).
     /// - Throws: `DatabaseError` for any other failure.

@@ -44,7 +44,14 @@ struct SQLiteTrialWriter {
             bindRow(trial, replaceRow)
             try replaceRow.run()
         }
-        try insertSteps(trial.number, trial.intermediateValues.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        try insertSteps(trial.number, SQLiteTrialWriter.steps(of: trial))
+    }
+
+    /// A trial's epochs in step order.
+    private static func steps(of trial: Trial) -> [(step: Int, value: Double)] {
+        let values = trial.intermediateValues
+        if values.count <= 1 { return values.map { ($0.key, $0.value) } }
+        return values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// Writes the end of a trial whose row exists: its state and results, and `newSteps` (every
@@ -55,7 +62,7 @@ struct SQLiteTrialWriter {
         if db.changesCount == 0 {
             try started(trial)
         } else {
-            try insertSteps(trial.number, newSteps ?? trial.intermediateValues.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            try insertSteps(trial.number, newSteps ?? SQLiteTrialWriter.steps(of: trial))
         }
     }
 
@@ -77,10 +84,16 @@ struct SQLiteTrialWriter {
         statement.bind(1, study)
         statement.bind(2, trial.number)
         statement.bind(3, trial.state.rawValue)
-        if parameters { statement.bind(4, SQLiteCoding.parametersText(trial.parameters)) }
+        var json = JSONBytes()
+        if parameters {
+            json.appendParameters(trial.parameters)
+            statement.bind(4, utf8: json.bytes)
+            json.clear()
+        }
         statement.bind(5, trial.failure)
         statement.bind(6, trial.value)
-        statement.bind(7, SQLiteCoding.metricsText(trial.metrics))
+        json.appendMetrics(trial.metrics)
+        statement.bind(7, utf8: json.bytes)
         statement.bind(8, trial.seed)
         statement.bind(9, trial.seconds)
     }

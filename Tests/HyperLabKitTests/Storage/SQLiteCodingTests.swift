@@ -9,7 +9,7 @@ import Testing
 
     @Test func parametersReadBackExactly() throws {
         let parameters = TrialParameters([
-            ("lr", .real(0.001)), ("units", .integer(-64)), ("activation", .word("re\"l\\u\n")),
+            ("lr", .real(0.001)), ("units", .integer(-64)), ("activation", .word("re\"l\\u\n\t\r\u{01}\u{1f}")),
             ("hidden", .integers([64, 32])), ("empty", .integers([])), ("naïve ⚙︎", .word("é")),
         ] + Self.awkwardReals.enumerated().map { ("x\($0.offset)", ParameterValue.real($0.element)) })
         let text = SQLiteCoding.parametersText(parameters)

@@ -80,8 +80,16 @@ extension Shell {
                              hint: "train on the current data first")
         }
         guard case .classes(let labels, _) = dataset.target else { return }
-        let samples = record.devIndices.map { row in
-            BoundaryMap.Sample(x: dataset.value(row: row, feature: 0), y: dataset.value(row: row, feature: 1), label: labels[row])
+        // The model's own prediction for each dev point, so "misclassified" matches dev_acc.
+        var devInputs = [Float]()
+        devInputs.reserveCapacity(record.devIndices.count * 2)
+        for row in record.devIndices {
+            devInputs += record.standardizer.standardize([dataset.value(row: row, feature: 0), dataset.value(row: row, feature: 1)])
+        }
+        let devPredictions = record.run.model.predictedClasses(Matrix(rows: record.devIndices.count, columns: 2, storage: devInputs))
+        let samples = zip(record.devIndices, devPredictions).map { row, predicted in
+            BoundaryMap.Sample(x: dataset.value(row: row, feature: 0), y: dataset.value(row: row, feature: 1), label: labels[row],
+                               predicted: predicted)
         }
         let grid = BoundaryMap.Grid.covering(samples.map { PlotPoint(x: $0.x, y: $0.y) }, traits: console.traits, height: 20)
         var inputs = [Float]()

@@ -8,8 +8,8 @@
 /// (Unicode: "●", "×", "▲", "■", "◆", "+"; ASCII: "o", "x", "+", "#", "@", "%") drawn over the
 /// regions, so a point in a region of another colour is a misclassified one. Where several
 /// points share a cell, the class most of them have is shown. The axes are labelled with
-/// nice ticks inside the grid's ranges; a note counts the misclassified points (those in a
-/// region of another class).
+/// nice ticks inside the grid's ranges; a note counts the misclassified points (by the model's
+/// prediction for each point when given, else by the region the point lies in).
 public struct BoundaryMap: Sendable {
     /// A data point with its true class.
     public struct Sample: Sendable, Equatable {
@@ -19,12 +19,17 @@ public struct BoundaryMap: Sendable {
         public var y: Double
         /// The class index (0-based).
         public var label: Int
+        /// The class the model predicts for this very point, when the caller knows it; the
+        /// "misclassified" note counts these. Without it, the class of the point's cell counts
+        /// (the cell's centre can fall on the other side of a boundary than the point).
+        public var predicted: Int?
 
-        /// A sample of class `label` at (x, y).
-        public init(x: Double, y: Double, label: Int) {
+        /// A sample of class `label` at (x, y), predicted as `predicted` when given.
+        public init(x: Double, y: Double, label: Int, predicted: Int? = nil) {
             self.x = x
             self.y = y
             self.label = label
+            self.predicted = predicted
         }
     }
 
@@ -98,16 +103,10 @@ public struct BoundaryMap: Sendable {
 
         // The class shown in each cell: the one most of its points have (the lower on ties).
         var counts = [[Int]](repeating: [Int](repeating: 0, count: max(1, classCount)), count: cellCount)
-        var outside = 0
-        var misplaced = 0
-        for sample in samples where sample.label >= 0 {
-            guard let cell = grid.cell(of: PlotPoint(x: sample.x, y: sample.y)) else {
-                outside += 1
-                continue
-            }
-            let index = cell.row * grid.columns + cell.column
-            counts[index][sample.label] += 1
-            if cells[index] != sample.label { misplaced += 1 }
+        let placement = self.placement
+        for sample in placement.inside {
+            guard let cell = grid.cell(of: PlotPoint(x: sample.x, y: sample.y)) else { continue }
+            counts[cell.row * grid.columns + cell.column][sample.label] += 1
         }
         var layers = (0..<classCount).map { PlotSpec.Markers(points: [], glyph: markers[$0 % markers.count], ink: pointInk($0)) }
         for index in 0..<cellCount {
@@ -130,9 +129,27 @@ public struct BoundaryMap: Sendable {
             areas.entries.append(.init(sample: sample, ink: traits.color ? regionInk(c) : .none, label: name(c)))
         }
         spec.extraLegends = [points, areas]
-        let shown = samples.count - outside
-        spec.notes.append("misclassified: \(misplaced) of \(shown) points"
-                          + (outside > 0 ? "; \(outside) outside the map" : ""))
+        spec.notes.append(placement.note)
         return PlotFrame.render(spec, traits: traits)
+    }
+
+    /// The samples inside the grid, how many of them are misclassified (by `Sample.predicted`,
+    /// or else by their cell's class), how many lie outside, and the note saying so.
+    var placement: (inside: [Sample], misclassified: Int, outside: Int, note: String) {
+        var inside: [Sample] = []
+        var misclassified = 0
+        var outside = 0
+        for sample in samples where sample.label >= 0 {
+            guard let cell = grid.cell(of: PlotPoint(x: sample.x, y: sample.y)) else {
+                outside += 1
+                continue
+            }
+            inside.append(sample)
+            let index = cell.row * grid.columns + cell.column
+            let predicted = sample.predicted ?? (index < predictions.count ? predictions[index] : -1)
+            if predicted != sample.label { misclassified += 1 }
+        }
+        let note = "misclassified: \(misclassified) of \(inside.count) points" + (outside > 0 ? "; \(outside) outside the map" : "")
+        return (inside, misclassified, outside, note)
     }
 }

@@ -73,4 +73,17 @@ import Testing
         #expect(output.contains { $0.hasPrefix("0.0 ┤×") || $0.hasPrefix("0 ┤×") })
         #expect(output.last == "   misclassified: 2 of 3 points; 1 outside the map")
     }
+
+    @Test func theModelsOwnPredictionsDecideWhatIsMisclassified() {
+        // Every cell says class 0, but the model put the first point in class 1 (its own
+        // position lies across a boundary from its cell's centre): only the prediction counts.
+        let predicted = BoundaryMap(grid: grid, predictions: Array(repeating: 0, count: 32),
+                                    samples: [.init(x: 0.1, y: 0.1, label: 1, predicted: 1),
+                                              .init(x: 1.1, y: 0.1, label: 0, predicted: 1),
+                                              .init(x: 2.1, y: 0.1, label: 0, predicted: 0)],
+                                    classNames: ["a", "b"])
+        #expect(predicted.placement.misclassified == 1)
+        #expect(predicted.render(traits: renderTraits(width: 60)).last == "   misclassified: 1 of 3 points")
+        #expect(predicted.svg().contains("misclassified: 1 of 3 points"))
+    }
 }

@@ -22,20 +22,6 @@ extension BoundaryMap {
         SVGMarker.forGlyph(unicodeMarkers[c % unicodeMarkers.count], index: c)
     }
 
-    /// The samples inside the grid, and how many of them lie in a region of another class.
-    var svgPlacement: (inside: [Sample], misclassified: Int) {
-        var inside: [Sample] = []
-        var misclassified = 0
-        for sample in samples where sample.label >= 0 {
-            guard let cell = grid.cell(of: PlotPoint(x: sample.x, y: sample.y)) else { continue }
-            inside.append(sample)
-            let index = cell.row * grid.columns + cell.column
-            let predicted = index < predictions.count ? predictions[index] : -1
-            if predicted != sample.label { misclassified += 1 }
-        }
-        return (inside, misclassified)
-    }
-
     private var svgPanel: SVGPanel {
         let xAxis = Axis.inside(low: grid.xRange.lowerBound, high: grid.xRange.upperBound,
                                 targetTicks: max(2, grid.columns / 12))
@@ -49,7 +35,7 @@ extension BoundaryMap {
             return SVGPalette.tint(predictions[index])
         }
         panel.layers.append(.cells(.init(columns: grid.columns, rows: grid.rows, fills: fills)))
-        let placement = svgPlacement
+        let placement = self.placement
         let classCount = svgClassCount
         for c in 0..<classCount {
             let points = placement.inside.filter { $0.label == c }.map { PlotPoint(x: $0.x, y: $0.y) }
@@ -65,9 +51,7 @@ extension BoundaryMap {
                 .init(sample: .swatch(fill: SVGPalette.tint($0)), label: svgClassName($0))
             }),
         ])
-        let outside = samples.filter { $0.label >= 0 }.count - placement.inside.count
-        panel.notes = ["misclassified: \(placement.misclassified) of \(placement.inside.count) points"
-                       + (outside > 0 ? "; \(outside) outside the map" : "")]
+        panel.notes = [placement.note]
         return panel
     }
 }

@@ -105,9 +105,39 @@ extension Shell {
             notes.append("\(trials.count) of \(sweep.trials.count) trials shown"
                          + (shownCount > trials.count ? " (the best \(trials.count) by \(command.string("sort") ?? sweep.metric))" : ""))
         }
-        console.lines(TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
-                                markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
-            .render(traits: console.traits))
+        var table = TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
+                              markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
+        Shell.makeRoom(in: &table, width: console.traits.width, keep: ["trial", sweep.metric] + keys,
+                       dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"])
+        console.lines(table.render(traits: console.traits))
+    }
+
+    /// Narrows a results table that does not fit `width` by leaving out whole columns rather
+    /// than cutting every header to "dev_…": first the columns whose cells are all the same
+    /// (said once in a note: "every trial shown: epochs 20, state complete"), then the columns
+    /// of `dropFirst` in its order (named in a note). The columns in `keep` always stay; what
+    /// is still too wide is narrowed by the table itself.
+    static func makeRoom(in table: inout TextTable, width: Int, keep: [String], dropFirst: [String]) {
+        guard table.naturalWidth > width, !table.rows.isEmpty else { return }
+        var same: [String] = []
+        for index in table.columns.indices.reversed() where table.naturalWidth > width {
+            let header = table.columns[index].header
+            guard !keep.contains(header), let first = table.rows.first?[index],
+                  table.rows.allSatisfy({ $0[index] == first }) else { continue }
+            same.insert("\(header) \(first)", at: 0)
+            table.removeColumn(at: index)
+        }
+        var left: [String] = []
+        for header in dropFirst where table.naturalWidth > width && !keep.contains(header) {
+            guard let index = table.columns.firstIndex(where: { $0.header == header }) else { continue }
+            left.append(header)
+            table.removeColumn(at: index)
+        }
+        if !same.isEmpty { table.notes.insert("every trial shown: " + same.joined(separator: ", "), at: 0) }
+        if !left.isEmpty {
+            table.notes.append("left out to fit \(width) columns: " + left.joined(separator: ", "))
+            table.notes.append("(a wider terminal shows them; save results writes every column)")
+        }
     }
 
     /// `best`: the best trial, its parameters against the current values, and how to use it.

@@ -80,6 +80,24 @@ public struct TextTable: Sendable {
                   markerNote: markerNote, notes: notes)
     }
 
+    /// The width of the table with no column narrowed (marker, gaps and every cell whole).
+    public var naturalWidth: Int {
+        let count = max(columns.count, rows.map(\.count).max() ?? 0)
+        let widths = (0..<count).map { index -> Int in
+            let header = index < columns.count ? columns[index].header.displayWidth : 0
+            return rows.reduce(header) { widest, row in index < row.count ? max(widest, row[index].displayWidth) : widest }
+        }
+        let marker = markedRow.map { rows.indices.contains($0) } ?? false ? 2 : 0
+        return marker + widths.reduce(0, +) + 2 * max(0, count - 1)
+    }
+
+    /// Removes the column at `index` and its cells.
+    public mutating func removeColumn(at index: Int) {
+        guard columns.indices.contains(index) else { return }
+        columns.remove(at: index)
+        for r in rows.indices where rows[r].indices.contains(index) { rows[r].remove(at: index) }
+    }
+
     /// The table as lines of text, fitted to `traits.width`, coloured only when `traits.color`.
     public func render(traits: ConsoleTraits) -> [String] {
         let glyphs = Glyphs(unicode: traits.unicode)

@@ -83,7 +83,7 @@ public struct LineChart: Sendable {
     }
 
     /// Whether any point can be drawn.
-    private var hasData: Bool {
+    var hasData: Bool {
         series.contains { $0.points.contains { $0.x.isFinite && $0.y.isFinite && (yScale == .linear || $0.y > 0) } }
     }
 
@@ -105,6 +105,27 @@ public struct LineChart: Sendable {
             let sample = traits.unicode ? (marked ? "─" + glyph + "─" : "──") : glyph
             spec.legend.append(.init(sample: sample, ink: ink, label: one.name))
         }
+        spec.notes += sameCurveNotes
         return spec
+    }
+
+    /// A note for each group of series with exactly the same points ("run 1 and run 3 have the
+    /// same curve: one line shows them all"): the line drawn last hides the others, which
+    /// would otherwise look missing.
+    var sameCurveNotes: [String] {
+        var groups: [[Int]] = []
+        for index in series.indices {
+            if let g = groups.firstIndex(where: { series[$0[0]].points == series[index].points }) {
+                groups[g].append(index)
+            } else {
+                groups.append([index])
+            }
+        }
+        return groups.filter { $0.count > 1 && !series[$0[0]].points.isEmpty }.map { group in
+            let names = group.map { series[$0].name }
+            let listed = names.count == 2 ? "\(names[0]) and \(names[1])"
+                : names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
+            return "\(listed) have the same curve: one line shows them all"
+        }
     }
 }

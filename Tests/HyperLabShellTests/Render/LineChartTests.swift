@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HyperLabShell
 
@@ -85,5 +86,16 @@ import Testing
     @Test func nothingToPlotSaysSo() {
         let chart = LineChart(title: "Loss", series: [.init("loss", values: [.nan, .infinity])])
         #expect(chart.render(traits: renderTraits()) == ["Loss", "(no data to plot)"])
+    }
+
+    @Test func seriesWithTheSameCurveAreNamedInANote() {
+        let same = [0.9, 0.5, 0.4]
+        let chart = LineChart(series: [.init("run 1", values: same), .init("run 2", values: [0.8, 0.6, 0.5]),
+                                       .init("run 3", values: same)], height: 6)
+        let note = "run 1 and run 3 have the same curve: one line shows them all"
+        #expect(chart.sameCurveNotes == [note])
+        #expect(chart.render(traits: renderTraits(width: 70)).contains { $0.trimmingCharacters(in: .whitespaces) == note })
+        #expect(LineChart.svgStacked([chart]).contains(note))
+        #expect(LineChart(series: [.init("a", values: same), .init("b", values: [0.9, 0.5, 0.41])]).sameCurveNotes.isEmpty)
     }
 }

@@ -12,7 +12,7 @@ extension LineChart {
     /// train and dev loss above, the dev metric below. Each chart's share of the height
     /// follows its `height`.
     public static func svgStacked(_ charts: [LineChart], width: Int = 720, height: Int = 440) -> String {
-        let drawable = charts.filter(\.hasSVGData)
+        let drawable = charts.filter(\.hasData)
         guard !drawable.isEmpty else {
             let titles = charts.compactMap(\.title)
             return SVGFigure.empty(title: titles.isEmpty ? nil : titles.joined(separator: "\n"),
@@ -27,11 +27,6 @@ extension LineChart {
             chart.svgPanel(xAxis: xAxis, showXLabels: index == drawable.count - 1)
         }
         return SVGFigure.render(panels, width: width, height: height)
-    }
-
-    /// Whether any point can be drawn (as `render` decides).
-    var hasSVGData: Bool {
-        series.contains { $0.points.contains { $0.x.isFinite && $0.y.isFinite && (yScale == .linear || $0.y > 0) } }
     }
 
     /// The y axis, as the terminal computes it.
@@ -55,6 +50,7 @@ extension LineChart {
             entries.append(.init(sample: .line(color: color, marker: marker), label: one.name))
         }
         panel.legend = SVGLegend(entries)
+        panel.notes += sameCurveNotes
         return panel
     }
 }

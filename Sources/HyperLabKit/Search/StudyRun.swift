@@ -145,6 +145,9 @@ final class StudyRun: @unchecked Sendable {
         while true {
             condition.lock()
             while nextNumber < study.trialCount && kept.contains(nextNumber) { nextNumber += 1 }
+            // A Ctrl-C is seen here at once, not when the coordinator next wakes: no new trial
+            // starts only to be interrupted.
+            if outer.isRequested && !isStopping { requestStop() }
             if isStopping || nextNumber >= study.trialCount {
                 condition.unlock()
                 break
@@ -248,6 +251,7 @@ final class StudyRun: @unchecked Sendable {
         if let trial = trials[n] { enqueue(.reported(step: step, value: value), trial) }
         condition.broadcast()
         if prunedTrials.contains(n) { return true }
+        if outer.isRequested && !isStopping { requestStop() }
         if isStopping {
             interruptedTrials.insert(n)
             return true

@@ -32,7 +32,9 @@ final class StudyRun: @unchecked Sendable {
     private var prunedTrials = Set<Int>()
     private var interruptedTrials = Set<Int>()
     private var events: [StudyEvent] = []
-    /// Whether the coordinator sleeps until the next event (it is then signalled once).
+    /// Whether the coordinator sleeps, and whether until the next event (it is then signalled
+    /// once) or until its commit interval is up (signalled only when a full batch is waiting).
+    private var coordinatorSleeps = false
     private var coordinatorAwaitsEvents = false
     private var workersAlive = 0
     private var counts: StudyProgress
@@ -108,10 +110,12 @@ final class StudyRun: @unchecked Sendable {
                 let due = lastWrite + interval
                 if !events.isEmpty && (isStopping || events.count >= StudyRun.fullBatch || ContinuousClock.now >= due) { break }
                 coordinatorAwaitsEvents = events.isEmpty
+                coordinatorSleeps = true
                 condition.unlock()
                 let wait = coordinatorAwaitsEvents ? 0.05 : min(0.05, StudyRun.seconds(of: due - ContinuousClock.now))
                 _ = coordinatorWake.wait(timeout: .now() + max(wait, 0.0002))
                 condition.lock()
+                coordinatorSleeps = false
                 coordinatorAwaitsEvents = false
             }
             if outer.isRequested && !isStopping { requestStop() }
@@ -287,8 +291,8 @@ final class StudyRun: @unchecked Sendable {
     private func enqueue(_ kind: StudyEvent.Kind, _ trial: Trial) {
         counts.elapsed = seconds(since: start)
         events.append(StudyEvent(kind: kind, trial: trial, progress: counts))
-        if coordinatorAwaitsEvents {
-            coordinatorAwaitsEvents = false
+        if coordinatorSleeps && (coordinatorAwaitsEvents || events.count == StudyRun.fullBatch) {
+            coordinatorSleeps = false
             coordinatorWake.signal()
         }
     }

@@ -84,15 +84,17 @@ struct JSONBytes {
             case UInt8(ascii: "\r"): append("\\r")
             case UInt8(ascii: "\t"): append("\\t")
             case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
                 append("\\u00")
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0xF)])
+                bytes.append(JSONBytes.hexDigits[Int(byte >> 4)])
+                bytes.append(JSONBytes.hexDigits[Int(byte & 0xF)])
             default: bytes.append(byte)
             }
         }
         bytes.append(UInt8(ascii: "\""))
     }
+
+    /// The lowercase hexadecimal digits, as bytes.
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// Appends `text`'s UTF-8 bytes as they are.
     private mutating func append(_ text: String) {

@@ -24,16 +24,20 @@ public struct PostgreSQLTrialStore: StudyStore {
     /// The claiming worker, for a fenced store; nil for a local run.
     let worker: String?
 
-    /// Records `events` in order, in one transaction.
+    /// Records `events` in one transaction, each trial once at its last state
+    /// (`TrialEventBatch`): its start, the epochs it reported, its end, as they apply.
     public func record(_ events: [StudyEvent]) throws(StudyStoreError) {
         guard let first = events.first else { return }
+        let batches = TrialEventBatch.grouping(events)
         try write("record trial \(first.trial.number)") { db in
-            for event in events {
-                switch event.kind {
-                case .started: try started(event.trial, db)
-                case let .reported(step, value): try reported(event.trial.number, step, value, db)
-                case .finished: try finished(event.trial, db)
+            for batch in batches {
+                let latest = events[batch.latest].trial
+                if batch.started {
+                    try started(latest, db)
+                } else if !latest.state.isFinished {
+                    for (step, value) in batch.steps { try reported(latest.number, step, value, db) }
                 }
+                if latest.state.isFinished { try finished(latest, db) }
             }
         }
     }

@@ -16,7 +16,8 @@ import GRDB
 /// `DatabasePool` default), and every trial event — started, each reported epoch, finished
 /// — is written in a transaction as `Study.run` hands it over: events that piled up while
 /// the previous write ran, or within the store's 20 ms commit interval, share one (group
-/// commit; see `SQLiteTrialStore`). A trial's line is printed only once its end is committed. A commit returns once its frames are
+/// commit; see `SQLiteTrialStore`). A trial's line is printed only once its end is committed.
+/// A commit returns once its frames are
 /// written to the `-wal` file with `write()`: they sit in the operating system's page cache,
 /// which outlives the process. So a `kill -9` (or a crash of HyperLab) at any moment loses
 /// nothing that was committed: the next opener replays the WAL, and a transaction cut in the

@@ -33,29 +33,7 @@ public struct SQLiteTrialStore: StudyStore {
     /// reports and finishes between two writes costs one row and its epochs.
     public func record(_ events: [StudyEvent]) throws(StudyStoreError) {
         guard !events.isEmpty else { return }
-        var batches: [TrialBatch] = []
-        var index: [Int: Int] = [:]
-        batches.reserveCapacity(events.count)
-        index.reserveCapacity(events.count)
-        for (e, event) in events.enumerated() {
-            let n = event.trial.number
-            let i: Int
-            if let known = index[n] {
-                i = known
-            } else {
-                i = batches.count
-                index[n] = i
-                batches.append(TrialBatch(latest: e))
-            }
-            batches[i].latest = e
-            switch event.kind {
-            case .started:
-                batches[i].started = true
-                batches[i].steps.removeAll()
-            case let .reported(step, value): batches[i].steps.append((step, value))
-            case .finished: break
-            }
-        }
+        let batches = TrialEventBatch.grouping(events)
         try write("record trial \(events[0].trial.number)") { writer in
             for batch in batches {
                 let latest = events[batch.latest].trial
@@ -68,17 +46,6 @@ public struct SQLiteTrialStore: StudyStore {
                 }
             }
         }
-    }
-
-    /// What one batch of events says about one trial (the trial itself stays in the events:
-    /// copying it per event cost more than writing it).
-    private struct TrialBatch {
-        /// The index of the batch's last event for the trial.
-        var latest: Int
-        /// Whether the batch holds the trial's start.
-        var started = false
-        /// The epochs reported in the batch, in order.
-        var steps: [(step: Int, value: Double)] = []
     }
 
     /// Records the running trial (replacing an earlier attempt at the same number).

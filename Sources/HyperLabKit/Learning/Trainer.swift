@@ -77,8 +77,7 @@ public struct Trainer: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         func elapsed() -> Double {
-            let c = (clock.now - start).components
-            return Double(c.seconds) + Double(c.attoseconds) * 1e-18
+            (clock.now - start).inSeconds
         }
         let task = session.network.architecture.task
         let epochs = configuration.epochs

@@ -129,7 +129,7 @@ final class CommandRun: @unchecked Sendable {
         closed = true
         return ExternalCommandResult(command: command, termination: termination, stop: stop, signalsSent: signals,
                                      reports: reports, finalMetrics: finalMetrics, unreadableReport: unreadable,
-                                     seconds: Double(seconds.components.seconds) + Double(seconds.components.attoseconds) * 1e-18)
+                                     seconds: seconds.inSeconds)
     }
 
     /// Waits until the pump has ended or `deadline`; returns whether it ended.

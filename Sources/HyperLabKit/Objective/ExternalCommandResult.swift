@@ -122,8 +122,7 @@ public struct ExternalCommandResult: Sendable, Equatable {
 
     /// A duration in seconds as short text: `600`, `0.5`, `2.25`.
     static func secondsText(_ duration: Duration) -> String {
-        let parts = duration.components
-        return secondsText(Double(parts.seconds) + Double(parts.attoseconds) * 1e-18)
+        secondsText(duration.inSeconds)
     }
 
     /// Seconds rounded to milliseconds, as short text.

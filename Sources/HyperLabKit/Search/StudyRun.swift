@@ -112,7 +112,7 @@ final class StudyRun: @unchecked Sendable {
                 coordinatorAwaitsEvents = events.isEmpty
                 coordinatorSleeps = true
                 condition.unlock()
-                let wait = coordinatorAwaitsEvents ? 0.05 : min(0.05, StudyRun.seconds(of: due - ContinuousClock.now))
+                let wait = coordinatorAwaitsEvents ? 0.05 : min(0.05, (due - ContinuousClock.now).inSeconds)
                 _ = coordinatorWake.wait(timeout: .now() + max(wait, 0.0002))
                 condition.lock()
                 coordinatorSleeps = false
@@ -298,11 +298,7 @@ final class StudyRun: @unchecked Sendable {
     }
 
     private func seconds(since instant: ContinuousClock.Instant) -> Double {
-        StudyRun.seconds(of: ContinuousClock.now - instant)
-    }
-
-    private static func seconds(of d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        (ContinuousClock.now - instant).inSeconds
     }
 
     private static func reason(_ error: any Error) -> String {

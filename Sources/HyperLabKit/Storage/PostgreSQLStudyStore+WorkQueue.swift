@@ -76,7 +76,7 @@ extension PostgreSQLStudyStore {
     /// how many. Trials of a local run (no worker) are left to `markInterrupted`.
     @discardableResult
     public func requeueStale(grace: Duration) throws(StorageError) -> Int {
-        let seconds = Double(grace.components.seconds) + Double(grace.components.attoseconds) * 1e-18
+        let seconds = grace.inSeconds
         return try session.transaction("re-queue stale trials") { db in
             let rows = try db.query("""
                 WITH stale AS (

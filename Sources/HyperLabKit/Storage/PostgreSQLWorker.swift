@@ -169,7 +169,7 @@ public struct PostgreSQLWorker: Sendable {
             return nil
         }
         var trial = final.trial
-        trial.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        trial.seconds = elapsed.inSeconds
         if case .success(let outcome) = result { trial.metrics = outcome.metrics }
         switch (final.pruned, result) {
         case (true, _):
@@ -208,7 +208,7 @@ public struct PostgreSQLWorker: Sendable {
     /// Sends a heartbeat every `heartbeatInterval` until `stop`; a refused one marks the claim lost.
     private func startHeartbeats(_ claim: PostgreSQLClaim, state: WorkerTrialBox) {
         let heartbeats = Thread { [store, heartbeatInterval] in
-            let pause = Double(heartbeatInterval.components.seconds) + Double(heartbeatInterval.components.attoseconds) * 1e-18
+            let pause = heartbeatInterval.inSeconds
             var waited = 0.0
             while !state.stop.load(ordering: .relaxed) {
                 Thread.sleep(forTimeInterval: 0.05)
@@ -224,7 +224,7 @@ public struct PostgreSQLWorker: Sendable {
 
     /// Sleeps for `pollInterval`.
     private func pause() {
-        Thread.sleep(forTimeInterval: Double(pollInterval.components.seconds) + Double(pollInterval.components.attoseconds) * 1e-18)
+        Thread.sleep(forTimeInterval: pollInterval.inSeconds)
     }
 
     private func history(of id: StudyID) throws(StorageError) -> [Trial] {

@@ -13,7 +13,6 @@ enum Statistics {
         let clock = ContinuousClock()
         let start = clock.now
         let value = try body()
-        let c = (clock.now - start).components
-        return (Double(c.seconds) + Double(c.attoseconds) * 1e-18, value)
+        return ((clock.now - start).inSeconds, value)
     }
 }

@@ -100,7 +100,7 @@ enum StoreBenchmark {
         }
         let elapsed = ContinuousClock.now - start
         if let error = report.storeError { throw .file(path: path, why: error.message) }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let seconds = elapsed.inSeconds
         if ProcessInfo.processInfo.environment["HYPERLAB_BENCH_VERBOSE"] != nil {
             let (writes, inStore) = timed.totals
             print("  \(backend): \(String(format: "%.2f", seconds * 1000)) ms, \(writes) writes taking \(String(format: "%.2f", inStore * 1000)) ms")
@@ -127,7 +127,7 @@ private final class TimedStore: StudyStore, @unchecked Sendable {
             let d = ContinuousClock.now - start
             lock.withLock {
                 writes += 1
-                seconds += Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+                seconds += d.inSeconds
             }
         }
         try body()

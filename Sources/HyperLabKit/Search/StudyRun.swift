@@ -32,10 +32,8 @@ final class StudyRun: @unchecked Sendable {
     private var prunedTrials = Set<Int>()
     private var interruptedTrials = Set<Int>()
     private var events: [StudyEvent] = []
-    /// Whether the coordinator sleeps, and whether until the next event (it is then signalled
-    /// once) or until its commit interval is up (signalled only when a full batch is waiting).
+    /// Whether the coordinator sleeps (see `enqueue` for when it is woken).
     private var coordinatorSleeps = false
-    private var coordinatorAwaitsEvents = false
     private var workersAlive = 0
     private var counts: StudyProgress
 
@@ -109,14 +107,12 @@ final class StudyRun: @unchecked Sendable {
                 if outer.isRequested && !isStopping { requestStop() }
                 let due = lastWrite + interval
                 if !events.isEmpty && (isStopping || events.count >= StudyRun.fullBatch || ContinuousClock.now >= due) { break }
-                coordinatorAwaitsEvents = events.isEmpty
+                let wait = events.isEmpty ? 0.05 : min(0.05, (due - ContinuousClock.now).inSeconds)
                 coordinatorSleeps = true
                 condition.unlock()
-                let wait = coordinatorAwaitsEvents ? 0.05 : min(0.05, (due - ContinuousClock.now).inSeconds)
                 _ = coordinatorWake.wait(timeout: .now() + max(wait, 0.0002))
                 condition.lock()
                 coordinatorSleeps = false
-                coordinatorAwaitsEvents = false
             }
             if outer.isRequested && !isStopping { requestStop() }
             lastWrite = ContinuousClock.now
@@ -291,7 +287,9 @@ final class StudyRun: @unchecked Sendable {
     private func enqueue(_ kind: StudyEvent.Kind, _ trial: Trial) {
         counts.elapsed = seconds(since: start)
         events.append(StudyEvent(kind: kind, trial: trial, progress: counts))
-        if coordinatorSleeps && (coordinatorAwaitsEvents || events.count == StudyRun.fullBatch) {
+        // A sleeping coordinator is woken by the first event (it slept for want of one) and by a
+        // full batch (it slept out its commit interval); events only pile up while it sleeps.
+        if coordinatorSleeps && (events.count == 1 || events.count == StudyRun.fullBatch) {
             coordinatorSleeps = false
             coordinatorWake.signal()
         }

@@ -80,24 +80,22 @@ extension Shell {
                              hint: "train on the current data first")
         }
         guard case .classes(let labels, _) = dataset.target else { return }
+        /// The run's predicted class at each point (raw feature values, standardized as in training).
+        func predictions(at points: [PlotPoint]) -> [Int] {
+            var inputs = [Float]()
+            inputs.reserveCapacity(points.count * 2)
+            for point in points { inputs += record.standardizer.standardize([point.x, point.y]) }
+            return record.run.model.predictedClasses(Matrix(rows: points.count, columns: 2, storage: inputs))
+        }
+        let devPoints = record.devIndices.map { PlotPoint(x: dataset.value(row: $0, feature: 0), y: dataset.value(row: $0, feature: 1)) }
         // The model's own prediction for each dev point, so "misclassified" matches dev_acc.
-        var devInputs = [Float]()
-        devInputs.reserveCapacity(record.devIndices.count * 2)
-        for row in record.devIndices {
-            devInputs += record.standardizer.standardize([dataset.value(row: row, feature: 0), dataset.value(row: row, feature: 1)])
+        let samples = zip(zip(record.devIndices, devPoints), predictions(at: devPoints)).map { entry, predicted in
+            BoundaryMap.Sample(x: entry.1.x, y: entry.1.y, label: labels[entry.0], predicted: predicted)
         }
-        let devPredictions = record.run.model.predictedClasses(Matrix(rows: record.devIndices.count, columns: 2, storage: devInputs))
-        let samples = zip(record.devIndices, devPredictions).map { row, predicted in
-            BoundaryMap.Sample(x: dataset.value(row: row, feature: 0), y: dataset.value(row: row, feature: 1), label: labels[row],
-                               predicted: predicted)
-        }
-        let grid = BoundaryMap.Grid.covering(samples.map { PlotPoint(x: $0.x, y: $0.y) }, traits: console.traits, height: 20)
-        var inputs = [Float]()
-        inputs.reserveCapacity(grid.points.count * 2)
-        for point in grid.points { inputs += record.standardizer.standardize([point.x, point.y]) }
-        let predictions = record.run.model.predictedClasses(Matrix(rows: grid.points.count, columns: 2, storage: inputs))
+        let grid = BoundaryMap.Grid.covering(devPoints, traits: console.traits, height: 20)
+        let cellClasses = predictions(at: grid.points)
         let map = BoundaryMap(title: "run \(number) · decision regions · \(samples.count) dev points",
-                              grid: grid, predictions: predictions, samples: samples, classNames: classNames,
+                              grid: grid, predictions: cellClasses, samples: samples, classNames: classNames,
                               xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1])
         try show(map.render(traits: console.traits), svg: map.svg(), command)
     }

@@ -86,10 +86,23 @@ import Testing
         #expect(report.best.map { ($0.parameters["lr"]?.asReal ?? 0) <= 0.3 } == true)
     }
 
-    /// A memory store that asks for `commitInterval` between writes (as the SQLite store does).
-    struct SlowCommittingStore: StudyStore {
+    /// A memory store that asks for `commitInterval` between writes (as the SQLite store does)
+    /// and counts its writes.
+    final class SlowCommittingStore: StudyStore, @unchecked Sendable {
         let inner = MemoryStudyStore()
-        var commitInterval: Duration
+        let commitInterval: Duration
+        private let lock = NSLock()
+        private var writeCount = 0
+
+        init(commitInterval: Duration) { self.commitInterval = commitInterval }
+
+        /// The `record` calls so far.
+        var writes: Int { lock.withLock { writeCount } }
+
+        func record(_ events: [StudyEvent]) throws(StudyStoreError) {
+            lock.withLock { writeCount += 1 }
+            try inner.record(events)
+        }
         func trialStarted(_ trial: Trial) throws(StudyStoreError) { try inner.trialStarted(trial) }
         func trialReported(number: Int, step: Int, value: Double) throws(StudyStoreError) {
             try inner.trialReported(number: number, step: step, value: value)
@@ -152,26 +165,9 @@ import Testing
     }
 
     @Test func aStoreWithACommitIntervalGetsFewerLargerWritesAndEveryEvent() throws {
-        /// A memory store that asks for 40 ms between writes and counts them.
-        final class GroupedStore: StudyStore, @unchecked Sendable {
-            let inner = MemoryStudyStore()
-            let lock = NSLock()
-            var writes = 0
-            var commitInterval: Duration { .milliseconds(40) }
-            func record(_ events: [StudyEvent]) throws(StudyStoreError) {
-                lock.withLock { writes += 1 }
-                try inner.record(events)
-            }
-            func trialStarted(_ trial: Trial) throws(StudyStoreError) { try inner.trialStarted(trial) }
-            func trialReported(number: Int, step: Int, value: Double) throws(StudyStoreError) {
-                try inner.trialReported(number: number, step: step, value: value)
-            }
-            func trialFinished(_ trial: Trial) throws(StudyStoreError) { try inner.trialFinished(trial) }
-            func trials() throws(StudyStoreError) -> [Trial] { try inner.trials() }
-        }
         let study = Study(space: try SearchFixtures.mixedSpace(), sampler: RandomSampler(), direction: .maximize,
                           seed: 5, trials: 12)
-        let store = GroupedStore()
+        let store = SlowCommittingStore(commitInterval: .milliseconds(40))
         let start = ContinuousClock.now
         // 12 trials × 6 epochs of 2 ms on 2 workers: 84 events over about 75 ms.
         let report = study.run(parallel: 2, store: store) { trial in

@@ -124,8 +124,16 @@ extension Shell {
         case .external(let setting):
             let names = plan.space.names
             do { try setting.template.check(parameterNames: names) } catch {
-                throw InputError("the objective command uses {\(error.placeholder ?? "?")}, which this sweep does not set",
-                                 at: command.syntax.nameSpan, hint: error.hint ?? "add \(error.placeholder ?? "it")=... to the sweep")
+                // The command is fixed here; the sweep is what to change (the template's own
+                // hint would suggest renaming its placeholder to a swept key).
+                let wanted = error.placeholder ?? "it"
+                let unused = names.filter { !setting.template.parameterPlaceholders.contains($0) }
+                let misspelt = unused.first { ClosestMatch.suggestion(for: $0, among: [wanted]) != nil }
+                throw InputError("the objective command uses {\(wanted)}, which this sweep does not set",
+                                 at: misspelt.flatMap { key in command.syntax.options.first { $0.key == key }?.keySpan }
+                                    ?? command.syntax.nameSpan,
+                                 hint: misspelt.map { "did you mean \(wanted)= instead of \($0)=?" }
+                                    ?? "add \(wanted)=... to the sweep, as in \(wanted)=uniform(0, 1)")
             }
             if command.string("workers") == "external" {
                 throw InputError("workers=external runs the built-in trainer; an objective command runs on this machine",

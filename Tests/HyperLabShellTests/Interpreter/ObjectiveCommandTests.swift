@@ -32,6 +32,10 @@ import HyperLabKit
         _ = t.shell.run(Self.command)
         #expect(t.shell.run("sweep random n=2 y=uniform(0, 1)") == .failed)
         #expect(t.output.text.contains("uses {x}, which this sweep does not set"))
+        #expect(t.output.text.contains("hint: did you mean x= instead of y=?"))
+        #expect(t.output.text.contains("  sweep random n=2 y=uniform(0, 1)\n                   ^"))
+        #expect(t.shell.run("sweep random n=2 depth=uniform(0, 1)") == .failed)
+        #expect(t.output.text.contains("hint: add x=... to the sweep, as in x=uniform(0, 1)"))
     }
 
     @Test func scriptsNeedPermissionToRunCommands() throws {

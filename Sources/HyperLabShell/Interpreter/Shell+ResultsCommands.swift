@@ -108,16 +108,19 @@ extension Shell {
         var table = TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
                               markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
         Shell.makeRoom(in: &table, width: console.traits.width, keep: ["trial", sweep.metric] + keys,
-                       dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"])
+                       dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"],
+                       rowsName: "trial", leftOutHint: "a wider terminal shows them; save results writes every column")
         console.lines(table.render(traits: console.traits))
     }
 
-    /// Narrows a results table that does not fit `width` by leaving out whole columns rather
-    /// than cutting every header to "dev_…": first the columns whose cells are all the same
-    /// (said once in a note: "every trial shown: epochs 20, state complete"), then the columns
-    /// of `dropFirst` in its order (named in a note). The columns in `keep` always stay; what
-    /// is still too wide is narrowed by the table itself.
-    static func makeRoom(in table: inout TextTable, width: Int, keep: [String], dropFirst: [String]) {
+    /// Narrows a table that does not fit `width` by leaving out whole columns rather than
+    /// cutting every header to "dev_…": first the columns whose cells are all the same (said
+    /// once in a note: "every trial shown: epochs 20, state complete", `rowsName` naming the
+    /// rows), then the columns of `dropFirst` in its order (named in a note, followed by
+    /// `leftOutHint` in parentheses). The columns in `keep` always stay; what is still too wide
+    /// is narrowed by the table itself.
+    static func makeRoom(in table: inout TextTable, width: Int, keep: [String], dropFirst: [String],
+                         rowsName: String, leftOutHint: String) {
         guard table.naturalWidth > width, !table.rows.isEmpty else { return }
         var same: [String] = []
         for index in table.columns.indices.reversed() where table.naturalWidth > width {
@@ -133,10 +136,10 @@ extension Shell {
             left.append(header)
             table.removeColumn(at: index)
         }
-        if !same.isEmpty { table.notes.insert("every trial shown: " + same.joined(separator: ", "), at: 0) }
+        if !same.isEmpty { table.notes.insert("every \(rowsName) shown: " + same.joined(separator: ", "), at: 0) }
         if !left.isEmpty {
             table.notes.append("left out to fit \(width) columns: " + left.joined(separator: ", "))
-            table.notes.append("(a wider terminal shows them; save results writes every column)")
+            table.notes.append("(\(leftOutHint))")
         }
     }
 

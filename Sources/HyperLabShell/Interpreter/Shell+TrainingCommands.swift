@@ -108,24 +108,29 @@ extension Shell {
         // One metric for every run (the usual case) heads its column; mixed tasks name it per row.
         let shared = Set(metrics).count == 1 ? metrics[0] : nil
         var notes: [String] = []
+        // The schedule has its own column only when some run has one, so the usual table stays narrow.
+        let scheduled = runs.contains { !Shell.scheduleShort($0.configuration).isEmpty }
         let rows = runs.enumerated().map { i, run -> [String] in
             let c = run.configuration
             let epochs = run.epochs.count == c.epochs ? String(c.epochs) : "\(run.epochs.count)/\(c.epochs)"
-            if case .stoppedEarly(let best) = run.outcome {
-                notes.append("run \(i + 1): patience \(c.patience) stopped it at epoch \(run.epochs.count) of \(c.epochs);"
-                             + " epoch \(best)'s model kept")
-            }
+            if let note = Shell.outcomeNote(run, number: i + 1) { notes.append(note) }
             let score = run.metrics[metrics[i]].map { NumberFormat.metric($0) } ?? "—"
-            // An early stop's kept epoch is in its note, which leaves the column room.
-            let outcome: String = if case .stoppedEarly = run.outcome { "early stop" } else { Shell.outcomeShort(run.outcome) }
-            return [String(i + 1), Shell.modelShort(c), Shell.optimizerShort(c) + Shell.scheduleShort(c), epochs]
-                + (shared == nil ? [metrics[i], score] : [score]) + [outcome]
+            let schedule = Shell.scheduleShort(c)
+            return [String(i + 1), Shell.modelShort(c), Shell.optimizerShort(c)]
+                + (scheduled ? [schedule.isEmpty ? "constant" : schedule] : []) + [epochs]
+                + (shared == nil ? [metrics[i], score] : [score]) + [Shell.outcomeShort(run.outcome)]
         }
-        let columns: [TextTable.Column] = [.init("run"), .init("model", alignment: .left), .init("optimizer", alignment: .left),
-                                           .init("epochs", alignment: .right)]
+        let columns: [TextTable.Column] = [.init("run"), .init("model", alignment: .left), .init("optimizer", alignment: .left)]
+            + (scheduled ? [.init("schedule", alignment: .left)] : []) + [.init("epochs", alignment: .right)]
             + (shared.map { [TextTable.Column($0)] } ?? [.init("metric", alignment: .left), .init("dev")])
             + [.init("outcome", alignment: .left)]
-        console.lines(TextTable(columns: columns, rows: rows, notes: notes).render(traits: console.traits))
+        var table = TextTable(columns: columns, rows: rows, notes: notes)
+        // Every outcome but "complete" has its note, so the outcome column is the first to go.
+        Shell.makeRoom(in: &table, width: console.traits.width,
+                       keep: ["run", "model", "optimizer", "schedule", "dev"] + (shared.map { [$0] } ?? []),
+                       dropFirst: ["outcome"], rowsName: "run",
+                       leftOutHint: "every run without a note above completed; a wider terminal shows the column")
+        console.lines(table.render(traits: console.traits))
     }
 
     /// "mlp [64,32] tanh drop 0.1", "linear".
@@ -136,20 +141,37 @@ extension Shell {
         return text
     }
 
-    /// "complete", "early stop (best 6)", "diverged (epoch 3)", "interrupted (epoch 12)".
+    /// "complete", "early stop", "diverged", "interrupted": the epochs column and the run's
+    /// note (`outcomeNote`) say when.
     static func outcomeShort(_ outcome: TrainingOutcome) -> String {
         switch outcome {
         case .completed: "complete"
-        case .stoppedEarly(let best): "early stop (best \(best))"
-        case .diverged(let epoch): "diverged (epoch \(epoch))"
-        case .interrupted(let epoch): "interrupted (epoch \(epoch))"
+        case .stoppedEarly: "early stop"
+        case .diverged: "diverged"
+        case .interrupted: "interrupted"
         }
     }
 
-    /// " cosine", " step warmup 5", or "" for the constant schedule without warm-up.
+    /// The note under `runs` for a run that did not complete:
+    /// "run 2: patience 5 stopped it at epoch 11 of 60; epoch 6's model kept".
+    static func outcomeNote(_ run: TrainingRun, number: Int) -> String? {
+        let c = run.configuration
+        switch run.outcome {
+        case .completed: return nil
+        case .stoppedEarly(let best):
+            return "run \(number): patience \(c.patience) stopped it at epoch \(run.epochs.count) of \(c.epochs);"
+                + " epoch \(best)'s model kept"
+        case .diverged(let epoch):
+            return "run \(number): diverged at epoch \(epoch) of \(c.epochs)" + (run.epochs.isEmpty ? "" : "; the epochs before it are kept")
+        case .interrupted(let epoch):
+            return "run \(number): interrupted after epoch \(epoch) of \(c.epochs); the epochs done are kept"
+        }
+    }
+
+    /// "cosine", "step warmup 5", or "" for the constant schedule without warm-up.
     static func scheduleShort(_ c: Configuration) -> String {
         guard c.schedule != "constant" || c.warmup > 0 else { return "" }
-        return " \(c.schedule)" + (c.warmup > 0 ? " warmup \(c.warmup)" : "")
+        return c.schedule + (c.warmup > 0 ? " warmup \(c.warmup)" : "")
     }
 
     /// "adam lr=0.001".

@@ -15,7 +15,7 @@ import Testing
         var table = Self.table()
         let keep = ["trial", "dev_acc", "learning_rate", "weight_decay", "dropout", "activation"]
         #expect(table.naturalWidth == 100)
-        Shell.makeRoom(in: &table, width: 95, keep: keep, dropFirst: ["dev_loss", "epochs"])
+        Shell.makeRoom(in: &table, width: 95, keep: keep, dropFirst: ["dev_loss", "epochs"], rowsName: "trial", leftOutHint: "a wider terminal shows them")
         #expect(table.naturalWidth == 92)
         #expect(table.columns.map(\.header) == keep.prefix(1) + ["learning_rate", "weight_decay", "dropout", "activation",
                                                                   "dev_acc", "dev_loss", "state"])
@@ -23,7 +23,7 @@ import Testing
         #expect(table.rows[1] == ["1", "0.01", "1e-04", "0.2", "tanh", "0.8", "0.52", "pruned (epoch 3)"])
 
         var narrower = Self.table()
-        Shell.makeRoom(in: &narrower, width: 85, keep: keep, dropFirst: ["dev_loss", "epochs"])
+        Shell.makeRoom(in: &narrower, width: 85, keep: keep, dropFirst: ["dev_loss", "epochs"], rowsName: "trial", leftOutHint: "a wider terminal shows them")
         #expect(narrower.naturalWidth == 82)
         #expect(!narrower.columns.contains { $0.header == "dev_loss" })
         #expect(narrower.columns.contains { $0.header == "state" })
@@ -32,7 +32,7 @@ import Testing
 
     @Test func aTableThatFitsIsLeftAlone() {
         var table = Self.table()
-        Shell.makeRoom(in: &table, width: 200, keep: [], dropFirst: ["dev_loss"])
+        Shell.makeRoom(in: &table, width: 200, keep: [], dropFirst: ["dev_loss"], rowsName: "trial", leftOutHint: "a wider terminal shows them")
         #expect(table.columns.count == 9 && table.notes.isEmpty)
     }
 }

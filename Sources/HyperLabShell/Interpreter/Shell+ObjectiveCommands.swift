@@ -29,8 +29,9 @@ extension Shell {
         guard FileManager.default.fileExists(atPath: directory) else {
             throw InputError("no folder \(command.string("dir") ?? ".")", at: command.span(ofOption: "dir"), hint: "dir= names the folder the command runs in")
         }
-        bench.objective = ExternalObjectiveSetting(template: template, metric: metric, direction: direction,
+        let reference = ExternalObjectiveReference(command: template.text, metric: metric,
                                                    timeout: command.integer("timeout", default: 600), directory: directory)
+        bench.objective = ExternalObjectiveSetting(template: template, direction: direction, reference: reference)
         let keys = template.parameterPlaceholders
         console.line("objective: the command, reporting \(metric) (\(direction == .maximize ? "higher" : "lower") is better)"
                      + (keys.isEmpty ? "" : "; sweeps must set " + keys.map { "{\($0)}" }.joined(separator: " ")))
@@ -56,8 +57,7 @@ extension Shell {
             throw InputError("the folder \(reference.directory) that \(stored.definition.name)'s command runs in is gone",
                              at: command.span(ofArgument: 0), hint: "restore the folder, then resume again")
         }
-        return ExternalObjectiveSetting(template: template, metric: reference.metric, direction: stored.definition.direction,
-                                        timeout: reference.timeout, directory: reference.directory)
+        return ExternalObjectiveSetting(template: template, direction: stored.definition.direction, reference: reference)
     }
 
     /// `objective builtin`: back to the built-in engine.

@@ -169,8 +169,7 @@ extension Shell {
                 case .external(let setting):
                     dataset = .ownedByCommand
                     split = .ownedByCommand
-                    external = ExternalObjectiveReference(command: setting.template.text, metric: setting.metric,
-                                                          timeout: setting.timeout, directory: setting.directory)
+                    external = setting.reference
                 }
                 let definition = StudyDefinition(name: storedName, created: options.clock(), sampler: plan.kind,
                                                  baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,

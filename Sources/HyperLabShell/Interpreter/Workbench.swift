@@ -89,14 +89,24 @@ public struct RunRecord: Sendable {
 
 /// `objective command "…"`: the command sweeps run, and how its reports are read.
 public struct ExternalObjectiveSetting: Sendable {
-    /// The command with its `{key}` placeholders.
+    /// The command with its `{key}` placeholders, parsed.
     public let template: CommandTemplate
-    /// The metric the command reports.
-    public let metric: String
     /// Whether higher or lower is better.
     public let direction: MetricDirection
+    /// What a stored study keeps of it: the command text, metric, timeout and folder.
+    public let reference: ExternalObjectiveReference
+
+    /// The metric the command reports.
+    public var metric: String { reference.metric }
     /// Seconds a trial may run.
-    public let timeout: Int
+    public var timeout: Int { reference.timeout }
     /// The folder the command runs in.
-    public let directory: String
+    public var directory: String { reference.directory }
+
+    /// The setting of a parsed command and its stored reference (whose command is `template`'s text).
+    public init(template: CommandTemplate, direction: MetricDirection, reference: ExternalObjectiveReference) {
+        self.template = template
+        self.direction = direction
+        self.reference = reference
+    }
 }

@@ -106,19 +106,23 @@ public struct PostgreSQLWorker: Sendable {
         case interrupted
     }
 
-    /// Waits until `claim`'s trial may be suggested (see the type's notes).
+    /// Waits until `claim`'s trial may be suggested (see the type's notes). While waiting it
+    /// polls the trials' progress only; the whole history is read once, when ready.
     private func awaitHistory(_ claim: PostgreSQLClaim, state: WorkerTrialBox) throws(StorageError) -> HistoryWait {
         let n = claim.number
         let limit = n - Study.historyLag
         while true {
             if interruption.isRequested { return .interrupted }
             if state.value.withLock({ $0.lost }) { throw storageError(lost(n)) }
-            let trials = try history(of: claim.study)
-            let byNumber = Dictionary(trials.map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-            if (0..<n).contains(where: { byNumber[$0] == nil }) { return .lowerTrialQueued }
-            let finishedBelow = (0..<max(limit, 0)).allSatisfy { byNumber[$0]?.state.isFinished == true }
-            let startedBelow = (0..<n).allSatisfy { (byNumber[$0]?.parameters.count ?? 0) > 0 }
-            if finishedBelow && startedBelow { return .ready(trials) }
+            let below = try store.progress(study: claim.study, below: n)
+            if below.count < n { return .lowerTrialQueued }
+            let finishedBelow = below.prefix(max(limit, 0)).allSatisfy { $0.state.isFinished }
+            if finishedBelow && below.allSatisfy(\.started) {
+                let trials = try history(of: claim.study)
+                // A trial re-queued between the two reads sends this claim back as well.
+                if trials.filter({ $0.number < n }).count < n { return .lowerTrialQueued }
+                return .ready(trials)
+            }
             try store.requeueStale(grace: grace)
             pause()
         }
@@ -195,10 +199,9 @@ public struct PostgreSQLWorker: Sendable {
         let limit = claim.number - Study.historyLag
         guard limit > 0 else { return [] }
         while !shouldStop() {
-            guard let trials = try? history(of: claim.study) else { return nil }
-            let peers = trials.filter { $0.number < limit }
+            guard let peers = try? store.progress(study: claim.study, below: limit, step: step) else { return nil }
             let ready = peers.allSatisfy { $0.state.isFinished || ($0.lastStep ?? Int.min) >= step }
-            if ready { return peers.compactMap { $0.intermediateValues[step] } }
+            if ready { return peers.compactMap(\.valueAtStep) }
             _ = try? store.requeueStale(grace: grace)
             pause()
         }

@@ -66,6 +66,31 @@ struct PostgreSQLWorkQueueTests {
         #expect(stored[0].intermediateValues == [1: 0.7])
     }
 
+    @Test func progressReadsStatesStepsAndOneStepsValuesWithoutTheQueued() throws {
+        let (store, _, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let id = try store.createStudy(try StorageFixtures.definition(trials: 4))
+        try store.enqueue(study: id, numbers: 0..<4)
+        let parameters = TrialParameters([("lr", .real(0.01))])
+        let a = store.workerTrialStore(for: id, worker: "a")
+        for _ in 0..<3 { _ = try #require(try store.claimNext(study: id, worker: "a")) }
+        try a.trialStarted(Trial(number: 0, parameters: parameters, state: .running, seed: 1))
+        try a.trialFinished(Trial(number: 0, parameters: parameters, state: .complete,
+                                  intermediateValues: [1: 0.5, 2: .nan, 3: 0.4], value: 0.4, seed: 1))
+        try a.trialStarted(Trial(number: 1, parameters: parameters, state: .running, seed: 2))
+        try a.trialReported(number: 1, step: 1, value: 0.7)
+        // Trial 2 is claimed but not yet suggested; trial 3 is still queued.
+
+        let all = try store.progress(study: id, below: 10, step: 2)
+        #expect(all.map(\.number) == [0, 1, 2])
+        #expect(all.map(\.state) == [.complete, .running, .running])
+        #expect(all.map(\.started) == [true, true, false])
+        #expect(all.map(\.lastStep) == [3, 1, nil])
+        #expect(all[0].valueAtStep?.isNaN == true && all[1].valueAtStep == nil)
+        #expect(try store.progress(study: id, below: 10, step: 1).map(\.valueAtStep) == [0.5, 0.7, nil])
+        #expect(try store.progress(study: id, below: 1).map { [$0.number] + ($0.valueAtStep == nil ? [] : [-1]) } == [[0]])
+    }
+
     @Test func twoWorkersCompleteAStudyWithNoTrialLostOrRunTwice() throws {
         let (store, url, cleanUp) = try PostgreSQLTestServer.store()
         defer { cleanUp() }

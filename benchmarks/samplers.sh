@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sampler benchmark (issue 4): HyperLab's samplers vs Optuna and hyperopt, side by side in one run.
 #
-#   benchmarks/samplers.sh [quality] [overhead]      (both when none is named)
+#   benchmarks/samplers.sh [quality] [spread] [overhead]      (all three when none is named)
 #
 # quality: median simple regret (best value found - known minimum) at 10/25/50(/100) trials on
 #   Branin (50 trials), Hartmann-6 (100) and Rosenbrock-4 on [-2.048, 2.048]^4 (50), over seeds
@@ -10,6 +10,11 @@
 #   every earlier result visible (lag 0, as the peers run); Optuna's TPESampler (its default, which
 #   in Optuna 5 is the multivariate TPE), TPESampler(multivariate=False), GPSampler and
 #   RandomSampler; hyperopt's tpe.suggest. Every run is sequential.
+# spread: how much a 20-seed median moves with the seeds drawn. HyperLab bayes (lag 4 and 0) and
+#   Optuna's GPSampler over 100 seeds on the three functions: the median of all, its ratio to
+#   Optuna's, and the medians of five disjoint groups of 20 seeds. Final regrets spread over
+#   orders of magnitude between seeds (Branin's over three), so a 2x gap between two 20-seed
+#   medians can be the draw, not the sampler.
 # overhead: milliseconds per suggestion on 4 parameters (2 log floats, 1 log int, 1 choice):
 #   TPE after 1,000 trials and the GP after 100, HyperLab and Optuna.
 # Environment:
@@ -18,17 +23,22 @@
 #                           installed into it when missing
 #   HYPERLAB_BENCH_SCRATCH  SwiftPM scratch path (default .build)
 #   HYPERLAB_BENCH_SEEDS    seeds per sampler and function (default 20)
+#   HYPERLAB_BENCH_SPREAD_SEEDS  seeds of the spread part (default 100)
+#   HYPERLAB_BENCH_SPREAD_FUNCTIONS  its functions (default branin,hartmann6,rosenbrock4)
 # Every command is pinned to one thread (OMP/MKL/OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1)).
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 seeds="${HYPERLAB_BENCH_SEEDS:-20}"
+spread_seeds="${HYPERLAB_BENCH_SPREAD_SEEDS:-100}"
+spread_functions="${HYPERLAB_BENCH_SPREAD_FUNCTIONS:-branin,hartmann6,rosenbrock4}"
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(quality overhead)
+[ ${#parts[@]} -eq 0 ] && parts=(quality spread overhead)
 for p in "${parts[@]}"; do
-    case "$p" in quality|overhead) ;; *) echo "unknown part '$p' (quality, overhead)" >&2; exit 2 ;; esac
+    case "$p" in quality|spread|overhead) ;; *) echo "unknown part '$p' (quality, spread, overhead)" >&2; exit 2 ;; esac
 done
 case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
+case "$spread_seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SPREAD_SEEDS must be a whole number" >&2; exit 2 ;; esac
 
 bench="$(build_release hyperlab-bench)"
 
@@ -42,7 +52,8 @@ if ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet' 2>/
 fi
 
 results="$(mktemp "${TMPDIR:-/tmp}/hyperlab-samplers.XXXXXX")"
-trap 'rm -f "$results"' EXIT
+spread="$(mktemp "${TMPDIR:-/tmp}/hyperlab-spread.XXXXXX")"
+trap 'rm -f "$results" "$spread"' EXIT
 pinned() { env OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$@"; }
 peers="$root/benchmarks/peers"
 
@@ -55,6 +66,12 @@ for p in "${parts[@]}"; do
         (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers tpe,tpe_independent,gp,random \
             --seeds "$seeds") | tee -a "$results"
         (cd "$peers" && pinned "$venv/bin/python" hyperopt_tpe.py --seeds "$seeds") | tee -a "$results"
+    elif [ "$p" = spread ]; then
+        echo "== spread, $spread_functions, $spread_seeds seeds"
+        pinned "$bench" samplers quality --functions "$spread_functions" --samplers bayes --lag both \
+            --seeds "$spread_seeds" | tee -a "$spread"
+        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --functions "$spread_functions" \
+            --samplers gp --seeds "$spread_seeds") | tee -a "$spread"
     else
         echo "== overhead per suggestion"
         pinned "$bench" samplers overhead | tee -a "$results"
@@ -67,7 +84,7 @@ echo
 echo "== Results ($started)"
 echo "machine: $(lscpu | sed -n 's/^Model name: *//p' | head -n 1), $(nproc) cores; $(swift --version 2>&1 | head -n 1)"
 echo "load average (1, 5, 15 min): before $load_before, after $load_after"
-grep -h '^# ' "$results" | sort -u | sed 's/^# /  /'
+{ grep -h '^# ' "$results" "$spread" || true; } | sort -u | sed 's/^# /  /'
 awk '
     $3 ~ /^regret_at_/ {
         n = substr($3, 11); key = $2 "@" n
@@ -105,5 +122,11 @@ awk '
             }
         }
     }' "$results"
+if [ -s "$spread" ]; then
+    echo
+    echo "  final simple regret (Branin and Rosenbrock-4 at 50 trials, Hartmann-6 at 100), $spread_seeds seeds:"
+    echo "  the median, its ratio to Optuna GPSampler's, and the medians of disjoint groups of 20 seeds"
+    (cd "$peers" && "$venv/bin/python" seed_spread.py --group 20 --reference optuna_gp) < "$spread"
+fi
 echo
 echo "  Per-seed final regrets and seconds per sampler are in the raw lines above (final_regrets, seconds)."

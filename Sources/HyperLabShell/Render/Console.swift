@@ -3,7 +3,8 @@ import Synchronization
 import Glibc
 #endif
 
-/// What the output device can do: decided once, from the terminal and the environment.
+/// What the output device can do: decided from the terminal and the environment (a terminal's
+/// width is read again at each use, so output follows a resized window).
 public struct ConsoleTraits: Sendable, Equatable {
     /// Standard output is a terminal: progress lines are redrawn in place.
     public var isTerminal: Bool
@@ -30,9 +31,8 @@ public struct ConsoleTraits: Sendable, Equatable {
     public static func detect(environment: [String: String]) -> ConsoleTraits {
         let tty = isatty(1) == 1
         var width = 80
-        var size = winsize()
-        if tty, ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 {
-            width = Int(size.ws_col)
+        if tty, let columns = terminalWidth() {
+            width = columns
         } else if let cols = environment["COLUMNS"].flatMap(Int.init), cols > 20 {
             width = cols
         }
@@ -42,6 +42,13 @@ public struct ConsoleTraits: Sendable, Equatable {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return ConsoleTraits(isTerminal: tty, color: tty && !noColor && environment["TERM"] != "dumb",
                              width: width, unicode: utf8 && !ascii)
+    }
+
+    /// The columns of the terminal on standard output now; nil when it is not a terminal.
+    public static func terminalWidth() -> Int? {
+        var size = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 }
 
@@ -66,26 +73,39 @@ public enum Style: Sendable {
 /// The one way HyperLab writes text: tests capture it byte for byte, the executable sends it
 /// to the terminal. Safe to use from several threads (sweep workers report progress).
 public final class Console: Sendable {
-    /// What the device can do.
-    public let traits: ConsoleTraits
+    /// What the device can do; on a terminal, with its width now.
+    public var traits: ConsoleTraits {
+        guard let width = liveWidth?() else { return fixedTraits }
+        var traits = fixedTraits
+        traits.width = width
+        return traits
+    }
+    private let fixedTraits: ConsoleTraits
+    private let liveWidth: (@Sendable () -> Int?)?
     private let out: @Sendable (String) -> Void
     private let err: @Sendable (String) -> Void
     private let statusShown = Mutex(false)
     private let tap = Mutex<(@Sendable (String) -> Void)?>(nil)
 
-    /// A console writing normal output to `out` and errors to `err`.
+    /// A console writing normal output to `out` and errors to `err`; `liveWidth`, when given,
+    /// is asked for the width at each use (nil from it keeps `traits.width`).
     public init(traits: ConsoleTraits, out: @escaping @Sendable (String) -> Void,
-                err: (@Sendable (String) -> Void)? = nil) {
-        self.traits = traits
+                err: (@Sendable (String) -> Void)? = nil, liveWidth: (@Sendable () -> Int?)? = nil) {
+        self.fixedTraits = traits
+        self.liveWidth = liveWidth
         self.out = out
         self.err = err ?? out
     }
 
     /// A console on this process's standard output and standard error.
     public static func standard(environment: [String: String]) -> Console {
-        Console(traits: .detect(environment: environment),
-                out: { writeAll(1, $0) },
-                err: { writeAll(2, $0) })
+        let traits = ConsoleTraits.detect(environment: environment)
+        var liveWidth: (@Sendable () -> Int?)?
+        if traits.isTerminal { liveWidth = { ConsoleTraits.terminalWidth() } }
+        return Console(traits: traits,
+                       out: { writeAll(1, $0) },
+                       err: { writeAll(2, $0) },
+                       liveWidth: liveWidth)
     }
 
     /// Writes `text` as is.

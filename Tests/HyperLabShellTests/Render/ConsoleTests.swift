@@ -1,0 +1,40 @@
+import Synchronization
+import Testing
+@testable import HyperLabShell
+
+/// The console: status lines only on a terminal, and a terminal's width read at each use, so
+/// tables and plots fit a window resized between commands.
+@Suite struct ConsoleTests {
+    @Test func plainConsoleHasNoColourAndNoStatus() {
+        let capture = CapturedOutput()
+        let console = capture.console()
+        console.status("epoch 1/10")
+        console.line(console.paint("best", .bold))
+        #expect(capture.text == "best\n")
+    }
+
+    @Test func terminalConsoleRedrawsStatusAndClearsIt() {
+        let capture = CapturedOutput()
+        let console = capture.console(traits: ConsoleTraits(isTerminal: true, color: true, width: 80, unicode: true))
+        console.status("epoch 1/10")
+        console.line("done")
+        #expect(capture.text == "\r\u{1B}[2Kepoch 1/10\r\u{1B}[2Kdone\n")
+    }
+
+    @Test func aLiveWidthIsReadAtEachUse() {
+        let columns = Mutex<Int?>(100)
+        let console = Console(traits: .plain, out: { _ in }, liveWidth: { columns.withLock { $0 } })
+        #expect(console.traits.width == 100)
+        columns.withLock { $0 = 60 }
+        #expect(console.traits.width == 60)
+        columns.withLock { $0 = nil }
+        #expect(console.traits.width == ConsoleTraits.plain.width)
+        #expect(console.traits.unicode == ConsoleTraits.plain.unicode)
+    }
+
+    @Test func withoutALiveWidthTheTraitsStayAsGiven() {
+        var narrow = ConsoleTraits.plain
+        narrow.width = 40
+        #expect(Console(traits: narrow, out: { _ in }).traits == narrow)
+    }
+}

@@ -2,8 +2,8 @@ import Foundation
 import HyperLabKit
 import Synchronization
 
-/// `sweep grid|random|sobol|tpe|bayes|around`: build the space and sampler, run the trials in
-/// parallel, show progress, keep the results.
+/// `sweep grid|random|sobol|tpe|bayes|around`: the plan of a sweep (its space, sampler, metric,
+/// objective and options) from the command; `runSweep` (Shell+SweepRun) runs it.
 extension Shell {
     /// Everything a sweep needs besides the data: what to search, how, and how to score.
     struct SweepPlan {
@@ -91,146 +91,6 @@ extension Shell {
         }
         if plan.baseline { sampler = sampler.withBaseline(current) }
         return sampler
-    }
-
-    /// Runs a planned sweep (or the rest of a stored one), storing every trial as it goes, and
-    /// keeps the result as the current sweep.
-    func runSweep(_ plan: SweepPlan, target: SweepTarget, bench: inout Workbench,
-                  resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
-        let pruner: any Pruner = switch plan.prune {
-        case "median": MedianPruner()
-        case "asha": SuccessiveHalvingPruner()
-        default: NoPruner()
-        }
-        let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
-                          seed: UInt64(plan.seed), trials: plan.total)
-        let repository = options.repository
-        var storedName = plan.name
-        if let stored {
-            storedName = stored.definition.name
-        } else {
-            do { storedName = try repository.availableName(plan.name) } catch {
-                throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
-            }
-        }
-        var trialStore: any StudyStore = MemoryStudyStore()
-        let objective: @Sendable (TrialContext) throws -> TrialOutcome
-        let datasetName: String
-        var logFolder: String?
-        switch target {
-        case .builtin(let scoring):
-            objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
-            datasetName = scoring.datasetName
-        case .external(let setting):
-            let names = plan.space.names
-            do { try setting.template.check(parameterNames: names) } catch {
-                // The command is fixed here; the sweep is what to change (the template's own
-                // hint would suggest renaming its placeholder to a swept key).
-                let wanted = error.placeholder ?? "it"
-                let unused = names.filter { !setting.template.parameterPlaceholders.contains($0) }
-                let misspelt = unused.first { ClosestMatch.suggestion(for: $0, among: [wanted]) != nil }
-                throw InputError("the objective command uses {\(wanted)}, which this sweep does not set",
-                                 at: misspelt.flatMap { key in command.syntax.options.first { $0.key == key }?.keySpan }
-                                    ?? command.syntax.nameSpan,
-                                 hint: misspelt.map { "did you mean \(wanted)= instead of \($0)=?" }
-                                    ?? "add \(wanted)=... to the sweep, as in \(wanted)=uniform(0, 1)")
-            }
-            if command.string("workers") == "external" {
-                throw InputError("workers=external runs the built-in trainer; an objective command runs on this machine",
-                                 at: command.span(ofOption: "workers"), hint: "leave out workers=, or use objective builtin")
-            }
-            let folder = resolve(Shell.logFolderName(storedName)).path
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            do {
-                let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
-                                                            direction: setting.direction, workingDirectory: setting.directory,
-                                                            timeout: .seconds(setting.timeout), logFolder: folder)
-                objective = { context in try external.evaluate(context) }
-            } catch {
-                throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
-            }
-            datasetName = DatasetReference.ownedByCommand.displayName
-            logFolder = folder
-        }
-        do {
-            if let stored {
-                trialStore = repository.trialStore(for: stored.id)
-            } else {
-                let dataset: DatasetReference
-                let split: SplitReference
-                var external: ExternalObjectiveReference?
-                switch target {
-                case .builtin:
-                    guard let loaded = bench.dataset,
-                          let made = bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init)
-                    else { return }
-                    dataset = try DatasetReference(loaded.source, relativeTo: options.workingDirectory)
-                    split = made
-                case .external(let setting):
-                    dataset = .ownedByCommand
-                    split = .ownedByCommand
-                    external = setting.reference
-                }
-                let definition = StudyDefinition(name: storedName, created: options.clock(), sampler: plan.kind,
-                                                 baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
-                                                 metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
-                                                 prune: plan.prune, space: plan.space, base: plan.base,
-                                                 dataset: dataset, split: split, objective: external)
-                if command.string("workers") == "external" {
-                    let trials = try enqueueForWorkers(plan, definition: definition, command: command)
-                    let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind,
-                                             space: plan.space, base: plan.base, metric: plan.metric, direction: plan.direction,
-                                             seed: plan.seed, repeats: plan.repeats, prune: plan.prune,
-                                             trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
-                                             stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
-                                             datasetName: datasetName)
-                    bench.sweeps.append(record)
-                    console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
-                    return
-                }
-                trialStore = repository.trialStore(for: try repository.createStudy(definition))
-            }
-        } catch let error as InputError {
-            throw error
-        } catch let error as StorageError {
-            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
-        } catch {
-            throw InputError("\(error)", at: command.syntax.nameSpan)
-        }
-
-        let done = stored?.trials.filter { $0.state != .running && $0.failure != "interrupted" }.count ?? 0
-        console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
-                     + (stored != nil ? " (\(done) done, resuming)" : "")
-                     + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
-        console.line("metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
-                     + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
-                     + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
-                     + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
-                     + (options.showTimings ? " · parallel \(plan.parallel)" : "")
-                     + (options.showTimings ? " · stored as study '\(storedName)' in \(repository.location)" : "")
-                     + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : ""))
-
-        let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
-                                           showTimings: options.showTimings)
-        let report = study.run(parallel: plan.parallel, store: trialStore, previous: stored?.trials ?? [],
-                               interruption: options.interruption, progress: { event in printer.handle(event) },
-                               objective: objective)
-        printer.finish(report.trials)
-        try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName)
-        if let error = report.storeError {
-            console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
-        }
-
-        var record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind, space: plan.space,
-                                 base: plan.base, metric: plan.metric, direction: plan.direction, seed: plan.seed,
-                                 repeats: plan.repeats, prune: plan.prune,
-                                 trials: (logFolder == nil ? Shell.usedParameters(report.trials, base: plan.base) : report.trials)
-                                    .sorted { $0.number < $1.number },
-                                 stoppedEarly: report.stoppedEarly, datasetName: datasetName)
-        record.logFolder = logFolder
-        bench.sweeps.append(record)
-        console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
-        if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
     }
 
     /// The trials with only the parameters each actually used: a swept key that the trial's own

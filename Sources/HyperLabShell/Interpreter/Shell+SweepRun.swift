@@ -1,0 +1,167 @@
+import Foundation
+import HyperLabKit
+
+/// Running a planned sweep: its objective, its stored study, the trials with live progress,
+/// and the record the results commands read.
+extension Shell {
+    /// Runs a planned sweep (or the rest of a stored one), storing every trial as it goes, and
+    /// keeps the result as the current sweep.
+    func runSweep(_ plan: SweepPlan, target: SweepTarget, bench: inout Workbench,
+                  resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
+        let pruner: any Pruner = switch plan.prune {
+        case "median": MedianPruner()
+        case "asha": SuccessiveHalvingPruner()
+        default: NoPruner()
+        }
+        let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
+                          seed: UInt64(plan.seed), trials: plan.total)
+        let repository = options.repository
+        var storedName = plan.name
+        if let stored {
+            storedName = stored.definition.name
+        } else {
+            do { storedName = try repository.availableName(plan.name) } catch {
+                throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+            }
+        }
+        let objective: @Sendable (TrialContext) throws -> TrialOutcome
+        let datasetName: String
+        var logFolder: String?
+        switch target {
+        case .builtin(let scoring):
+            objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+            datasetName = scoring.datasetName
+        case .external(let setting):
+            let folder = resolve(Shell.logFolderName(storedName)).path
+            objective = try commandObjective(setting, plan: plan, logFolder: folder, command: command)
+            datasetName = DatasetReference.ownedByCommand.displayName
+            logFolder = folder
+        }
+
+        let trialStore: any StudyStore
+        do {
+            if let stored {
+                trialStore = repository.trialStore(for: stored.id)
+            } else {
+                guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
+                if command.string("workers") == "external" {
+                    let trials = try enqueueForWorkers(plan, definition: definition, command: command)
+                    let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind,
+                                             space: plan.space, base: plan.base, metric: plan.metric, direction: plan.direction,
+                                             seed: plan.seed, repeats: plan.repeats, prune: plan.prune,
+                                             trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
+                                             stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
+                                             datasetName: datasetName)
+                    bench.sweeps.append(record)
+                    console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+                    return
+                }
+                trialStore = repository.trialStore(for: try repository.createStudy(definition))
+            }
+        } catch let error as InputError {
+            throw error
+        } catch let error as StorageError {
+            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        } catch {
+            throw InputError("\(error)", at: command.syntax.nameSpan)
+        }
+
+        printSweepHeading(plan, target: target, resuming: stored, storedName: storedName, logFolder: logFolder)
+        let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
+                                           showTimings: options.showTimings)
+        let report = study.run(parallel: plan.parallel, store: trialStore, previous: stored?.trials ?? [],
+                               interruption: options.interruption, progress: { event in printer.handle(event) },
+                               objective: objective)
+        printer.finish(report.trials)
+        try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName)
+        if let error = report.storeError {
+            console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
+        }
+
+        var record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind, space: plan.space,
+                                 base: plan.base, metric: plan.metric, direction: plan.direction, seed: plan.seed,
+                                 repeats: plan.repeats, prune: plan.prune,
+                                 trials: (logFolder == nil ? Shell.usedParameters(report.trials, base: plan.base) : report.trials)
+                                    .sorted { $0.number < $1.number },
+                                 stoppedEarly: report.stoppedEarly, datasetName: datasetName)
+        record.logFolder = logFolder
+        bench.sweeps.append(record)
+        console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+        if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
+    }
+
+    /// The objective that runs `setting`'s command for each trial, logging into `logFolder`,
+    /// once the sweep sets every placeholder of the command.
+    private func commandObjective(_ setting: ExternalObjectiveSetting, plan: SweepPlan, logFolder: String,
+                                  command: BoundCommand) throws(InputError) -> @Sendable (TrialContext) throws -> TrialOutcome {
+        let names = plan.space.names
+        do { try setting.template.check(parameterNames: names) } catch {
+            // The command is fixed here; the sweep is what to change (the template's own
+            // hint would suggest renaming its placeholder to a swept key).
+            let wanted = error.placeholder ?? "it"
+            let unused = names.filter { !setting.template.parameterPlaceholders.contains($0) }
+            let misspelt = unused.first { ClosestMatch.suggestion(for: $0, among: [wanted]) != nil }
+            throw InputError("the objective command uses {\(wanted)}, which this sweep does not set",
+                             at: misspelt.flatMap { key in command.syntax.options.first { $0.key == key }?.keySpan }
+                                ?? command.syntax.nameSpan,
+                             hint: misspelt.map { "did you mean \(wanted)= instead of \($0)=?" }
+                                ?? "add \(wanted)=... to the sweep, as in \(wanted)=uniform(0, 1)")
+        }
+        if command.string("workers") == "external" {
+            throw InputError("workers=external runs the built-in trainer; an objective command runs on this machine",
+                             at: command.span(ofOption: "workers"), hint: "leave out workers=, or use objective builtin")
+        }
+        try? FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
+        do {
+            let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
+                                                        direction: setting.direction, workingDirectory: setting.directory,
+                                                        timeout: .seconds(setting.timeout), logFolder: logFolder)
+            return { context in try external.evaluate(context) }
+        } catch {
+            throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
+        }
+    }
+
+    /// What a new stored study keeps of the sweep: where its data came from (or that the
+    /// objective command owns it) and everything needed to resume it. Nil when the built-in
+    /// engine has no data or split to name.
+    private func studyDefinition(_ plan: SweepPlan, target: SweepTarget, name: String,
+                                 bench: Workbench) throws -> StudyDefinition? {
+        let dataset: DatasetReference
+        let split: SplitReference
+        var external: ExternalObjectiveReference?
+        switch target {
+        case .builtin:
+            guard let loaded = bench.dataset,
+                  let made = bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init)
+            else { return nil }
+            dataset = try DatasetReference(loaded.source, relativeTo: options.workingDirectory)
+            split = made
+        case .external(let setting):
+            dataset = .ownedByCommand
+            split = .ownedByCommand
+            external = setting.reference
+        }
+        return StudyDefinition(name: name, created: options.clock(), sampler: plan.kind,
+                               baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
+                               metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
+                               prune: plan.prune, space: plan.space, base: plan.base,
+                               dataset: dataset, split: split, objective: external)
+    }
+
+    /// The two lines that open a sweep: its trials and space, then its metric and settings.
+    private func printSweepHeading(_ plan: SweepPlan, target: SweepTarget, resuming stored: StoredStudy?,
+                                   storedName: String, logFolder: String?) {
+        let done = stored?.trials.filter { $0.state != .running && $0.failure != "interrupted" }.count ?? 0
+        console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
+                     + (stored != nil ? " (\(done) done, resuming)" : "")
+                     + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
+        console.line("metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
+                     + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
+                     + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
+                     + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
+                     + (options.showTimings ? " · parallel \(plan.parallel)" : "")
+                     + (options.showTimings ? " · stored as study '\(storedName)' in \(options.repository.location)" : "")
+                     + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : ""))
+    }
+}

@@ -106,13 +106,7 @@ extension Shell {
         try rebuildData(of: stored, into: &bench, command: nil)
         let (_, plan) = try record(of: stored, number: 1)
         guard let scoring = bench.scoring else { throw InputError("the stored study has no split", at: nil) }
-        let pruner: any Pruner = switch plan.prune {
-        case "median": MedianPruner()
-        case "asha": SuccessiveHalvingPruner()
-        default: NoPruner()
-        }
-        let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
-                          seed: UInt64(plan.seed), trials: plan.total)
+        let study = Shell.study(for: plan)
         return (study, Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats))
     }
 

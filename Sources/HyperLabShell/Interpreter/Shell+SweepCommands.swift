@@ -77,6 +77,17 @@ extension Shell {
         try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
     }
 
+    /// The study of a plan: its space, sampler, pruner, direction, seed and trial count.
+    static func study(for plan: SweepPlan) -> Study {
+        let pruner: any Pruner = switch plan.prune {
+        case "median": MedianPruner()
+        case "asha": SuccessiveHalvingPruner()
+        default: NoPruner()
+        }
+        return Study(space: plan.space, sampler: sampler(for: plan), pruner: pruner, direction: plan.direction,
+                     seed: UInt64(plan.seed), trials: plan.total)
+    }
+
     /// The sampler of a plan (the grid, or a sampler wrapped so trial 0 is the base configuration).
     static func sampler(for plan: SweepPlan) -> any Sampler {
         let current = TrialParameters(plan.space.names.compactMap { name in plan.base.value(name).map { (name, $0) } })

@@ -8,13 +8,7 @@ extension Shell {
     /// keeps the result as the current sweep.
     func runSweep(_ plan: SweepPlan, target: SweepTarget, bench: inout Workbench,
                   resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
-        let pruner: any Pruner = switch plan.prune {
-        case "median": MedianPruner()
-        case "asha": SuccessiveHalvingPruner()
-        default: NoPruner()
-        }
-        let study = Study(space: plan.space, sampler: Shell.sampler(for: plan), pruner: pruner, direction: plan.direction,
-                          seed: UInt64(plan.seed), trials: plan.total)
+        let study = Shell.study(for: plan)
         let repository = options.repository
         var storedName = plan.name
         if let stored {

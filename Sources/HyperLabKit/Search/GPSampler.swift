@@ -6,7 +6,9 @@ import Foundation
 /// 1. maps the visible trials to inputs in [0, 1] (log parameters in log space, integers
 ///    on their widened line, choices by index with a Hamming kernel distance) and their
 ///    metric to standardized scores to maximize; failed and pruned trials score as the
-///    worst complete trial, so diverging regions are avoided;
+///    worst complete trial, so diverging regions are avoided; the scores are then warped by
+///    a Yeo–Johnson power transform fitted by maximum likelihood (`YeoJohnsonTransform`, as
+///    HEBO), so a long tail of bad scores does not flatten the differences among good ones;
 /// 2. fits a Matérn-5/2 ARD kernel by maximizing the log marginal likelihood plus weak
 ///    priors (`GaussianProcess+Fit`): the default start and `restarts` random starts are
 ///    screened, and the best `refinedStarts` are optimized by L-BFGS with analytic gradients;
@@ -102,7 +104,8 @@ public struct GPSampler: Sampler {
         for x in bad { xs.append(x); scores.append(worst) }
         let mean = scores.reduce(0, +) / Double(scores.count)
         let sd = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot()
-        let y = scores.map { ($0 - mean) / max(sd, 1e-10) }
+        let standardized = scores.map { ($0 - mean) / max(sd, 1e-10) }
+        let y = YeoJohnsonTransform(fittedTo: standardized).standardized(standardized)
         let d = space.count
         let categorical = space.parameters.map(\.distribution.isCategorical)
         let flat = xs.flatMap { $0 }

@@ -149,7 +149,7 @@ public enum CommandCatalog {
               details: "After 10 random trials, models good and bad regions and samples where good ones are likely.",
               example: "sweep tpe n=40 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-2) prune=asha"),
         sweep("bayes", summary: "informed search: Gaussian-process Bayesian optimization (log expected improvement)",
-              details: "A Matérn-5/2 Gaussian process with one length scale per parameter guides each next trial.",
+              details: "After 10 quasi-random trials, a Matérn-5/2 Gaussian process (one length scale per parameter, fitted to power-transformed scores) guides each next trial.",
               example: "sweep bayes n=30 lr=log(1e-4, 1e-1) units=intlog(16, 256)"),
         sweep("around", summary: "local search within a factor of the current values; trial 0 is the current configuration",
               details: "Start from known defaults, then look nearby: KEY=near(F) samples log-uniformly within a factor F.",

@@ -11,8 +11,10 @@ public struct SamplingContext: Sendable {
     public var space: SearchSpace
     /// Whether the metric is maximized or minimized.
     public var direction: MetricDirection
-    /// Finished trials visible to this suggestion, by number.
-    public var finished: [Trial]
+    /// Finished trials visible to this suggestion, by number. A slice, so the study hands over
+    /// the run of its own trials without copying each (a thousand copies cost a tenth of a TPE
+    /// suggestion).
+    public var finished: ArraySlice<Trial>
     /// Parameters of trials suggested before this one but not visible (treated as pending).
     public var pending: [TrialParameters]
     /// The sweep seed (for samplers that need one stream over all trials, such as Sobol).
@@ -21,10 +23,17 @@ public struct SamplingContext: Sendable {
     /// A context for `number` with the given history.
     public init(number: Int, space: SearchSpace, direction: MetricDirection = .maximize,
                 finished: [Trial] = [], pending: [TrialParameters] = [], studySeed: UInt64 = 0) {
+        self.init(number: number, space: space, direction: direction, visible: finished[...], pending: pending,
+                  studySeed: studySeed)
+    }
+
+    /// A context for `number` whose finished trials are a slice of the caller's.
+    init(number: Int, space: SearchSpace, direction: MetricDirection, visible: ArraySlice<Trial>,
+         pending: [TrialParameters], studySeed: UInt64) {
         self.number = number
         self.space = space
         self.direction = direction
-        self.finished = finished
+        self.finished = visible
         self.pending = pending
         self.studySeed = studySeed
     }

@@ -64,16 +64,16 @@ public struct Study: Sendable {
         let limit = number - Study.historyLag
         let sorted = zip(trials, trials.dropFirst()).allSatisfy { $0.number < $1.number }
             ? trials : trials.sorted(by: { $0.number < $1.number })
-        // The usual case is a run of finished trials, then a few pending: copy that run at once
-        // (a copy per trial cost a tenth of a TPE suggestion at trial 1,000).
+        // The usual case is a run of finished trials, then a few pending: hand that run over as
+        // a slice of the caller's array, without copying a trial.
         var visible = 0
         while visible < sorted.count, sorted[visible].number < limit, sorted[visible].state.isFinished { visible += 1 }
-        var finished = Array(sorted[..<visible])
+        var finished = sorted[..<visible]
         var pending: [TrialParameters] = []
         for trial in sorted[visible...] where trial.number < number {
             if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
         }
-        return SamplingContext(number: number, space: space, direction: direction, finished: finished,
+        return SamplingContext(number: number, space: space, direction: direction, visible: finished,
                                pending: pending, studySeed: seed)
     }
 

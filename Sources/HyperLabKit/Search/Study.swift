@@ -62,8 +62,9 @@ public struct Study: Sendable {
     /// numbered below `number` as pending.
     public func samplingContext(for number: Int, trials: [Trial]) -> SamplingContext {
         let limit = number - Study.historyLag
-        let sorted = zip(trials, trials.dropFirst()).allSatisfy { $0.number < $1.number }
-            ? trials : trials.sorted(by: { $0.number < $1.number })
+        // By index, not by zip: zipping copied every trial (a retain and release per field).
+        let inOrder = trials.indices.dropFirst().allSatisfy { trials[$0 - 1].number < trials[$0].number }
+        let sorted = inOrder ? trials : trials.sorted(by: { $0.number < $1.number })
         // The usual case is a run of finished trials, then a few pending: hand that run over as
         // a slice of the caller's array, without copying a trial.
         var visible = 0

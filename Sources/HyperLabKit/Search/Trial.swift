@@ -69,11 +69,20 @@ extension Array where Element == Trial {
     /// The best complete trial for `direction` (the lowest number among equals); nil if none.
     public func best(for direction: MetricDirection) -> Trial? {
         var best: Trial?
-        for trial in self where trial.state == .complete {
-            guard let v = trial.value else { continue }
-            guard let b = best, let bv = b.value else { best = trial; continue }
-            if direction.isBetter(v, than: bv) || (v == bv && trial.number < b.number) { best = trial }
+        for trial in self where trial.state == .complete && trial.value != nil {
+            if best.map({ Self.ranks(trial, before: $0, for: direction) }) ?? true { best = trial }
         }
         return best
+    }
+
+    /// The complete trials, best first for `direction` (the lower number first among equals).
+    public func ranked(for direction: MetricDirection) -> [Trial] {
+        filter { $0.state == .complete && $0.value != nil }.sorted { Self.ranks($0, before: $1, for: direction) }
+    }
+
+    /// Whether `a` ranks before `b`: a better value, or the same value and a lower number.
+    private static func ranks(_ a: Trial, before b: Trial, for direction: MetricDirection) -> Bool {
+        let x = a.value ?? 0, y = b.value ?? 0
+        return x != y ? direction.isBetter(x, than: y) : a.number < b.number
     }
 }

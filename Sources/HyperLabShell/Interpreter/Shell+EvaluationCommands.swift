@@ -168,12 +168,7 @@ extension Shell {
         let top = command.integer("top", default: 5)
         let repeats = command.integer("repeats", default: 5)
         let fresh = command.boolean("fresh", default: false)
-        let ranked = sweep.trials.filter { $0.state == .complete && ($0.value?.isFinite ?? false) }
-            .sorted { a, b in
-                let x = a.value ?? 0, y = b.value ?? 0
-                return x != y ? sweep.direction.isBetter(x, than: y) : a.number < b.number
-            }
-            .prefix(top)
+        let ranked = sweep.trials.ranked(for: sweep.direction).prefix(top)
         guard !ranked.isEmpty else {
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
         }

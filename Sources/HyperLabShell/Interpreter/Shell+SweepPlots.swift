@@ -187,12 +187,7 @@ extension Shell {
     func plotParallel(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
         let sweep = try requireSweep(bench, command)
         let top = command.integer("top", default: 10)
-        let ranked = sweep.trials.filter { $0.state == .complete && $0.value != nil }
-            .sorted { a, b in
-                let x = a.value ?? 0, y = b.value ?? 0
-                return x != y ? sweep.direction.isBetter(x, than: y) : a.number < b.number
-            }
-            .prefix(top)
+        let ranked = sweep.trials.ranked(for: sweep.direction).prefix(top)
         guard !ranked.isEmpty else {
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
         }

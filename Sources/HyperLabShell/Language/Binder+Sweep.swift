@@ -39,7 +39,7 @@ extension Binder {
             default: throw InputError("\(key) takes numbers or words, not \(n.canonicalText)", at: n.span)
             }
         }
-        do {
+        return try rangeErrors(at: node.span) {
             switch node.value {
             case .call(let name, let args):
                 func numbers() throws(InputError) -> (Double, Double) {
@@ -69,12 +69,6 @@ extension Binder {
             default:
                 return .parameter(try value(node))
             }
-        } catch let error as InputError {
-            throw error
-        } catch let error as SearchSpaceError {
-            throw InputError(error.message, at: node.span, hint: error.hint)
-        } catch {
-            throw InputError("\(error)", at: node.span)
         }
     }
 
@@ -106,6 +100,20 @@ extension Binder {
         return x
     }
 
+    /// Runs `body`, turning a bad range (`SearchSpaceError`) or any other error into an
+    /// `InputError` at `span`; an `InputError` passes as it is.
+    private static func rangeErrors<T>(at span: SourceSpan, _ body: () throws -> T) throws(InputError) -> T {
+        do {
+            return try body()
+        } catch let error as InputError {
+            throw error
+        } catch let error as SearchSpaceError {
+            throw InputError(error.message, at: span, hint: error.hint)
+        } catch {
+            throw InputError("\(error)", at: span)
+        }
+    }
+
     private static func distribution(_ name: String, _ args: [SyntaxNode], node: SyntaxNode,
                                      spec: ParameterSpec) throws(InputError) -> Distribution {
         let key = spec.name
@@ -122,7 +130,7 @@ extension Binder {
                 throw InputError("\(key) cannot reach \(arg.canonicalText)", at: arg.span, hint: error.hint)
             }
         }
-        do {
+        return try rangeErrors(at: node.span) {
             switch name {
             case "log", "uniform":
                 try arity(2, "\(name)(a, b)")
@@ -165,12 +173,6 @@ extension Binder {
                                  hint: suggestion.map { "did you mean \($0)?" }
                                     ?? "distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(...), near(F)")
             }
-        } catch let error as InputError {
-            throw error
-        } catch let error as SearchSpaceError {
-            throw InputError(error.message, at: node.span, hint: error.hint)
-        } catch {
-            throw InputError("\(error)", at: node.span)
         }
     }
 }

@@ -30,12 +30,9 @@ extension PostgreSQLStudyStore {
                 ORDER BY t.number
                 """, [.int(Int(study.rawValue)), .int(limit), step.map { .int($0) } ?? .null]).map { row in
                 let number = try row.int("number")
-                let stateText = try row.string("state")
-                guard let state = TrialState(rawValue: stateText) else {
-                    throw StorageError(.invalidRecord, "trial \(number) has the unknown state \(stateText)")
-                }
                 return PostgreSQLTrialProgress(
-                    number: number, state: state, started: row["started"] == "t",
+                    number: number, state: try SQLiteCoding.state(try row.string("state"), of: number),
+                    started: row["started"] == "t",
                     lastStep: row["last_step"] == nil ? nil : try row.int("last_step"),
                     valueAtStep: row["has_value"] == "t" ? (try row.optionalDouble("value") ?? .nan) : nil)
             }

@@ -156,19 +156,10 @@ public struct PostgreSQLTrialStore: StudyStore {
             FROM trial WHERE study_id = $1 AND state <> 'queued' ORDER BY number
             """, [.int(Int(study))]).map { row in
             let number = try row.int("number")
-            let stateText = try row.string("state")
-            guard let state = TrialState(rawValue: stateText) else {
-                throw StorageError(.invalidRecord, "trial \(number) has the unknown state \(stateText)")
-            }
-            return Trial(number: number,
-                         parameters: try row["parameters"].map { text throws(StorageError) in
-                             try SQLiteCoding.decode(TrialParameters.self, from: text, what: "the parameters of trial \(number)")
-                         } ?? TrialParameters(),
-                         state: state, failure: row["failure"], intermediateValues: steps[number] ?? [:],
-                         value: try row.optionalDouble("value"),
-                         metrics: try SQLiteCoding.decode([String: Double].self, from: try row.string("metrics"),
-                                                          what: "the metrics of trial \(number)"),
-                         seed: try row.int("seed"), seconds: try row.double("seconds"))
+            return try SQLiteCoding.trial(number: number, state: try row.string("state"), parameters: row["parameters"],
+                                          failure: row["failure"], value: try row.optionalDouble("value"),
+                                          metrics: try row.string("metrics"), seed: try row.int("seed"),
+                                          seconds: try row.double("seconds"), steps: steps[number] ?? [:])
         }
     }
 }

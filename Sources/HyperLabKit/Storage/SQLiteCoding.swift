@@ -53,4 +53,26 @@ enum SQLiteCoding {
         json.appendParameters(parameters)
         return String(decoding: json.bytes, as: UTF8.self)
     }
+
+    /// A stored trial from its columns, as the SQLite and PostgreSQL stores read them: the
+    /// state checked, the parameters' and metrics' JSON decoded (no parameters: none yet).
+    static func trial(number: Int, state stateText: String, parameters: String?, failure: String?, value: Double?,
+                      metrics: String, seed: Int, seconds: Double, steps: [Int: Double]) throws(StorageError) -> Trial {
+        let state = try self.state(stateText, of: number)
+        return Trial(number: number,
+                     parameters: try parameters.map { text throws(StorageError) in
+                         try decode(TrialParameters.self, from: text, what: "the parameters of trial \(number)")
+                     } ?? TrialParameters(),
+                     state: state, failure: failure, intermediateValues: steps, value: value,
+                     metrics: try decode([String: Double].self, from: metrics, what: "the metrics of trial \(number)"),
+                     seed: seed, seconds: seconds)
+    }
+
+    /// The state a trial row names; an unknown one is an invalid record.
+    static func state(_ text: String, of number: Int) throws(StorageError) -> TrialState {
+        guard let state = TrialState(rawValue: text) else {
+            throw StorageError(.invalidRecord, "trial \(number) has the unknown state \(text)")
+        }
+        return state
+    }
 }

@@ -87,18 +87,9 @@ public struct SQLiteTrialStore: StudyStore {
             FROM trial WHERE study_id = ? ORDER BY number
             """, arguments: [study]).map { row in
             let number: Int = row["number"]
-            let stateText: String = row["state"]
-            guard let state = TrialState(rawValue: stateText) else {
-                throw StorageError(.invalidRecord, "trial \(number) has the unknown state \(stateText)")
-            }
-            return Trial(number: number,
-                         parameters: try SQLiteCoding.decode(TrialParameters.self, from: row["parameters"],
-                                                             what: "the parameters of trial \(number)"),
-                         state: state, failure: row["failure"], intermediateValues: steps[number] ?? [:],
-                         value: row["value"],
-                         metrics: try SQLiteCoding.decode([String: Double].self, from: row["metrics"],
-                                                          what: "the metrics of trial \(number)"),
-                         seed: row["seed"], seconds: row["seconds"])
+            return try SQLiteCoding.trial(number: number, state: row["state"], parameters: row["parameters"],
+                                          failure: row["failure"], value: row["value"], metrics: row["metrics"],
+                                          seed: row["seed"], seconds: row["seconds"], steps: steps[number] ?? [:])
         }
     }
 

@@ -98,7 +98,7 @@ public struct PostgreSQLWorker: Sendable {
 
     /// What waiting for a trial's history ended with.
     private enum HistoryWait {
-        /// Every trial below n − lag finished and every trial below n started: the trials now.
+        /// Every trial below n − lag finished and every trial below n started: those trials now.
         case ready([Trial])
         /// A lower trial is back in the queue (its worker died): give this claim back.
         case lowerTrialQueued
@@ -118,9 +118,9 @@ public struct PostgreSQLWorker: Sendable {
             if below.count < n { return .lowerTrialQueued }
             let finishedBelow = below.prefix(max(limit, 0)).allSatisfy { $0.state.isFinished }
             if finishedBelow && below.allSatisfy(\.started) {
-                let trials = try history(of: claim.study)
+                let trials = try history(of: claim.study).filter { $0.number < n }
                 // A trial re-queued between the two reads sends this claim back as well.
-                if trials.filter({ $0.number < n }).count < n { return .lowerTrialQueued }
+                if trials.count < n { return .lowerTrialQueued }
                 return .ready(trials)
             }
             try store.requeueStale(grace: grace)
@@ -128,11 +128,11 @@ public struct PostgreSQLWorker: Sendable {
         }
     }
 
-    /// Runs the claimed trial once its history is ready.
+    /// Runs the claimed trial once its history (`trials`, those below it) is ready.
     private func run(_ claim: PostgreSQLClaim, study: Study, trials: [Trial], state: WorkerTrialBox,
                      objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) throws(StorageError) -> Trial? {
         let n = claim.number
-        let parameters = study.suggestion(for: n, trials: trials.filter { $0.number < n })
+        let parameters = study.suggestion(for: n, trials: trials)
         let seed = Study.trialSeed(studySeed: study.seed, number: n)
         let fenced = store.workerTrialStore(for: claim.study, worker: name)
         let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)

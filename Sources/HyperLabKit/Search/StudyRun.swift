@@ -54,22 +54,28 @@ final class StudyRun: @unchecked Sendable {
         for trial in previous where trial.number >= 0 && trial.number < study.trialCount && Study.isKept(trial) {
             let n = trial.number
             guard trials[n] == nil else { continue }
-            trials[n] = trial
             kept.insert(n)
             for (step, value) in trial.intermediateValues {
                 reached[n] = max(reached[n] ?? Int.min, step)
                 stepValues[step, default: [:]][n] = value
             }
             counts.started += 1
-            switch trial.state {
-            case .complete: counts.complete += 1
-            case .pruned: counts.pruned += 1
-            case .failed: counts.failed += 1
-            case .running: break
-            }
+            place(trial)
         }
         counts.best = trials.compactMap { $0 }.best(for: study.direction)
+    }
+
+    /// Puts a finished trial in its place, moves the finished prefix on and counts its state.
+    /// Guarded by `condition` once workers run.
+    private func place(_ trial: Trial) {
+        trials[trial.number] = trial
         while finishedPrefix < trials.count, trials[finishedPrefix]?.state.isFinished == true { finishedPrefix += 1 }
+        switch trial.state {
+        case .complete: counts.complete += 1
+        case .pruned: counts.pruned += 1
+        case .failed: counts.failed += 1
+        case .running: break
+        }
     }
 
     private var isStopping: Bool { stopFlag.load(ordering: .relaxed) }
@@ -223,18 +229,11 @@ final class StudyRun: @unchecked Sendable {
                 trial.failure = StudyRun.reason(error)
             }
         }
-        trials[n] = trial
-        while finishedPrefix < trials.count, trials[finishedPrefix]?.state.isFinished == true { finishedPrefix += 1 }
+        place(trial)
         counts.running -= 1
-        switch trial.state {
-        case .complete:
-            counts.complete += 1
-            if let v = trial.value, counts.best?.value.map({ study.direction.isBetter(v, than: $0) }) ?? true {
-                counts.best = trial
-            }
-        case .pruned: counts.pruned += 1
-        case .failed: counts.failed += 1
-        case .running: break
+        if trial.state == .complete, let v = trial.value,
+           counts.best?.value.map({ study.direction.isBetter(v, than: $0) }) ?? true {
+            counts.best = trial
         }
         enqueue(.finished, trial)
         condition.broadcast()

@@ -165,9 +165,9 @@ public struct TPESampler: Sampler {
         }
         let meanBelowWeight = belowWeights.reduce(0, +) / Double(max(belowWeights.count, 1))
 
-        let axes: [ParzenEstimator.Axis] = space.parameters.map { p in
-            if let n = p.distribution.choiceCount { return .categorical(count: n) }
-            let (low, high) = p.distribution.internalBounds ?? (0, 1)
+        let axes: [ParzenEstimator.Axis] = distributions.indices.map { j in
+            if let n = distributions[j].choiceCount { return .categorical(count: n) }
+            let (low, high) = bounds[j] ?? (0, 1)
             return .numeric(low: low, high: high)
         }
         let exponent = ParzenEstimator.clipExponent(dimensions: d)
@@ -181,8 +181,8 @@ public struct TPESampler: Sampler {
         points.reserveCapacity(draws)
         for _ in 0..<draws {
             var x = l.sample(using: &generator)
-            for (j, p) in space.parameters.enumerated() where p.distribution.isInteger {
-                x[j] = p.distribution.internalCoordinate(of: p.distribution.value(atInternal: x[j])) ?? x[j]
+            for (j, distribution) in distributions.enumerated() where distribution.isInteger {
+                x[j] = distribution.internalCoordinate(of: distribution.value(atInternal: x[j])) ?? x[j]
             }
             points.append(x)
         }

@@ -79,13 +79,11 @@ extension Shell {
             throw InputError("there is no trial \(n)", at: span,
                              hint: bench.sweeps.isEmpty ? "run a sweep first" : "trials of the last sweep are numbered 0 to \(max((bench.sweeps.last?.trials.count ?? 1) - 1, 0))")
         }
-        var config = sweep.base
         do {
-            for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(n)) }
+            return ("trial \(n)", try sweep.configuration(of: trial))
         } catch {
             throw InputError("trial \(n) cannot be used: \(error.message)", at: span, hint: error.hint)
         }
-        return ("trial \(n)", config)
     }
 
     /// `compare A B [repeats=N] [metric=M]`.
@@ -191,9 +189,9 @@ extension Shell {
         var jobs: [ScoringJob] = []
         var owners: [(trial: Int, repeatIndex: Int)] = []
         for trial in ranked {
-            var config = sweep.base
+            var config: Configuration
             do {
-                for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(trial.number)) }
+                config = try sweep.configuration(of: trial)
             } catch {
                 throw InputError("trial \(trial.number) cannot be rechecked: \(error.message)", at: command.syntax.nameSpan)
             }

@@ -180,9 +180,9 @@ extension Shell {
             }
             trial = found
         }
-        var config = sweep.base
+        var config: Configuration
         do {
-            for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(trial.number)) }
+            config = try sweep.configuration(of: trial)
             try config.set("seed", .integer(trial.seed), origin: .trial(trial.number))
         } catch {
             throw InputError("trial \(trial.number) cannot be used: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)

@@ -36,4 +36,11 @@ public struct SweepRecord: Sendable {
 
     /// The trial numbered `n`.
     public func trial(_ n: Int) -> Trial? { trials.first { $0.number == n } }
+
+    /// The sweep's base configuration with `trial`'s parameters set (their origin the trial).
+    public func configuration(of trial: Trial) throws(ConfigurationError) -> Configuration {
+        var config = base
+        for (name, value) in trial.parameters { try config.set(name, value, origin: .trial(trial.number)) }
+        return config
+    }
 }

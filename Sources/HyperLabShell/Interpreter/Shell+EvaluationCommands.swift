@@ -105,8 +105,7 @@ extension Shell {
             for r in 0..<rounds {
                 let folds = r == 0 ? cv : cv.refolded(seed: Shell.pairSeed(cv.seed, "compare folds", r))
                 for k in 0..<folds.foldCount {
-                    let fold = folds.fold(k)
-                    pairParts.append(.init(train: fold.train, dev: fold.dev, devIndices: fold.devIndices, standardizer: fold.standardizer))
+                    pairParts.append(ScoringParts.Part(folds.fold(k)))
                     seeds.append(Shell.pairSeed(bench.configuration.seed, "compare", r * folds.foldCount + k))
                 }
             }
@@ -175,11 +174,7 @@ extension Shell {
             guard fresh else { return scoring.parts }
             let seed = Shell.pairSeed(sweep.seed, "recheck split", r)
             if let cv = bench.crossValidation {
-                let folds = cv.refolded(seed: seed)
-                return (0..<folds.foldCount).map { k in
-                    let f = folds.fold(k)
-                    return .init(train: f.train, dev: f.dev, devIndices: f.devIndices, standardizer: f.standardizer)
-                }
+                return ScoringParts.Part.folds(of: cv.refolded(seed: seed))
             }
             guard let split = bench.split, let dataset = bench.dataset else { return scoring.parts }
             let d = split.freshTrainDev(of: dataset, seed: seed)

@@ -32,11 +32,7 @@ public struct Workbench: Sendable {
                                 devToTrainRatio: Double(split.dev.count) / Double(max(split.train.count, 1)))
         }
         if let cv = crossValidation, let dataset {
-            let parts = (0..<cv.foldCount).map { k in
-                let fold = cv.fold(k)
-                return ScoringParts.Part(train: fold.train, dev: fold.dev, devIndices: fold.devIndices, standardizer: fold.standardizer)
-            }
-            return ScoringParts(parts: parts, datasetName: dataset.name, task: cv.task, devToTrainRatio: cv.devToTrainRatio)
+            return ScoringParts(parts: ScoringParts.Part.folds(of: cv), datasetName: dataset.name, task: cv.task, devToTrainRatio: cv.devToTrainRatio)
         }
         return nil
     }
@@ -58,6 +54,24 @@ public struct ScoringParts: Sendable {
         public let devIndices: [Int]
         /// The standardization of this part.
         public let standardizer: Standardizer
+
+        /// A part of the given rows.
+        public init(train: Partition, dev: Partition, devIndices: [Int], standardizer: Standardizer) {
+            self.train = train
+            self.dev = dev
+            self.devIndices = devIndices
+            self.standardizer = standardizer
+        }
+
+        /// The part of one cross-validation fold.
+        public init(_ fold: CrossValidationFold) {
+            self.init(train: fold.train, dev: fold.dev, devIndices: fold.devIndices, standardizer: fold.standardizer)
+        }
+
+        /// One part per fold of `cv`, in fold order.
+        public static func folds(of cv: CrossValidationSplit) -> [Part] {
+            (0..<cv.foldCount).map { Part(cv.fold($0)) }
+        }
     }
 
     /// The parts.

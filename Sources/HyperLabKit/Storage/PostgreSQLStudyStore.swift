@@ -107,9 +107,8 @@ public final class PostgreSQLStudyStore: StudyRepository {
                 throw noSuchStudy(name, among: try studyNames(db))
             }
             let id = try row.int("id")
-            var definition = try SQLiteCoding.decode(StudyDefinition.self, from: try row.string("definition"),
-                                                     what: "the study \(name)")
-            definition.status = StudyStatus(rawValue: try row.string("status")) ?? definition.status
+            let definition = try SQLiteCoding.definition(try row.string("definition"), status: try row.string("status"),
+                                                         name: name)
             return StoredStudy(id: StudyID(Int64(id)), definition: definition,
                                trials: try PostgreSQLTrialStore.trials(db, study: Int64(id)))
         }

@@ -75,4 +75,12 @@ enum SQLiteCoding {
         }
         return state
     }
+
+    /// A study's definition from its JSON column, with the status column (which changes while
+    /// the definition does not) in place of the one the JSON holds.
+    static func definition(_ text: String, status: String, name: String) throws(StorageError) -> StudyDefinition {
+        var definition = try decode(StudyDefinition.self, from: text, what: "the study \(name)")
+        definition.status = StudyStatus(rawValue: status) ?? definition.status
+        return definition
+    }
 }

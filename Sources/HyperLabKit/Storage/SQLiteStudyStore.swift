@@ -129,8 +129,7 @@ public final class SQLiteStudyStore: StudyRepository {
                 throw noSuchStudy(name, among: try String.fetchAll(db, sql: "SELECT name FROM study ORDER BY created, id"))
             }
             let id: Int64 = row["id"]
-            var definition = try SQLiteCoding.decode(StudyDefinition.self, from: row["definition"], what: "the study \(name)")
-            definition.status = StudyStatus(rawValue: row["status"]) ?? definition.status
+            let definition = try SQLiteCoding.definition(row["definition"], status: row["status"], name: name)
             return StoredStudy(id: StudyID(id), definition: definition, trials: try SQLiteTrialStore.trials(db, study: id))
         }
     }

@@ -10,7 +10,7 @@ extension Shell {
         var numbers: [Int] = []
         for (i, value) in command.arguments.enumerated() {
             guard case .integer(let n) = value else { continue }
-            guard n <= bench.runs.count else {
+            guard n >= 1, n <= bench.runs.count else {
                 throw InputError("there is no run \(n)", at: command.span(ofArgument: i),
                                  hint: "runs are numbered 1 to \(bench.runs.count); runs lists them")
             }

@@ -206,9 +206,10 @@ public enum CommandCatalog {
                     example: "resume \"sweep 1\""),
     ]
 
+    /// `run N ...` (runs count from 1) or `trial N ...` (trials from 0): each handler checks its range.
     private static let runReference = [
         ArgumentSpec("run|trial", .choice(["run", "trial"]), optional: true),
-        ArgumentSpec("N", .integer(1...Int.max), optional: true, repeating: true),
+        ArgumentSpec("N", .integer(0...Int.max), optional: true, repeating: true),
     ]
 
     private static let results: [CommandSpec] = [

@@ -147,7 +147,8 @@ public final class Console: Sendable {
     /// Shows a transient status line (progress), redrawn in place; only on a terminal.
     public func status(_ text: String) {
         guard traits.isTerminal else { return }
-        let clipped = String(text.prefix(max(traits.width - 1, 10)))
+        // Cut by visible columns: colour codes take none (a cut by characters lost the line's tail).
+        let clipped = text.fitted(toWidth: max(traits.width - 1, 10), ellipsis: Glyphs(unicode: traits.unicode).ellipsis)
         statusShown.withLock { shown in
             out("\r\u{1B}[2K" + clipped)
             shown = true

@@ -21,6 +21,16 @@ import Testing
         #expect(capture.text == "\r\u{1B}[2Kepoch 1/10\r\u{1B}[2Kdone\n")
     }
 
+    @Test func aColouredStatusLineIsCutByVisibleColumnsNotByCharacters() {
+        let capture = CapturedOutput()
+        let console = capture.console(traits: ConsoleTraits(isTerminal: true, color: true, width: 14, unicode: true))
+        let bold = "\u{1B}[1mabcdefghij\u{1B}[0m"   // 10 columns, 18 characters
+        console.status(bold)
+        #expect(capture.text == "\r\u{1B}[2K" + bold)
+        console.status("\u{1B}[1mabcdefghijklmnop\u{1B}[0m")
+        #expect(capture.text.hasSuffix("abcdefghijkl\u{1B}[0m…"))
+    }
+
     @Test func aLiveWidthIsReadAtEachUse() {
         let columns = Mutex<Int?>(100)
         let console = Console(traits: .plain, out: { _ in }, liveWidth: { columns.withLock { $0 } })

@@ -49,9 +49,7 @@ extension Shell {
                                  direction: d.direction, seed: Int(truncatingIfNeeded: d.seed), total: d.trialCount,
                                  repeats: d.repeats, prune: d.prune, baseline: d.baseline,
                                  parallel: ProcessInfo.processInfo.activeProcessorCount)
-            var record = SweepRecord(number: number, name: d.name, sampler: d.sampler, space: plan.space, base: base,
-                                     metric: d.metric, direction: d.direction, seed: plan.seed, repeats: d.repeats,
-                                     prune: d.prune,
+            var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
             if d.objective != nil { record.logFolder = resolve(Shell.logFolderName(d.name)).path }

@@ -40,9 +40,7 @@ extension Shell {
                 guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
                 if command.string("workers") == "external" {
                     let trials = try enqueueForWorkers(plan, definition: definition, command: command)
-                    let record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind,
-                                             space: plan.space, base: plan.base, metric: plan.metric, direction: plan.direction,
-                                             seed: plan.seed, repeats: plan.repeats, prune: plan.prune,
+                    let record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                              trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
                                              stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
                                              datasetName: datasetName)
@@ -72,9 +70,7 @@ extension Shell {
             console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
         }
 
-        var record = SweepRecord(number: bench.sweeps.count + 1, name: plan.name, sampler: plan.kind, space: plan.space,
-                                 base: plan.base, metric: plan.metric, direction: plan.direction, seed: plan.seed,
-                                 repeats: plan.repeats, prune: plan.prune,
+        var record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                  trials: (logFolder == nil ? Shell.usedParameters(report.trials, base: plan.base) : report.trials)
                                     .sorted { $0.number < $1.number },
                                  stoppedEarly: report.stoppedEarly, datasetName: datasetName)
@@ -157,5 +153,14 @@ extension Shell {
                      + (options.showTimings ? " · parallel \(plan.parallel)" : "")
                      + (options.showTimings ? " · stored as study '\(storedName)' in \(options.repository.location)" : "")
                      + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : ""))
+    }
+}
+
+extension SweepRecord {
+    /// The record of a sweep run from `plan`, with its trials so far.
+    init(_ plan: Shell.SweepPlan, number: Int, trials: [Trial], stoppedEarly: Bool, datasetName: String) {
+        self.init(number: number, name: plan.name, sampler: plan.kind, space: plan.space, base: plan.base,
+                  metric: plan.metric, direction: plan.direction, seed: plan.seed, repeats: plan.repeats,
+                  prune: plan.prune, trials: trials, stoppedEarly: stoppedEarly, datasetName: datasetName)
     }
 }

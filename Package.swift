@@ -33,15 +33,11 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
-        .systemLibrary(
-            name: "COpenBLAS",
-            pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"])]
-        ),
+        .target(name: "CKernels"),
         .target(
             name: "HyperLabKit",
             dependencies: [
-                "COpenBLAS",
+                "CKernels",
                 "CLibPQ",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -4,7 +4,7 @@
 #   scripts/install-dependencies.sh --tests  that, plus what the tests use: a PostgreSQL server and tmux
 # Used by ./hyperlab, ./test and .ci/run, so the lists live in one place.
 set -euo pipefail
-packages=(libedit-dev libopenblas-dev libsqlite3-dev libpq-dev pkg-config)
+packages=(libedit-dev libsqlite3-dev libpq-dev pkg-config)
 [ "${1:-}" = "--tests" ] && packages+=(postgresql tmux)
 missing=()
 for p in "${packages[@]}"; do

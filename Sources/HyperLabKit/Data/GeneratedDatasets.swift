@@ -40,17 +40,17 @@ enum GeneratedDatasets {
         case .moons:
             // Outer moon: upper half circle; inner moon: lower half circle shifted right; centred.
             let t = Double.pi * g.nextUnit()
-            return k == 0 ? (cos(t) - 0.5, sin(t) - 0.25) : (0.5 - cos(t), 0.25 - sin(t))
+            return k == 0 ? (PortableMath.cos(t) - 0.5, PortableMath.sin(t) - 0.25) : (0.5 - PortableMath.cos(t), 0.25 - PortableMath.sin(t))
         case .circles:
             let t = 2 * Double.pi * g.nextUnit()
             let r = k == 0 ? 1.0 : 0.5
-            return (r * cos(t), r * sin(t))
+            return (r * PortableMath.cos(t), r * PortableMath.sin(t))
         case .spirals:
             // Arm k: radius grows from 0.05 to 1 over 1.25 turns, arms evenly rotated.
             let t = g.nextUnit()
             let r = 0.05 + 0.95 * t
             let angle = 2 * Double.pi * (Double(k) / Double(classes) + 1.25 * t)
-            return (r * cos(angle), r * sin(angle))
+            return (r * PortableMath.cos(angle), r * PortableMath.sin(angle))
         case .xor:
             // Uniform in the square's quadrants that belong to the class: same sign (0) or opposite (1).
             let x = g.nextUnit(), y = g.nextUnit()
@@ -59,7 +59,7 @@ enum GeneratedDatasets {
             return (sx * x, sy * y)
         case .blobs:
             let angle = Double.pi / 2 + 2 * Double.pi * Double(k) / Double(classes)
-            return (cos(angle), sin(angle))
+            return (PortableMath.cos(angle), PortableMath.sin(angle))
         }
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The learning rate of each epoch: a linear warm-up, then a decay, applied per epoch.
 ///
 /// With η the base rate, W = `warmup`, epochs numbered e = 0, 1, ...:
@@ -63,12 +57,12 @@ public struct LearningRateSchedule: Sendable, Hashable {
         case .constant:
             return baseRate
         case .step:
-            return baseRate * pow(gamma, Double(k / stepSize))
+            return baseRate * PortableMath.power(gamma, k / stepSize)
         case .exponential:
-            return baseRate * pow(gamma, Double(k))
+            return baseRate * PortableMath.power(gamma, k)
         case .cosine:
             let horizon = max(1, epochs - warmup)
-            return baseRate * 0.5 * (1 + cos(Double.pi * Double(k) / Double(horizon)))
+            return baseRate * 0.5 * (1 + PortableMath.cos(Double.pi * Double(k) / Double(horizon)))
         }
     }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The training loss, chosen by the task: softmax cross-entropy for classification, mean
 /// squared error for regression. Both are means over the rows of a mini-batch, as PyTorch's
 /// `CrossEntropyLoss()` and `MSELoss()` with their default `reduction="mean"`.
@@ -46,7 +40,7 @@ enum Loss {
             } else {
                 for j in 0..<classes { sum += FastMath.exp(z[j] - m) }
             }
-            totals.loss += Double(logf(sum) + m - z[y])
+            totals.loss += Double(Float(PortableMath.log(Double(sum))) + m - z[y])
         }
         totals.finite = guardSum.isFinite && totals.loss.isFinite
         return totals

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The state of one update rule over a flat parameter buffer (see `OptimizerSettings` for the
 /// rules). Its state buffers are created once; `step` is one contiguous loop that allocates
 /// nothing and vectorizes (square roots through `FastMath.squareRoot`, within 2·10⁻⁷ of exact).
@@ -66,9 +60,8 @@ final class Optimizer {
                 }
             }
         case .adam, .adamw:
-            let t = Double(steps)
-            let correction1 = 1 - pow(s.beta1, t)
-            let correction2 = 1 - pow(s.beta2, t)
+                        let correction1 = 1 - PortableMath.power(s.beta1, steps)
+            let correction2 = 1 - PortableMath.power(s.beta2, steps)
             let stepSize = Float(rate / correction1)
             let inverseRootCorrection2 = Float(1 / correction2.squareRoot())
             // 1 − β is formed in Double, as PyTorch does (1 − Float(0.999) is off by 10⁻⁵ relative).

@@ -39,7 +39,7 @@ public struct TrainedModel: Sendable, Hashable {
     /// The raw outputs for each row of `features` (standardized like the training data):
     /// logits for classification, predictions in the target's units for regression.
     /// - Precondition: `features.columns == architecture.inputs`.
-    public func outputs(_ features: Matrix, backend: any GEMMBackend = OpenBLASGEMM()) -> Matrix {
+    public func outputs(_ features: Matrix, backend: any GEMMBackend = DeterministicGEMM()) -> Matrix {
         precondition(features.columns == architecture.inputs, "features have \(features.columns) columns, the model takes \(architecture.inputs)")
         let width = architecture.outputs
         var out = Matrix(rows: features.rows, columns: width)
@@ -67,7 +67,7 @@ public struct TrainedModel: Sendable, Hashable {
 
     /// Class probabilities (softmax of the logits), `rows × classes`. For a regression model,
     /// the predictions (one column).
-    public func probabilities(_ features: Matrix, backend: any GEMMBackend = OpenBLASGEMM()) -> Matrix {
+    public func probabilities(_ features: Matrix, backend: any GEMMBackend = DeterministicGEMM()) -> Matrix {
         var out = outputs(features, backend: backend)
         guard architecture.task == .classification else { return out }
         let k = out.columns
@@ -87,7 +87,7 @@ public struct TrainedModel: Sendable, Hashable {
     }
 
     /// The most likely class of each row (classification; ties go to the lower index).
-    public func predictedClasses(_ features: Matrix, backend: any GEMMBackend = OpenBLASGEMM()) -> [Int] {
+    public func predictedClasses(_ features: Matrix, backend: any GEMMBackend = DeterministicGEMM()) -> [Int] {
         let out = outputs(features, backend: backend)
         let k = out.columns
         return (0..<out.rows).map { r in
@@ -98,14 +98,14 @@ public struct TrainedModel: Sendable, Hashable {
     }
 
     /// The predicted value of each row, in the target's units (regression; the first output otherwise).
-    public func predictedValues(_ features: Matrix, backend: any GEMMBackend = OpenBLASGEMM()) -> [Float] {
+    public func predictedValues(_ features: Matrix, backend: any GEMMBackend = DeterministicGEMM()) -> [Float] {
         let out = outputs(features, backend: backend)
         return (0..<out.rows).map { out.storage[$0 * out.columns] }
     }
 
     /// Loss and metrics on `partition`.
     /// - Throws: `TrainingError.invalidData` when the partition does not fit the model.
-    public func scores(on partition: Partition, backend: any GEMMBackend = OpenBLASGEMM()) throws(TrainingError) -> Scores {
+    public func scores(on partition: Partition, backend: any GEMMBackend = DeterministicGEMM()) throws(TrainingError) -> Scores {
         let ledger = BufferLedger()
         let data = try PreparedPartition(partition, name: "scored", columns: architecture.inputs, task: architecture.task,
                                          classes: architecture.outputs, scaling: scaling, ledger: ledger)

@@ -28,8 +28,8 @@ public struct Trainer: Sendable {
     /// Minimum seconds between two mid-epoch progress reports.
     public var batchReportInterval: Double = 0.1
 
-    /// A trainer for `configuration` (OpenBLAS, single-threaded, by default).
-    public init(configuration: Configuration, backend: any GEMMBackend = OpenBLASGEMM()) {
+    /// A trainer for `configuration` (`DeterministicGEMM` by default: the same bits on every CPU).
+    public init(configuration: Configuration, backend: any GEMMBackend = DeterministicGEMM()) {
         self.configuration = configuration
         self.backend = backend
     }

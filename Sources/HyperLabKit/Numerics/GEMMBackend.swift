@@ -5,7 +5,7 @@
 /// strides of the stored (untransposed) matrices, as in `cblas_sgemm` with `CblasRowMajor`.
 ///
 /// ```swift
-/// let gemm: any GEMMBackend = OpenBLASGEMM()
+/// let gemm: any GEMMBackend = DeterministicGEMM()
 /// gemm.multiply(transposeA: false, transposeB: false, m: 2, n: 2, k: 3, alpha: 1,
 ///               a: a, lda: 3, b: b, ldb: 2, beta: 0, c: c, ldc: 2)
 /// ```

@@ -4,7 +4,7 @@ extension Matrix {
     /// The product `op(self)·op(other)`, where `op` transposes when asked.
     /// - Precondition: the inner dimensions agree.
     public func multiplied(by other: Matrix, transposingSelf: Bool = false, transposingOther: Bool = false,
-                           backend: any GEMMBackend = OpenBLASGEMM()) -> Matrix {
+                           backend: any GEMMBackend = DeterministicGEMM()) -> Matrix {
         let m = transposingSelf ? columns : rows
         let k = transposingSelf ? rows : columns
         let k2 = transposingOther ? other.columns : other.rows

@@ -52,12 +52,12 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// A standard normal draw (Box–Muller; one value per call, deterministic).
+    /// A standard normal draw (Box–Muller through `PortableMath`; one value per call, the same bits on every machine).
     public mutating func nextGaussian() -> Double {
         var u = nextUnit()
         while u <= .leastNonzeroMagnitude { u = nextUnit() }
         let v = nextUnit()
-        return (-2 * _log(u)).squareRoot() * _cos(2 * .pi * v)
+        return (-2 * PortableMath.log(u)).squareRoot() * PortableMath.cos(2 * .pi * v)
     }
 
     /// A seed mixed from two values (SplitMix64 finalizer over both).

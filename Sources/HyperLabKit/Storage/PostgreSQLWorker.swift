@@ -42,6 +42,8 @@ public struct PostgreSQLWorker: Sendable {
     public var grace: Duration
     /// How often the database is read while waiting for other workers' trials.
     public var pollInterval: Duration
+    /// Told how many trials of stopped workers this worker just queued again (for a log line).
+    public var onRequeue: (@Sendable (Int) -> Void)?
 
     /// A worker named `name` on `store`.
     public init(store: PostgreSQLStudyStore, name: String, heartbeatInterval: Duration = .seconds(10),
@@ -87,13 +89,19 @@ public struct PostgreSQLWorker: Sendable {
     /// or running trial, or on interruption.
     private func claimOrWatch(_ id: StudyID) throws(StorageError) -> PostgreSQLClaim? {
         while !interruption.isRequested {
-            try store.requeueStale(grace: grace)
+            try requeueStale()
             if let claim = try store.claimNext(study: id, worker: name) { return claim }
             let counts = try store.queueCounts(study: id)
             if counts.queued == 0 && counts.running == 0 { return nil }
             pause()
         }
         return nil
+    }
+
+    /// Queues again the trials whose workers stopped heartbeating, and says so through `onRequeue`.
+    private func requeueStale() throws(StorageError) {
+        let count = try store.requeueStale(grace: grace)
+        if count > 0 { onRequeue?(count) }
     }
 
     /// What waiting for a trial's history ended with.
@@ -123,7 +131,7 @@ public struct PostgreSQLWorker: Sendable {
                 if trials.count < n { return .lowerTrialQueued }
                 return .ready(trials)
             }
-            try store.requeueStale(grace: grace)
+            try requeueStale()
             pause()
         }
     }
@@ -202,7 +210,7 @@ public struct PostgreSQLWorker: Sendable {
             guard let peers = try? store.progress(study: claim.study, below: limit, step: step) else { return nil }
             let ready = peers.allSatisfy { $0.state.isFinished || ($0.lastStep ?? Int.min) >= step }
             if ready { return peers.compactMap(\.valueAtStep) }
-            _ = try? store.requeueStale(grace: grace)
+            try? requeueStale()
             pause()
         }
         return nil

@@ -47,8 +47,9 @@ extension Shell {
             let metric = stored.definition.metric
             DispatchQueue.concurrentPerform(iterations: parallel) { k in
                 guard let connection = try? PostgreSQLStudyStore.open(url: url) else { return }
-                let worker = PostgreSQLWorker(store: connection, name: "\(host):\(pid):\(k)", grace: grace,
+                var worker = PostgreSQLWorker(store: connection, name: "\(host):\(pid):\(k)", grace: grace,
                                               interruption: interruption)
+                worker.onRequeue = { count in console.line("worker: \(count) trial(s) of stopped workers queued again") }
                 while !interruption.isRequested {
                     guard let trial = try? worker.runNext(of: stored.id, study: prepared.study, objective: prepared.objective) else { break }
                     let value = trial.value.map { "\(metric) \(NumberFormat.metric($0))" } ?? (trial.failure ?? "")

@@ -59,7 +59,7 @@ import Testing
         #expect(run.metrics["epochs"] == 2)
         #expect(!run.isFailed)
 
-        let session = try TrainingSession(configuration: config, train: train, dev: dev, backend: OpenBLASGEMM())
+        let session = try TrainingSession(configuration: config, train: train, dev: dev, backend: DeterministicGEMM())
         let pass = session.runEpoch(0, interruption: Interruption { true }) { _, _, _ in }
         guard case .interrupted = pass else { Issue.record("expected an interrupted pass"); return }
         #expect(session.optimizer.steps == 1)
@@ -124,7 +124,7 @@ import Testing
     @Test func trainingStepsCreateNoBuffers() throws {
         let (train, dev) = TrainerBehaviourTests.smallProblem()
         let config = LearningFixtures.configuration(["hidden": .integers([16, 16]), "dropout": .real(0.1), "epochs": .integer(4)])
-        let session = try TrainingSession(configuration: config, train: train, dev: dev, backend: OpenBLASGEMM())
+        let session = try TrainingSession(configuration: config, train: train, dev: dev, backend: DeterministicGEMM())
         let buffers = session.ledger.buffers, bytes = session.ledger.bytes
         for epoch in 0..<4 {
             _ = session.runEpoch(epoch, interruption: .never) { _, _, _ in }

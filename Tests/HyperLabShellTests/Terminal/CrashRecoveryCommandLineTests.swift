@@ -17,6 +17,21 @@ import HyperLabKit
         return process
     }
 
+    /// Polls `condition` every 50 ms until it holds, failing after `seconds`.
+    private func waitUntil(_ what: String, seconds: Double = 90, _ condition: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            guard Date() < deadline else { throw WaitTimedOut(what: what) }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// A state the test waited for never came.
+    private struct WaitTimedOut: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "timed out waiting until \(what)" }
+    }
+
     @Test func killedSweepsResumeWithEveryFinishedTrialExactlyOnce() throws {
         let folder = try HyperLabBinary.temporaryFolder()
         let sweep = "load digits; split train=0.6 dev=0.2 test=0.2 seed=1; model mlp hidden=[32]; sweep tpe n=16 lr=log(1e-3, 1e-1) epochs=200 parallel=2 name=crash"
@@ -57,17 +72,23 @@ import HyperLabKit
         let name = "requeue-\(UUID().uuidString.prefix(8))"
         let queue = "load digits; split train=0.6 dev=0.2 test=0.2 seed=1; model mlp hidden=[32]; sweep random n=6 lr=log(1e-3, 1e-1) epochs=400 workers=external name=\(name)"
         let shell = try start(["--store", url, "-c", queue], in: folder)
-        Thread.sleep(forTimeInterval: 1.5)
+        let store = try PostgreSQLStudyStore.open(url: url)
+        // Every wait below reads the study's state from the database; none guesses a duration,
+        // so a loaded machine only makes the test slower, not wrong.
+        try waitUntil("the shell queued the study") { (try? store.load(name)) != nil }
         let doomed = try start(["worker", "--store", url, "--study", name], in: folder)
-        Thread.sleep(forTimeInterval: 2.0)
+        try waitUntil("the doomed worker is mid-trial") {
+            (try? store.load(name))?.trials.contains { $0.state == .running } ?? false
+        }
         kill(doomed.processIdentifier, SIGKILL)
         doomed.waitUntilExit()
-        Thread.sleep(forTimeInterval: 2.5)
+        let orphaned = try store.load(name).trials.filter { $0.state == .running }.map(\.number)
+        #expect(!orphaned.isEmpty, "the killed worker left no running trial behind")
+        // The survivor waits out the orphan's heartbeat (`--grace 2`) by itself, then requeues it.
         let survivor = try HyperLabBinary.run(["worker", "--store", url, "--study", name, "--grace", "2"], directory: folder)
         #expect(survivor.status == 0, "\(survivor.error)")
         #expect(survivor.output.contains("queued again"), "the killed worker's trial was not requeued:\n\(survivor.output)")
         shell.waitUntilExit()
-        let store = try PostgreSQLStudyStore.open(url: url)
         let stored = try store.load(name)
         #expect(stored.trials.count == 6)
         #expect(stored.trials.allSatisfy { $0.state == .complete })

@@ -1,6 +1,6 @@
 import HyperLabKit
 
-/// Measures the matrix-product backend the trainer uses (`OpenBLASGEMM`, one thread) in GFLOP/s.
+/// Measures the matrix-product backend the trainer uses (`DeterministicGEMM`, on the calling thread) in GFLOP/s.
 ///
 /// For each shape `m×k·k×n` (C = A·B, no transposes, beta 0): one untimed call, then 7 timed
 /// blocks of enough calls to last about 50 ms each; the reported rate is 2·m·n·k flops over the
@@ -30,7 +30,7 @@ enum GEMMBenchmark {
     static let defaultShapes = ["256", "512", "1024", "32x64x128", "32x128x64", "128x256x512", "128x512x512"]
 
     /// GFLOP/s of `backend` for `shape`; inputs are uniform in [-1, 1) from a fixed seed.
-    static func gflops(_ shape: Shape, backend: any GEMMBackend = OpenBLASGEMM()) -> Double {
+    static func gflops(_ shape: Shape, backend: any GEMMBackend = DeterministicGEMM()) -> Double {
         var generator = SeededGenerator(seed: 0).derived("gemm")
         let a = (0..<(shape.m * shape.k)).map { _ in Float(generator.nextUnit() * 2 - 1) }
         let b = (0..<(shape.k * shape.n)).map { _ in Float(generator.nextUnit() * 2 - 1) }

@@ -1,0 +1,32 @@
+#ifndef HYPERLAB_CKERNELS_H
+#define HYPERLAB_CKERNELS_H
+
+#include <stdbool.h>
+
+/// The deterministic single-precision matrix product of HyperLab.
+///
+/// Computes C <- alpha * op(A) * op(B) + beta * C on row-major storage (as cblas_sgemm with
+/// CblasRowMajor), where op(A) is m x k, op(B) is k x n and C is m x n.
+///
+/// Every element is computed in one fixed order, on every CPU and in every code path:
+///   s = 0; for p = 0, 1, ..., k-1: s = fma(op(A)[i][p], op(B)[p][j], s)
+///   c = s                         when alpha == 1 and beta == 0
+///   c = alpha * s                 when beta == 0
+///   c = alpha * s + beta * c_old  otherwise (a product, a product, a sum: three roundings)
+/// fma is the IEEE 754 fused multiply-add (one rounding), so the result is fully specified by
+/// IEEE 754 arithmetic: it does not depend on the vector width, the blocking, the instruction
+/// set chosen at run time, the number of threads or the operating system.
+void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
+              float alpha, const float *a, long lda, const float *b, long ldb,
+              float beta, float *c, long ldc);
+
+/// The same product through the portable code path (C vector extensions, no run-time CPU
+/// dispatch). It returns the same bits as hl_sgemm; the tests check that it does.
+void hl_sgemm_portable(bool transpose_a, bool transpose_b, long m, long n, long k,
+                       float alpha, const float *a, long lda, const float *b, long ldb,
+                       float beta, float *c, long ldc);
+
+/// The code path hl_sgemm takes on this CPU: "avx2-fma", "neon" or "portable".
+const char *hl_sgemm_path(void);
+
+#endif

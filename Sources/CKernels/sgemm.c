@@ -1,14 +1,16 @@
 // The deterministic matrix product (see include/CKernels.h for the contract).
 //
-// Design: C is computed in tiles of MR x 16 elements. Within a tile every element keeps its own
-// accumulator, and the k loop runs from 0 to k-1 with one fused multiply-add per step, so the
-// order of the sum is the textbook one whatever the tile, the vector width or the CPU. op(B) is
-// copied ("packed") into panels of 16 columns, zero-padded at the right edge, unless it can be
-// read in place; op(A) is read in place through a row and a column stride.
+// Design: C is computed in tiles of 6 rows by 2·LANES columns (sgemm_tile.h). Within a tile
+// every element keeps its own accumulator, and the k loop runs from 0 to k-1 with one fused
+// multiply-add per step, so the order of the sum is the textbook one whatever the tile, the
+// vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
+// zero-padded at the right edge, unless it can be read in place; op(A) is read in place
+// through a row and a column stride.
 //
-// The same source is compiled twice on x86-64: once for AVX2 with FMA (chosen at run time) and
-// once for the baseline, where each fused multiply-add is a call to the C library's fmaf, which
-// IEEE 754 defines exactly. On arm64 the baseline already has vector FMA (NEON).
+// The tile is instantiated once per instruction set: on x86-64 for AVX-512 (16 lanes) and for
+// AVX2 with FMA (8 lanes), chosen at run time, and for the baseline, where each fused
+// multiply-add of a vector is a call to the C library's fmaf, which IEEE 754 defines exactly.
+// On arm64 the baseline already has vector FMA (NEON). Every instantiation gives the same bits.
 #pragma STDC FP_CONTRACT OFF
 
 #include "CKernels.h"
@@ -17,87 +19,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/// Eight floats, loaded and stored at any 4-byte alignment.
-typedef float v8 __attribute__((vector_size(32), aligned(4)));
-
-enum { MR = 6, NR = 16 };
-
-/// Stores one row of a tile: `nr` of its 16 elements into C, scaled as the contract says.
-static inline __attribute__((always_inline))
-void store_row(const v8 *first, const v8 *second, long nr, float alpha, float beta, float *cr) {
-    v8 out0 = *first, out1 = *second;
-    if (!(alpha == 1.0f && beta == 0.0f)) {
-        out0 = out0 * alpha;
-        out1 = out1 * alpha;
-    }
-    if (nr == NR) {
-        if (beta != 0.0f) {
-            out0 = out0 + *(const v8 *)cr * beta;
-            out1 = out1 + *(const v8 *)(cr + 8) * beta;
+/// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr. A transposed
+/// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache.
+static void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
+                       float *panel) {
+    if (transpose_b) {
+        for (long p0 = 0; p0 < k; p0 += 16) {
+            const long p1 = p0 + 16 < k ? p0 + 16 : k;
+            for (long j = 0; j < nr; j++) {
+                const float *source = b + (j0 + j) * ldb;
+                for (long p = p0; p < p1; p++) panel[p * width + j] = source[p];
+            }
         }
-        *(v8 *)cr = out0;
-        *(v8 *)(cr + 8) = out1;
     } else {
-        float lanes[NR];
-        *(v8 *)lanes = out0;
-        *(v8 *)(lanes + 8) = out1;
-        for (long j = 0; j < nr; j++) {
-            cr[j] = beta != 0.0f ? lanes[j] + cr[j] * beta : lanes[j];
+        for (long p = 0; p < k; p++) memcpy(panel + p * width, b + p * ldb + j0, (size_t)nr * sizeof(float));
+    }
+    if (nr < width) {
+        for (long p = 0; p < k; p++) {
+            for (long j = nr; j < width; j++) panel[p * width + j] = 0.0f;
         }
-    }
-}
-
-#define HL_SPLAT(x) ((v8){(x), (x), (x), (x), (x), (x), (x), (x)})
-#define HL_ROW_STEP(r)                                        \
-    {                                                         \
-        const v8 xs = HL_SPLAT(a##r[p * csa]);                \
-        c##r##0 = __builtin_elementwise_fma(xs, b0, c##r##0); \
-        c##r##1 = __builtin_elementwise_fma(xs, b1, c##r##1); \
-    }
-
-/// One tile: `mr` (1 to 6) rows of op(A), read through its strides, times a k x 16 panel of
-/// op(B) whose rows are `ldbp` floats apart, written into `mr` x `nr` elements of C. A tile of
-/// fewer than 6 rows repeats its first row in the spare accumulators and does not store them,
-/// so the k loop has no branch.
-static inline __attribute__((always_inline))
-void tile(long mr, long nr, long k, float alpha, const float *a, long rsa, long csa,
-          const float *bp, long ldbp, float beta, float *c, long ldc) {
-    const float *a0 = a;
-    const float *a1 = mr > 1 ? a + rsa : a;
-    const float *a2 = mr > 2 ? a + 2 * rsa : a;
-    const float *a3 = mr > 3 ? a + 3 * rsa : a;
-    const float *a4 = mr > 4 ? a + 4 * rsa : a;
-    const float *a5 = mr > 5 ? a + 5 * rsa : a;
-    v8 c00 = {0}, c01 = {0}, c10 = {0}, c11 = {0}, c20 = {0}, c21 = {0};
-    v8 c30 = {0}, c31 = {0}, c40 = {0}, c41 = {0}, c50 = {0}, c51 = {0};
-    for (long p = 0; p < k; p++) {
-        const v8 b0 = *(const v8 *)(bp + p * ldbp);
-        const v8 b1 = *(const v8 *)(bp + p * ldbp + 8);
-        HL_ROW_STEP(0)
-        HL_ROW_STEP(1)
-        HL_ROW_STEP(2)
-        HL_ROW_STEP(3)
-        HL_ROW_STEP(4)
-        HL_ROW_STEP(5)
-    }
-    store_row(&c00, &c01, nr, alpha, beta, c);
-    if (mr > 1) store_row(&c10, &c11, nr, alpha, beta, c + ldc);
-    if (mr > 2) store_row(&c20, &c21, nr, alpha, beta, c + 2 * ldc);
-    if (mr > 3) store_row(&c30, &c31, nr, alpha, beta, c + 3 * ldc);
-    if (mr > 4) store_row(&c40, &c41, nr, alpha, beta, c + 4 * ldc);
-    if (mr > 5) store_row(&c50, &c51, nr, alpha, beta, c + 5 * ldc);
-}
-
-/// Copies columns [j0, j0 + nr) of op(B) into a k x 16 panel, zero beyond nr.
-static void pack_panel(bool transpose_b, long k, long j0, long nr, const float *b, long ldb, float *panel) {
-    for (long p = 0; p < k; p++) {
-        float *row = panel + p * NR;
-        if (transpose_b) {
-            for (long j = 0; j < nr; j++) row[j] = b[(j0 + j) * ldb + p];
-        } else {
-            memcpy(row, b + p * ldb + j0, (size_t)nr * sizeof(float));
-        }
-        for (long j = nr; j < NR; j++) row[j] = 0.0f;
     }
 }
 
@@ -125,7 +65,7 @@ static float *panel_buffer(long floats) {
     }
     if (buffer->capacity < floats) {
         free(buffer->data);
-        long capacity = floats < 4096 ? 4096 : floats;
+        long capacity = floats < 8192 ? 8192 : floats;
         buffer->data = aligned_alloc(64, (size_t)((capacity * (long)sizeof(float) + 63) / 64 * 64));
         if (buffer->data == NULL) abort();
         buffer->capacity = capacity;
@@ -133,70 +73,89 @@ static float *panel_buffer(long floats) {
     return buffer->data;
 }
 
-/// The whole product, for whichever instruction set the caller was compiled for.
-static inline __attribute__((always_inline))
-void product(bool transpose_a, bool transpose_b, long m, long n, long k,
-             float alpha, const float *a, long lda, const float *b, long ldb,
-             float beta, float *c, long ldc) {
-    if (m <= 0 || n <= 0) return;
-    const long rsa = transpose_a ? 1 : lda;
-    const long csa = transpose_a ? lda : 1;
-    float *panel = NULL;
-    for (long j0 = 0; j0 < n; j0 += NR) {
-        const long nr = n - j0 < NR ? n - j0 : NR;
-        const float *bp;
-        long ldbp;
-        if (!transpose_b && nr == NR) {
-            bp = b + j0;
-            ldbp = ldb;
-        } else {
-            if (panel == NULL) panel = panel_buffer(k * NR);
-            pack_panel(transpose_b, k, j0, nr, b, ldb, panel);
-            bp = panel;
-            ldbp = NR;
-        }
-        for (long i0 = 0; i0 < m; i0 += MR) {
-            const long mr = m - i0 < MR ? m - i0 : MR;
-            tile(mr, nr, k, alpha, a + i0 * rsa, rsa, csa, bp, ldbp, beta, c + i0 * ldc + j0, ldc);
-        }
+// The portable instantiation: 8 lanes, no target attribute.
+typedef float v8 __attribute__((vector_size(32), aligned(4)));
+#define VEC v8
+#define LANES 8
+#define SPLAT(x) ((v8){(x), (x), (x), (x), (x), (x), (x), (x)})
+#define NAME(x) x##_portable
+#define TARGET
+#include "sgemm_tile.h"
+#undef NAME
+#undef TARGET
+
+#if defined(__x86_64__)
+#define NAME(x) x##_avx2
+#define TARGET __attribute__((target("avx2,fma")))
+#include "sgemm_tile.h"
+#undef NAME
+#undef TARGET
+#undef VEC
+#undef LANES
+#undef SPLAT
+
+typedef float v16 __attribute__((vector_size(64), aligned(4)));
+#define VEC v16
+#define LANES 16
+#define SPLAT(x) ((v16){(x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x)})
+#define NAME(x) x##_avx512
+#define TARGET __attribute__((target("avx512f,avx2,fma")))
+#include "sgemm_tile.h"
+#undef NAME
+#undef TARGET
+
+/// The widest instruction set this CPU has: 2 for AVX-512, 1 for AVX2 with FMA, 0 for neither.
+static int instruction_set(void) {
+    static int cached = -1;
+    int level = __atomic_load_n(&cached, __ATOMIC_RELAXED);
+    if (level < 0) {
+        __builtin_cpu_init();
+        level = __builtin_cpu_supports("avx512f") ? 2
+              : (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? 1 : 0;
+        __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
     }
+    return level;
 }
+#endif
 
 void hl_sgemm_portable(bool transpose_a, bool transpose_b, long m, long n, long k,
                        float alpha, const float *a, long lda, const float *b, long ldb,
                        float beta, float *c, long ldc) {
-    product(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
-
-#if defined(__x86_64__)
-__attribute__((target("avx2,fma")))
-static void product_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
-                         float alpha, const float *a, long lda, const float *b, long ldb,
-                         float beta, float *c, long ldc) {
-    product(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-}
-
-static bool has_avx2_fma(void) {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
-}
-#endif
 
 void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
               float alpha, const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
 #if defined(__x86_64__)
-    if (has_avx2_fma()) {
+    switch (instruction_set()) {
+    case 2: product_avx512(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    case 1: product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    default: break;
+    }
+#endif
+    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+}
+
+void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
+                   float alpha, const float *a, long lda, const float *b, long ldb,
+                   float beta, float *c, long ldc) {
+#if defined(__x86_64__)
+    if (instruction_set() >= 1) {
         product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;
     }
 #endif
-    product(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 const char *hl_sgemm_path(void) {
 #if defined(__x86_64__)
-    return has_avx2_fma() ? "avx2-fma" : "portable";
+    switch (instruction_set()) {
+    case 2: return "avx512";
+    case 1: return "avx2-fma";
+    default: return "portable";
+    }
 #elif defined(__aarch64__)
     return "neon";
 #else

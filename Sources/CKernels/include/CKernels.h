@@ -26,7 +26,13 @@ void hl_sgemm_portable(bool transpose_a, bool transpose_b, long m, long n, long 
                        float alpha, const float *a, long lda, const float *b, long ldb,
                        float beta, float *c, long ldc);
 
-/// The code path hl_sgemm takes on this CPU: "avx2-fma", "neon" or "portable".
+/// The same product through the AVX2 code path where the CPU has AVX2 and FMA (else the
+/// portable one): for tests on AVX-512 machines, which hl_sgemm sends down the AVX-512 path.
+void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
+                   float alpha, const float *a, long lda, const float *b, long ldb,
+                   float beta, float *c, long ldc);
+
+/// The code path hl_sgemm takes on this CPU: "avx512", "avx2-fma", "neon" or "portable".
 const char *hl_sgemm_path(void);
 
 #endif

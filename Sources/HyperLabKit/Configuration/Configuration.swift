@@ -152,6 +152,8 @@ public struct Configuration: Sendable, Hashable {
     }
     /// Hidden activation name.
     public var activation: String { word("activation") }
+    /// How weights are drawn before training (`he`, `glorot` or `torch`; see `WeightInitialization`).
+    public var initialization: String { word("init") }
     /// Dropout probability.
     public var dropout: Double { real("dropout") }
     /// Optimizer name.

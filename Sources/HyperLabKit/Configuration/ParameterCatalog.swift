@@ -5,6 +5,8 @@
 public enum ParameterCatalog {
     /// Model kinds.
     public static let models = ["linear", "mlp"]
+    /// Weight-initialization schemes (`WeightInitialization`).
+    public static let initializations = WeightInitialization.allCases.map(\.rawValue)
     /// Hidden-layer activations.
     public static let activations = ["relu", "tanh", "sigmoid", "gelu", "leaky_relu"]
     /// Optimizers (PyTorch's definitions).
@@ -31,6 +33,8 @@ public enum ParameterCatalog {
                       "hidden-layer activation", activeWhen: ("model", ["mlp"])),
         ParameterSpec("dropout", real(0, 0.95), .real(0), .model,
                       "probability of dropping a hidden unit while training", activeWhen: ("model", ["mlp"])),
+        ParameterSpec("init", .choice(initializations), .word("he"), .model,
+                      "weight initialization: he (ReLU layers; Glorot elsewhere), glorot, or torch (nn.Linear's)"),
         ParameterSpec("optimizer", .choice(optimizers), .word("adam"), .optimizer,
                       "update rule"),
         ParameterSpec("lr", real(0, 10, lowerOpen: true, log: true), .real(1e-3), .optimizer,

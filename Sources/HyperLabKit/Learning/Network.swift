@@ -31,10 +31,10 @@ final class Network {
     private var dropoutStream: SeededGenerator
     private var droppedLastForward = false
 
-    /// A network with weights drawn from `initStream` (He for the ReLU family, Glorot otherwise,
-    /// biases zero), or all zero when it is nil (to be overwritten); dropout masks come from `dropoutStream`.
+    /// A network with weights drawn from `initStream` by `initialization`, or all zero when the
+    /// stream is nil (to be overwritten); dropout masks come from `dropoutStream`.
     init(architecture: Architecture, capacity: Int, gemm: any GEMMBackend, ledger: BufferLedger,
-         initStream: SeededGenerator?, dropoutStream: SeededGenerator) {
+         initStream: SeededGenerator?, initialization: WeightInitialization = .he, dropoutStream: SeededGenerator) {
         precondition(capacity > 0, "a network needs room for at least one row")
         self.architecture = architecture
         self.layers = DenseLayer.layers(of: architecture)
@@ -55,27 +55,19 @@ final class Network {
             masks = []
             dropped = []
         }
-        if var stream = initStream { initialize(using: &stream) }
+        if var stream = initStream { initialize(initialization, using: &stream) }
     }
 
     /// Number of outputs per row.
     var outputWidth: Int { architecture.outputs }
 
-    /// Draws every weight (biases are zero): He normal, N(0, 2/fan_in), for layers feeding the
-    /// ReLU family; Glorot uniform, U(±√(6/(fan_in + fan_out))), for tanh, sigmoid and the output layer.
-    private func initialize(using stream: inout SeededGenerator) {
+    /// Draws every layer's weights and biases by `scheme`, input layer first.
+    private func initialize(_ scheme: WeightInitialization, using stream: inout SeededGenerator) {
         let p = parameters.pointer
         for layer in layers {
-            let w = p + layer.weightOffset
-            let count = layer.inputs * layer.outputs
-            if layer.activation.usesHeInitialization {
-                let std = (2.0 / Double(layer.inputs)).squareRoot()
-                for i in 0..<count { w[i] = Float(stream.nextGaussian() * std) }
-            } else {
-                let limit = (6.0 / Double(layer.inputs + layer.outputs)).squareRoot()
-                for i in 0..<count { w[i] = Float((2 * stream.nextUnit() - 1) * limit) }
-            }
-            (p + layer.biasOffset).update(repeating: 0, count: layer.outputs)
+            scheme.draw(weights: p + layer.weightOffset, biases: p + layer.biasOffset,
+                        inputs: layer.inputs, outputs: layer.outputs,
+                        feedsReLUFamily: layer.activation.usesHeInitialization, using: &stream)
         }
     }
 

@@ -48,6 +48,9 @@ final class TrainingSession {
         let architecture = try Architecture(configuration: configuration, inputs: trainPartition.featureCount,
                                             task: task, classes: classes)
         let settings = try OptimizerSettings(configuration: configuration)
+        guard let initialization = WeightInitialization(configurationName: configuration.initialization) else {
+            throw .unknownSetting(key: "init", value: configuration.initialization, choices: ParameterCatalog.initializations)
+        }
         schedule = try LearningRateSchedule(configuration: configuration)
         if case .values(let values) = trainPartition.targets {
             scaling = TargetScaling(fitting: values)
@@ -69,7 +72,8 @@ final class TrainingSession {
         shuffleStream = streams.derived("shuffle")
         let capacity = max(batchSize, min(256, max(train.rows, dev?.rows ?? 0)))
         network = Network(architecture: architecture, capacity: capacity, gemm: backend, ledger: ledger,
-                          initStream: streams.derived("init"), dropoutStream: streams.derived("dropout"))
+                          initStream: streams.derived("init"), initialization: initialization,
+                          dropoutStream: streams.derived("dropout"))
         optimizer = Optimizer(settings: settings, count: architecture.parameterCount, ledger: ledger)
         checkpoint = FloatBuffer(count: architecture.parameterCount, ledger: ledger)
         checkpoint.copy(from: network.parameters)

@@ -4,6 +4,8 @@
 /// musl) and even between a library's CPU-specific variants.
 ///
 /// The algorithms and coefficients are fdlibm's (Sun Microsystems, 1993, as also used by musl):
+/// - `exp`: x = k·ln2 + r with |r| ≤ ln2/2, then a degree-5 minimax rational form in r
+///   (Remez), scaled by 2ᵏ; error below 1 ulp.
 /// - `log`: x = 2ᵏ·(1 + f) with √2/2 < 1 + f < √2, then log(1 + f) = f − s·(f − R(s²)) with
 ///   s = f/(2 + f) and a degree-14 minimax polynomial R; error below 1 ulp.
 /// - `sin`, `cos`: reduction by π/2 in three parts (Cody–Waite, exact products for |x| < 2²⁰),
@@ -43,6 +45,33 @@ public enum PortableMath {
         let r = t2 + t1
         let halfSquare = 0.5 * f * f
         return k * ln2High - ((halfSquare - (s * (halfSquare + r) + k * ln2Low)) - f)
+    }
+
+    private static let inverseLn2 = 1.44269504088896338700e+00
+    private static let p1 = 1.66666666666666019037e-01
+    private static let p2 = -2.77777777770155933842e-03
+    private static let p3 = 6.61375632143793436117e-05
+    private static let p4 = -1.65339022054652515390e-06
+    private static let p5 = 4.13813679705723846039e-08
+
+    /// eˣ: +∞ above about 709.78, 0 below about −745.13, NaN for NaN.
+    public static func exp(_ x: Double) -> Double {
+        if x.isNaN { return .nan }
+        if x > 709.782712893383973096 { return .infinity }
+        if x < -745.13321910194110842 { return 0 }
+        if abs(x) < 0x1p-28 { return 1 + x }
+        // x = k·ln2 + r with |r| ≤ ln2/2; r is carried as hi − lo.
+        let k = (x * inverseLn2).rounded(.toNearestOrEven)
+        let hi = x - k * ln2High // exact: ln2High has 32 significant bits and |k| < 1075
+        let lo = k * ln2Low
+        let r = hi - lo
+        let t = r * r
+        let c = r - t * (p1 + t * (p2 + t * (p3 + t * (p4 + t * p5))))
+        let y = 1 - ((lo - (r * c) / (2 - c)) - hi)
+        // y·2ᵏ in two steps, so that neither factor over- or underflows on its own.
+        let half = Int(k) / 2
+        return y * Double(sign: .plus, exponent: half, significand: 1)
+                 * Double(sign: .plus, exponent: Int(k) - half, significand: 1)
     }
 
     private static let inversePiOverTwo = 6.36619772367581382433e-01

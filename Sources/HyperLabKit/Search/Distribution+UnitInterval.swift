@@ -14,10 +14,10 @@ extension Distribution {
     public var internalBounds: (low: Double, high: Double)? {
         switch kind {
         case let .uniform(a, b): (a, b)
-        case let .log(a, b): (Foundation.log(a), Foundation.log(b))
+        case let .log(a, b): (PortableMath.log(a), PortableMath.log(b))
         case let .int(a, b): (Double(a) - 0.5, Double(b) + 0.5)
-        case let .intLog(a, b): (Foundation.log(Double(a) - 0.5), Foundation.log(Double(b) + 0.5))
-        case .near(let f): (-Foundation.log(f), Foundation.log(f))
+        case let .intLog(a, b): (PortableMath.log(Double(a) - 0.5), PortableMath.log(Double(b) + 0.5))
+        case .near(let f): (-PortableMath.log(f), PortableMath.log(f))
         case .choice: nil
         }
     }
@@ -31,7 +31,7 @@ extension Distribution {
             return values.firstIndex(of: value).map(Double.init)
         case .log, .intLog, .near:
             guard let x = value.asReal, x > 0, x.isFinite else { return nil }
-            return Foundation.log(x)
+            return PortableMath.log(x)
         case .uniform, .int:
             guard let x = value.asReal, x.isFinite else { return nil }
             return x
@@ -49,15 +49,15 @@ extension Distribution {
         case let .uniform(a, b):
             return .real(Swift.min(Swift.max(x, a), b))
         case let .log(a, b):
-            if x <= Foundation.log(a) { return .real(a) }
-            if x >= Foundation.log(b) { return .real(b) }
-            return .real(Swift.min(Swift.max(Foundation.exp(x), a), b))
+            if x <= PortableMath.log(a) { return .real(a) }
+            if x >= PortableMath.log(b) { return .real(b) }
+            return .real(Swift.min(Swift.max(PortableMath.exp(x), a), b))
         case let .int(a, b):
             return .integer(Int(Swift.min(Swift.max(x.rounded(), Double(a)), Double(b))))
         case let .intLog(a, b):
-            return .integer(Int(Swift.min(Swift.max(Foundation.exp(x).rounded(), Double(a)), Double(b))))
+            return .integer(Int(Swift.min(Swift.max(PortableMath.exp(x).rounded(), Double(a)), Double(b))))
         case .near(let f):
-            return .real(Swift.min(Swift.max(Foundation.exp(x), 1 / f), f))
+            return .real(Swift.min(Swift.max(PortableMath.exp(x), 1 / f), f))
         }
     }
 

@@ -76,9 +76,11 @@ extension Shell {
         }
     }
 
-    /// "mlp hidden=[64,32] activation=relu dropout=0".
+    /// "mlp hidden=[64,32] activation=relu dropout=0", with `init=` when it is not the default he.
     static func modelSummary(_ c: Configuration) -> String {
-        c.model == "linear" ? "linear" : "mlp hidden=\(c.value("hidden")?.description ?? "") activation=\(c.activation) dropout=\(NumberText.canonical(c.dropout))"
+        let initialization = c.initialization == "he" ? "" : " init=\(c.initialization)"
+        return c.model == "linear" ? "linear\(initialization)"
+            : "mlp hidden=\(c.value("hidden")?.description ?? "") activation=\(c.activation) dropout=\(NumberText.canonical(c.dropout))\(initialization)"
     }
 
     /// "adam lr=0.001 beta1=0.9 beta2=0.999 eps=1e-08 weight_decay=0".

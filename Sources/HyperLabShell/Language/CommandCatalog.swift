@@ -52,7 +52,7 @@ public enum CommandCatalog {
 
     private static let model: [CommandSpec] = [
         CommandSpec("model", arguments: [ArgumentSpec("KIND", .parameter("model"))],
-                    options: ["hidden", "layers", "units", "activation", "dropout"].map(OptionSpec.parameter),
+                    options: ["hidden", "layers", "units", "activation", "dropout", "init"].map(OptionSpec.parameter),
                     recorded: true, group: .model,
                     summary: "choose the model: linear, or an MLP with its layers",
                     details: """

@@ -18,7 +18,7 @@ import Testing
 
     static let cases: [Case] = {
         var out: [Case] = []
-        let shapes = [(1, 1, 1), (6, 16, 8), (7, 17, 5), (5, 15, 33), (13, 40, 1), (32, 10, 64), (12, 33, 0), (64, 48, 32)]
+        let shapes = [(1, 1, 1), (6, 16, 8), (7, 17, 5), (5, 15, 33), (13, 40, 1), (6, 32, 20), (11, 70, 9), (32, 10, 64), (12, 33, 0), (64, 48, 32)]
         for (m, n, k) in shapes {
             for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
                 out.append(Case(m: m, n: n, k: k, transposeA: ta, transposeB: tb, alpha: 1, beta: 0))
@@ -84,7 +84,8 @@ import Testing
         let c0 = Self.values(c.m * c.ldc, seed: 99)
         let expected = Self.chain(c, a: a, b: b, c0: c0).map(\.bitPattern)
         #expect(Self.run(DeterministicGEMM(), c, a: a, b: b, c0: c0).map(\.bitPattern) == expected, "dispatched (\(DeterministicGEMM.path))")
-        #expect(Self.run(PortableGEMM(), c, a: a, b: b, c0: c0).map(\.bitPattern) == expected, "portable")
+        #expect(Self.run(DeterministicGEMM(codePath: .avx2), c, a: a, b: b, c0: c0).map(\.bitPattern) == expected, "avx2")
+        #expect(Self.run(DeterministicGEMM(codePath: .portable), c, a: a, b: b, c0: c0).map(\.bitPattern) == expected, "portable")
     }
 
     @Test func betaZeroNeverReadsC() {
@@ -97,6 +98,6 @@ import Testing
     }
 
     @Test func pathIsNamed() {
-        #expect(["avx2-fma", "neon", "portable"].contains(DeterministicGEMM.path))
+        #expect(["avx512", "avx2-fma", "neon", "portable"].contains(DeterministicGEMM.path))
     }
 }

@@ -28,6 +28,20 @@ import Testing
         #expect(PortableMath.log(.infinity) == .infinity)
     }
 
+    @Test func expIsWithinOneUlpOfTheCLibrary() {
+        let inputs = Self.samples(20_000, seed: 6, in: -1...1) + Self.samples(20_000, seed: 7, in: -745...709)
+            + [0, 1e-30, -1e-30, 0.5 * 0.6931471805599453, 709.78, -745]
+        for x in inputs {
+            let mine = PortableMath.exp(x), theirs = Foundation.exp(x)
+            // Subnormal results carry fewer bits: compare them absolutely.
+            #expect(Self.ulps(mine, theirs) <= 1 || (theirs < 1e-300 && abs(mine - theirs) <= 1e-323), "exp(\(x))")
+        }
+        #expect(PortableMath.exp(0) == 1)
+        #expect(PortableMath.exp(710) == .infinity && PortableMath.exp(-746) == 0)
+        #expect(PortableMath.exp(.nan).isNaN)
+        #expect(PortableMath.exp(-.infinity) == 0 && PortableMath.exp(.infinity) == .infinity)
+    }
+
     @Test func sinAndCosAreWithinOneUlpOfTheCLibrary() {
         let inputs = Self.samples(20_000, seed: 3, in: -7...7) + Self.samples(5_000, seed: 4, in: -1000...1000)
         for x in inputs {
@@ -55,11 +69,13 @@ import Testing
     /// algorithm or coefficient shows here, and so would a platform that rounds differently).
     @Test func pinnedBits() {
         let inputs = Self.samples(300, seed: 5, in: 1e-3...50)
-        var logSum: UInt64 = 0, trigSum: UInt64 = 0
+        var logSum: UInt64 = 0, trigSum: UInt64 = 0, expSum: UInt64 = 0
         for x in inputs {
             logSum &+= PortableMath.log(x).bitPattern
             trigSum &+= PortableMath.sin(x).bitPattern &+ PortableMath.cos(x).bitPattern
+            expSum &+= PortableMath.exp(x - 25).bitPattern
         }
+        #expect(expSum == 14_792_601_879_996_404_938, "exp checksum")
         #expect(logSum == 9_669_098_651_803_306_658, "log checksum")
         #expect(trigSum == 3_804_000_677_750_427_178, "sin/cos checksum")
     }

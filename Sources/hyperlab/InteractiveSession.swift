@@ -55,8 +55,7 @@ struct InteractiveSession {
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    /// Waits for Enter at the terminal (for `pause` and `replay step=yes`); false on Ctrl-D or Ctrl-C.
-    /// Asks a yes/no question at the terminal; only an answer starting with y or Y is yes.
+    /// Asks a yes/no question at the terminal (one line); only an answer starting with y or Y is yes.
     static let confirm: @Sendable (String) -> Bool = { question in
         TerminalInput.beginLine()
         guard let raw = readline(question) else {
@@ -67,6 +66,7 @@ struct InteractiveSession {
         return String(cString: raw).trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y")
     }
 
+    /// Waits for Enter at the terminal (for `pause` and `replay step=yes`); false on Ctrl-D or Ctrl-C.
     static let waitForEnter: @Sendable (String) -> Bool = { prompt in
         TerminalInput.beginLine()
         guard let raw = readline(prompt) else {

@@ -16,10 +16,11 @@ enum Launch {
         let console = Console.standard(environment: environment)
         // Durations ("in 0.4 s") only for a person at a terminal, or on request: a replayed
         // script prints the same text digit for digit.
-        let timings = interactive || environment["HYPERLAB_TIMINGS"].map { !$0.isEmpty && $0 != "0" } == true
+        let requested = environment["HYPERLAB_TIMINGS"].map { !$0.isEmpty && $0 != "0" } == true
         var options = ShellOptions(echo: common.echo, interactive: interactive,
                                    workingDirectory: ProcessEnvironment.workingDirectory(),
-                                   showTimings: timings)
+                                   showTimings: interactive || requested)
+        options.timingsInScripts = requested
         options.repository = try repository(common.store, console: console, workingDirectory: options.workingDirectory)
         options.tutorialsDirectory = tutorialsDirectory(workingDirectory: options.workingDirectory)
         options.allowCommands = common.allowCommands
@@ -57,7 +58,7 @@ enum Launch {
         let outcome = ScriptRunner(shell: shell).runFile(path)
         if let notebook = common.notebook {
             do {
-                let title = "HyperLab notebook: " + (path as NSString).lastPathComponent
+                let title = shell.notebook.title ?? "HyperLab notebook: " + (path as NSString).lastPathComponent
                 let text = shell.notebook.markdown(title: title, saved: Shell.timestamp(Date()))
                 try text.write(toFile: notebook, atomically: true, encoding: .utf8)
             } catch {

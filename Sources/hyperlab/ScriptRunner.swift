@@ -16,6 +16,7 @@ struct ScriptRunner {
             return .failed
         }
         let script = path.lowercased().hasSuffix(".md") ? Notebook.script(fromMarkdown: text) : text
+        shell.adoptTitle(ofScript: text)
         return shell.run(script, source: path, firstLine: 1)
     }
 

@@ -14,8 +14,12 @@ import HyperLabKit
 /// loaded iris: 150 rows × 4 features, classification with 3 classes (...)
 /// ```
 /// ```
-/// `say` and `pause` become a paragraph and a rule; each also leaves an HTML comment
-/// (`<!-- hyperlab: say "…" -->`), invisible when rendered, so the script comes back whole.
+/// Consecutive `say` lines become one paragraph (a sentence may run over two of them); `pause`
+/// becomes a rule. Each also leaves an HTML comment (`<!-- hyperlab: say "…" -->`), invisible
+/// when rendered, so the script comes back whole.
+///
+/// Outputs are kept as a plain, timing-free script prints them (see `Console.observing`): a
+/// handout has no escape codes, no wall times and no absolute store paths.
 public struct Notebook: Sendable {
     /// One element of the notebook.
     public enum Entry: Sendable, Equatable {
@@ -29,6 +33,9 @@ public struct Notebook: Sendable {
 
     /// The entries in order.
     public private(set) var entries: [Entry] = []
+    /// The title of the first script replayed (its first line, `# Tutorial 3: grid search …`),
+    /// used when `save notebook` is given none.
+    public var title: String?
 
     /// An empty notebook.
     public init() {}
@@ -39,10 +46,20 @@ public struct Notebook: Sendable {
     /// The Markdown text.
     public func markdown(title: String, saved: String) -> String {
         var out = "# \(title)\n\n<!-- saved \(saved) by hyperlab \(HyperLabVersion.current); replay with: hyperlab run FILE.md -->\n"
-        for entry in entries {
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let entry = entries[index]
+            index += 1
             switch entry {
             case .narration(let command, let text):
-                out += "\n<!-- hyperlab: \(command) -->\n" + text + "\n"
+                // The comments of a run of narration first, then its lines as one paragraph.
+                var commands = [command], lines = [text]
+                while index < entries.endIndex, case .narration(let next, let nextText) = entries[index] {
+                    commands.append(next)
+                    lines.append(nextText)
+                    index += 1
+                }
+                out += "\n" + commands.map { "<!-- hyperlab: \($0) -->\n" }.joined() + "\n" + lines.map { $0 + "\n" }.joined()
             case .pause:
                 out += "\n<!-- hyperlab: pause -->\n---\n"
             case .command(let text, let output):

@@ -34,7 +34,7 @@ extension Shell {
         report(changes, in: config, command: command.spec.name)
         if let store = command.string("store") {
             options.repository = Shell.repository(for: store, workingDirectory: options.workingDirectory)
-            console.line("store = \(options.repository.location)")
+            console.line("store = \(storeLocation)")
         }
     }
 

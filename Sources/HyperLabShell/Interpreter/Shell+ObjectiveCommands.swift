@@ -70,10 +70,15 @@ extension Shell {
     /// terminal allowed that script. Commands typed at the prompt are the person's own.
     private func checkCommandsAllowed(_ command: BoundCommand, commandText: String) throws(InputError) {
         guard let source = currentSource, !options.allowCommands, !approvedScripts.contains(source) else { return }
-        if options.interactive, let confirm = options.confirm,
-           confirm("\(source) wants sweeps to run an external command:\n  \(commandText)\nallow it for this script? [y/N] ") {
-            approvedScripts.insert(source)
-            return
+        if options.interactive, let confirm = options.confirm {
+            // The question itself is one line: a line editor shows a prompt with newlines in it
+            // run together ("…{x}allow it"), so what it is about is printed before it.
+            console.line("\(source) wants sweeps to run an external command:")
+            console.line("  \(commandText)")
+            if confirm("allow it for this script? [y/N] ") {
+                approvedScripts.insert(source)
+                return
+            }
         }
         throw InputError("\(source) \(command.spec.name == "resume" ? "resumes a study that runs" : "sets") an objective command, and scripts may not run external programs by default",
                          at: command.syntax.nameSpan,

@@ -21,8 +21,8 @@ extension Shell {
     }
 
     /// Prints a plot, and writes it as SVG too when the command has `to="FILE.svg"`.
-    func show(_ lines: [String], svg: @autoclosure () -> String, _ command: BoundCommand) throws(InputError) {
-        console.lines(lines)
+    func show(_ render: (ConsoleTraits) -> [String], svg: @autoclosure () -> String, _ command: BoundCommand) throws(InputError) {
+        present { traits, _ in render(traits) }
         guard let path = command.string("to") else { return }
         guard path.lowercased().hasSuffix(".svg") else {
             throw InputError("to= writes an SVG file; name it FILE.svg", at: command.span(ofOption: "to"),
@@ -58,7 +58,7 @@ extension Shell {
             metricChart = LineChart(xLabel: "epoch", yLabel: metric,
                                     series: runs.map { .init("run \($0.number)", values: $0.record.run.curve(metric)) }, height: 8)
         }
-        try show(LineChart.renderStacked([lossChart, metricChart], traits: console.traits),
+        try show({ LineChart.renderStacked([lossChart, metricChart], traits: $0) },
                  svg: LineChart.svgStacked([lossChart, metricChart]), command)
     }
 
@@ -97,6 +97,6 @@ extension Shell {
         let map = BoundaryMap(title: "run \(number) · decision regions · \(samples.count) dev points",
                               grid: grid, predictions: cellClasses, samples: samples, classNames: classNames,
                               xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1])
-        try show(map.render(traits: console.traits), svg: map.svg(), command)
+        try show({ map.render(traits: $0) }, svg: map.svg(), command)
     }
 }

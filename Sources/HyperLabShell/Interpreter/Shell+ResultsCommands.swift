@@ -85,32 +85,35 @@ extension Shell {
         }
         let shownCount = trials.count
         if let top = command.option("top"), case .integer(let n) = top { trials = Array(trials.prefix(n)) }
-        var columns: [TextTable.Column] = [.init("trial")]
-        columns += keys.map { TextTable.Column($0) }
-        columns += metrics.map { TextTable.Column($0) }
-        columns += [.init("epochs"), .init("state", alignment: .left)]
-        if options.showTimings { columns.append(.init("seconds")) }
-        let rows = trials.map { trial -> [String] in
-            var row = [String(trial.number)]
-            row += keys.map { trial.parameters[$0].map(Shell.valueText) ?? "—" }
-            row += metrics.map { Shell.metricCell(trial, $0) }
-            row.append(trial.metrics["epochs"].map { NumberFormat.metric($0) } ?? trial.lastStep.map(String.init) ?? "0")
-            row.append(Shell.stateCell(trial))
-            if options.showTimings { row.append(NumberFormat.fixed(trial.seconds, decimals: 2, trimZeros: false)) }
-            return row
+        // The seconds column only where wall times are shown (see help results).
+        present { traits, timings in
+            var columns: [TextTable.Column] = [.init("trial")]
+            columns += keys.map { TextTable.Column($0) }
+            columns += metrics.map { TextTable.Column($0) }
+            columns += [.init("epochs"), .init("state", alignment: .left)]
+            if timings { columns.append(.init("seconds")) }
+            let rows = trials.map { trial -> [String] in
+                var row = [String(trial.number)]
+                row += keys.map { trial.parameters[$0].map(Shell.valueText) ?? "—" }
+                row += metrics.map { Shell.metricCell(trial, $0) }
+                row.append(trial.metrics["epochs"].map { NumberFormat.metric($0) } ?? trial.lastStep.map(String.init) ?? "0")
+                row.append(Shell.stateCell(trial))
+                if timings { row.append(NumberFormat.fixed(trial.seconds, decimals: 2, trimZeros: false)) }
+                return row
+            }
+            let marked = sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
+            var notes: [String] = []
+            if trials.count < sweep.trials.count {
+                notes.append("\(trials.count) of \(sweep.trials.count) trials shown"
+                             + (shownCount > trials.count ? " (the best \(trials.count) by \(command.string("sort") ?? sweep.metric))" : ""))
+            }
+            var table = TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
+                                  markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
+            Shell.makeRoom(in: &table, width: traits.width, keep: ["trial", sweep.metric] + keys,
+                           dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"],
+                           rowsName: "trial", leftOutHint: "a wider terminal shows them; save results writes every column")
+            return table.render(traits: traits)
         }
-        let marked = sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
-        var notes: [String] = []
-        if trials.count < sweep.trials.count {
-            notes.append("\(trials.count) of \(sweep.trials.count) trials shown"
-                         + (shownCount > trials.count ? " (the best \(trials.count) by \(command.string("sort") ?? sweep.metric))" : ""))
-        }
-        var table = TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
-                              markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
-        Shell.makeRoom(in: &table, width: console.traits.width, keep: ["trial", sweep.metric] + keys,
-                       dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"],
-                       rowsName: "trial", leftOutHint: "a wider terminal shows them; save results writes every column")
-        console.lines(table.render(traits: console.traits))
     }
 
     /// Narrows a table that does not fit `width` by leaving out whole columns rather than

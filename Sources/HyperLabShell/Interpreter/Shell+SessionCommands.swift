@@ -68,11 +68,18 @@ extension Shell {
             throw InputError("\(path) replays itself", at: span, hint: "a script cannot replay a script that is already running")
         }
         replayStack.append(url.standardizedFileURL.path)
-        defer { replayStack.removeLast() }
+        adoptTitle(ofScript: raw)
+        // A replay prints no wall time, so its transcript (and a handout) is the same on every replay.
+        let timings = options.showTimings
+        options.showTimings = options.timingsInScripts
+        defer {
+            replayStack.removeLast()
+            options.showTimings = timings
+        }
         let step = command.boolean("step", default: false) && options.interactive
         let outcome: RunOutcome
         if step {
-            outcome = replayStepping(text, source: path)
+            outcome = SteppedReplay(shell: self, source: path).run(text)
         } else {
             outcome = run(text, source: path)
         }
@@ -82,34 +89,23 @@ extension Shell {
         }
     }
 
-    /// Replays `text` one logical line at a time, waiting for Enter before each command.
-    private func replayStepping(_ text: String, source: String) -> RunOutcome {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var index = 0
-        while index < lines.count {
-            var end = index
-            while Shell.continues(lines[end]), end + 1 < lines.count { end += 1 }
-            let chunk = lines[index...end].joined(separator: "\n")
-            let trimmed = chunk.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") {
-                console.line(Shell.prompt + chunk)
-                if let wait = options.waitForEnter, !wait("") { return .completed }
-            }
-            let saved = options.echo
-            options.echo = false
-            let outcome = run(chunk, source: source, firstLine: index + 1)
-            options.echo = saved
-            if outcome != .completed { return outcome }
-            index = end + 1
-        }
-        return .completed
+    /// Gives the notebook the title of the script about to run, unless it has one already.
+    public func adoptTitle(ofScript text: String) {
+        if notebook.title == nil { notebook.title = Shell.scriptTitle(text) }
+    }
+
+    /// The title a script gives itself on its first line (`# Tutorial 3: grid search …`), if any.
+    public static func scriptTitle(_ text: String) -> String? {
+        guard let first = text.split(separator: "\n", maxSplits: 1).first, first.hasPrefix("#") else { return nil }
+        let title = first.drop { $0 == "#" }.trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? nil : title
     }
 
     /// `save notebook "FILE.md" [force=yes]`: the session so far as Markdown.
     func saveNotebook(_ command: BoundCommand) throws(InputError) {
         let span = command.span(ofArgument: 0)
         guard let path = command.argumentString(0) else { return }
-        let title = command.string("title") ?? "HyperLab notebook"
+        let title = command.string("title") ?? notebook.title ?? "HyperLab notebook"
         let text = notebook.markdown(title: title, saved: Shell.timestamp(options.clock()))
         try writeUserFile(text, to: path, command: command, span: span)
         console.line("saved a notebook of \(notebook.entries.count) entries to \(path)")

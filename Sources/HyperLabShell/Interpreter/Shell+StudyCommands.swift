@@ -13,7 +13,7 @@ extension Shell {
         let summaries: [StudySummary]
         do { summaries = try options.repository.studies() } catch { throw storeError(error, command) }
         guard !summaries.isEmpty else {
-            console.line("no studies in \(options.repository.location) yet: every sweep is stored as one")
+            console.line("no studies in \(storeLocation) yet: every sweep is stored as one")
             return
         }
         let rows = summaries.map { s -> [String] in
@@ -30,7 +30,7 @@ extension Shell {
         let columns: [TextTable.Column] = [.init("study", alignment: .left), .init("dataset", alignment: .left),
                                            .init("sampler", alignment: .left), .init("trials", alignment: .left),
                                            .init("best", alignment: .left), .init("created", alignment: .left)]
-        console.lines(TextTable(columns: columns, rows: rows, notes: ["stored in \(options.repository.location)"])
+        console.lines(TextTable(columns: columns, rows: rows, notes: ["stored in \(storeLocation)"])
             .render(traits: console.traits))
     }
 

@@ -79,7 +79,7 @@ extension Shell {
         }
         let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
                                xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best)
-        try show(plot.render(traits: console.traits), svg: plot.svg(), command)
+        try show({ plot.render(traits: $0) }, svg: plot.svg(), command)
     }
 
     /// The rows of one heatmap axis: distinct values for a grid or choice, else 5 bins (log bins for log keys).
@@ -131,7 +131,7 @@ extension Shell {
         let map = Heatmap(title: "\(binned ? "mean " : "")\(metric) over \(rowKey) × \(columnKey) · \(sweep.name)",
                           rowName: rowKey, columnName: columnKey, rowLabels: rows.labels, columnLabels: columns.labels,
                           values: values, higherIsBetter: MetricName.isHigherBetter(metric))
-        try show(map.render(traits: console.traits), svg: map.svg(), command)
+        try show({ map.render(traits: $0) }, svg: map.svg(), command)
         if binned { console.line("continuous keys are binned (5 bins); each cell is the mean of its trials") }
     }
 
@@ -148,7 +148,7 @@ extension Shell {
         }
         let plot = HistoryPlot(title: "\(sweep.metric) per trial · \(sweep.name) (\(sweep.sampler))", metric: sweep.metric,
                                higherIsBetter: sweep.direction == .maximize, trials: trials)
-        try show(plot.render(traits: console.traits), svg: plot.svg(), command)
+        try show({ plot.render(traits: $0) }, svg: plot.svg(), command)
     }
 
     /// `plot importance`: fANOVA main effects of the swept keys on the metric.
@@ -178,7 +178,7 @@ extension Shell {
         }
         let chart = BarChart(title: "importance for \(sweep.metric) · \(sweep.name), \(complete.count) complete trials (fANOVA)",
                              bars: entries.map { .init($0.name, $0.importance) })
-        try show(chart.render(traits: console.traits), svg: chart.svg(), command)
+        try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
         let explained = entries.map(\.fraction).reduce(0, +)
         console.line("main effects explain \(NumberFormat.metric(explained)) of the surrogate's variance; the rest is interactions")
     }
@@ -204,7 +204,7 @@ extension Shell {
         }
         let chart = LineChart(title: "parallel coordinates of the \(ranked.count) best trials · \(sweep.name)",
                               xLabel: "axis", yLabel: "position in range", series: series, height: 12)
-        try show(chart.render(traits: console.traits), svg: chart.svg(), command)
+        try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
         var legend = parameters.enumerated().map { i, p in "\(i + 1) \(p.name) \(p.distribution)" }
         legend.append("\(parameters.count + 1) \(sweep.metric) \(NumberFormat.metric(lo))…\(NumberFormat.metric(hi))")
         console.line("axes: " + legend.joined(separator: " · "))
@@ -232,7 +232,7 @@ extension Shell {
         }
         let chart = LineChart(title: "\(sweep.metric) per epoch · \(sweep.name)", xLabel: "epoch", yLabel: sweep.metric,
                               series: series, height: 12)
-        try show(chart.render(traits: console.traits), svg: chart.svg(), command)
+        try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
     }
 }
 

@@ -146,13 +146,16 @@ extension Shell {
         console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
                      + (stored != nil ? " (\(done) done, resuming)" : "")
                      + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
-        console.line("metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
-                     + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
-                     + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
-                     + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
-                     + (options.showTimings ? " · parallel \(plan.parallel)" : "")
-                     + (options.showTimings ? " · stored as study '\(storedName)' in \(options.repository.location)" : "")
-                     + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : ""))
+        // Parallelism and the store are for the person at the terminal: a script prints neither.
+        presentLine { timings in
+            "metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
+                + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
+                + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
+                + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
+                + (timings ? " · parallel \(plan.parallel)" : "")
+                + (timings ? " · stored as study '\(storedName)' in \(storeLocation)" : "")
+                + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : "")
+        }
     }
 }
 

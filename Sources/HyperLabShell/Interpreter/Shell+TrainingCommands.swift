@@ -22,7 +22,7 @@ extension Shell {
         if scoring.isCrossValidation, !first.isFailed {
             console.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
         } else {
-            console.line(Shell.runSummary(first, number: number, timings: options.showTimings))
+            presentLine { Shell.runSummary(first, number: number, timings: $0) }
         }
         if let failed = runs.first(where: \.isFailed) {
             if scoring.isCrossValidation { console.line(Shell.runSummary(failed, number: number, timings: false)) }
@@ -224,9 +224,11 @@ extension Shell {
         let metrics = evaluation.metrics
         let names = combined.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
         let scores = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
-        let time = options.showTimings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
-        console.line(scores.joined(separator: " · ")
-            + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))")
+        presentLine { timings in
+            let time = timings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
+            return scores.joined(separator: " · ")
+                + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))"
+        }
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
         let looks = bench.testLooks ?? 1
         if looks == 1 {

@@ -24,9 +24,12 @@ public struct ShellOptions: Sendable {
     public var allowCommands = false
     /// Asks the person a yes/no question (nil when nobody is at the terminal).
     public var confirm: (@Sendable (String) -> Bool)?
-    /// Print wall-clock durations ("in 0.4 s"). Off for scripts, so a replay prints the same
-    /// text digit for digit; on for a person at a terminal (or with HYPERLAB_TIMINGS=1).
+    /// Print wall-clock durations ("in 0.4 s", the `seconds` column of `results`). On for
+    /// commands a person types at a terminal; off for scripts, pipes, `-c` and every `replay`, so
+    /// a transcript is the same digit for digit (unless `timingsInScripts`).
     public var showTimings: Bool
+    /// Print wall-clock durations in replayed scripts too (HYPERLAB_TIMINGS=1).
+    public var timingsInScripts = false
 
     /// Options for a non-interactive shell in `workingDirectory`.
     public init(echo: Bool = false, interactive: Bool = false, workingDirectory: String = ".",

@@ -48,16 +48,21 @@ final class SweepProgressPrinter {
 
     private func flush(all: Bool = false) {
         while let trial = finished[nextToPrint] {
-            console.line(line(for: trial))
+            print(trial)
             nextToPrint += 1
         }
         guard all else { return }
         for number in finished.keys.sorted() where number >= nextToPrint {
-            if let trial = finished[number] { console.line(line(for: trial)) }
+            if let trial = finished[number] { print(trial) }
         }
     }
 
-    private func line(for trial: Trial) -> String {
+    /// One finished trial's line; the notebook gets it without its wall time.
+    private func print(_ trial: Trial) {
+        console.line(line(for: trial, timings: showTimings), plain: line(for: trial, timings: false))
+    }
+
+    private func line(for trial: Trial, timings: Bool) -> String {
         let number = String(trial.number)
         var text = "trial " + String(repeating: " ", count: max(0, String(total).count - number.count)) + number + "  "
         switch trial.state {
@@ -81,7 +86,7 @@ final class SweepProgressPrinter {
         }
         let parameters = Shell.parameterText(trial.parameters)
         if !parameters.isEmpty { text += "  " + parameters }
-        if showTimings { text += "  " + NumberFormat.duration(seconds: trial.seconds) }
+        if timings { text += "  " + NumberFormat.duration(seconds: trial.seconds) }
         return text
     }
 }

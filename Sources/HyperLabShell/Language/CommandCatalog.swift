@@ -123,15 +123,19 @@ public enum CommandCatalog {
             options[0] = OptionSpec("n", .integer(1...100_000), default: "every point", "at most this many points")
         }
         return CommandSpec("sweep", kind, options: options + extra, sweeps: true, recorded: true, group: .sweeps,
-                           summary: summary, details: details + " " + sweepDetails, example: example)
+                           summary: summary, details: details + " " + sweepDetails(kind), example: example)
     }
 
-    private static let sweepDetails = """
-    A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
-    swept. Distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...), near(F). \
-    Trials are scored on dev; a trial's seed comes from the sweep seed and its number, so results do \
-    not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
-    """
+    /// What every sweep's help says; `near(F)` only where it is accepted (`sweep around`).
+    private static func sweepDetails(_ kind: String) -> String {
+        let distributions = "log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...)" + (kind == "around" ? ", near(F)" : "")
+        return """
+        A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
+        swept. Distributions: \(distributions). \
+        Trials are scored on dev; a trial's seed comes from the sweep seed and its number, so results do \
+        not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
+        """
+    }
 
     private static let sweeps: [CommandSpec] = [
         sweep("grid", summary: "every combination of the listed values",
@@ -225,7 +229,13 @@ public enum CommandCatalog {
                     ],
                     recorded: false, group: .results,
                     summary: "the last sweep's trials: parameters, metrics, epochs, state; the best marked",
-                    details: "Filter with where: results where lr<0.01 dev_acc>=0.9 (comparisons <, <=, >, >=); state=complete keeps one state.",
+                    details: """
+                    Filter with where: results where lr<0.01 dev_acc>=0.9 (comparisons <, <=, >, >=); state=complete keeps one state. \
+                    Wall times: a timing column is fine in a table, not in a replay transcript. The seconds column \
+                    is shown for a results typed at a terminal; a script, a pipe, -c and every replay (also inside \
+                    the shell) leave it out, so their output is the same on every run. HYPERLAB_TIMINGS=1 shows it \
+                    there too; save results always writes seconds; save notebook never keeps it.
+                    """,
                     example: "results sort=dev_acc top=10 where lr<0.01"),
         CommandSpec("best", recorded: false, group: .results,
                     summary: "the best trial of the last sweep and its configuration",

@@ -108,15 +108,17 @@ public final class Console: Sendable {
                        liveWidth: liveWidth)
     }
 
-    /// Writes `text` as is.
-    public func write(_ text: String) {
+    /// Writes `text` as is; an observer gets `plain` instead when given (the same text without
+    /// what only a person at the terminal should see, such as wall times).
+    public func write(_ text: String, plain: String? = nil) {
         clearStatus()
         out(text)
-        tap.withLock { $0 }?(text)
+        tap.withLock { $0 }?((plain ?? text).strippingANSI)
     }
 
     /// Runs `body` with everything written (output and errors, not status lines) also handed to
-    /// `observer`: how the notebook collects each command's output.
+    /// `observer`, as a plain script would print it (no colour codes, the `plain` variants):
+    /// how the notebook collects each command's output.
     public func observing<T, E: Error>(_ observer: @escaping @Sendable (String) -> Void,
                                        _ body: () throws(E) -> T) throws(E) -> T {
         let previous = tap.withLock { current in
@@ -128,15 +130,15 @@ public final class Console: Sendable {
         return try body()
     }
 
-    /// Writes `text` and a newline.
-    public func line(_ text: String = "") { write(text + "\n") }
+    /// Writes `text` and a newline; an observer gets `plain` instead when given.
+    public func line(_ text: String = "", plain: String? = nil) { write(text + "\n", plain: plain.map { $0 + "\n" }) }
 
     /// Writes an error message (standard error on a real terminal; the same stream when captured).
     public func error(_ text: String) {
         clearStatus()
         let line = text.hasSuffix("\n") ? text : text + "\n"
         err(line)
-        tap.withLock { $0 }?(line)
+        tap.withLock { $0 }?(line.strippingANSI)
     }
 
     /// `text` wrapped in the style's ANSI codes when colour is allowed; `text` unchanged otherwise.
@@ -204,8 +206,9 @@ func writeAll(_ fd: Int32, _ text: String) {
 }
 
 extension Console {
-    /// Writes each of `lines` followed by a newline (a rendered table or plot).
-    public func lines(_ lines: [String]) {
-        write(lines.map { $0 + "\n" }.joined())
+    /// Writes each of `lines` followed by a newline (a rendered table or plot); an observer gets
+    /// `plain` instead when given.
+    public func lines(_ lines: [String], plain: [String]? = nil) {
+        write(lines.map { $0 + "\n" }.joined(), plain: plain.map { $0.map { $0 + "\n" }.joined() })
     }
 }

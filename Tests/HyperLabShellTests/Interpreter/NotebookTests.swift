@@ -57,4 +57,45 @@ import Testing
         #expect(t.shell.run("save notebook \"n.md\"") == .failed)
         #expect(t.shell.run("save notebook \"n.md\" force=yes") == .completed)
     }
+
+    /// A shell as a person has it: a colour terminal 120 columns wide, timings shown, studies
+    /// in a SQLite file of the working folder.
+    private func colourTerminalShell() throws -> (Shell, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hyperlab-handout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let traits = ConsoleTraits(isTerminal: true, color: true, width: 120, unicode: true)
+        var options = ShellOptions(interactive: true, workingDirectory: folder.path, waitForEnter: { _ in true },
+                                   clock: { Date(timeIntervalSince1970: 1_798_761_600) })
+        options.repository = Shell.repository(for: "hyperlab.sqlite", workingDirectory: folder.path)
+        return (Shell(console: CapturedOutput().console(traits: traits), options: options), folder)
+    }
+
+    @Test func aHandoutFromAColourTerminalHasNoEscapesNoAbsolutePathsAndNoWallTimes() throws {
+        let (shell, folder) = try colourTerminalShell()
+        let lesson = """
+        # Tutorial 0: grid in a hurry
+        say "A small grid."
+        load iris
+        split train=0.6 dev=0.2 test=0.2 seed=1
+        sweep grid lr=[1e-3, 1e-2] epochs=2 seed=1
+        results
+        evaluate test
+        """
+        try lesson.write(to: folder.appendingPathComponent("lesson.hlab"), atomically: true, encoding: .utf8)
+        #expect(shell.run("replay \"lesson.hlab\" step=yes") == .completed)
+        // Typed at the terminal, these show wall times and the store's path on screen, not in the handout.
+        #expect(shell.run("train epochs=2") == .completed)
+        #expect(shell.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2 seed=2") == .completed)
+        #expect(shell.run("results") == .completed)
+        #expect(shell.run("studies") == .completed)
+        #expect(shell.run("save notebook \"handout.md\"") == .completed)
+        let markdown = try String(contentsOf: folder.appendingPathComponent("handout.md"), encoding: .utf8)
+        #expect(markdown.hasPrefix("# Tutorial 0: grid in a hurry\n"))
+        #expect(!markdown.contains("\u{1B}"), "escape codes in the handout:\n\(markdown)")
+        #expect(!markdown.contains(folder.path), "an absolute path in the handout:\n\(markdown)")
+        #expect(!markdown.contains("/hyperlab.sqlite"), "an absolute path in the handout:\n\(markdown)")
+        #expect(markdown.contains("stored in hyperlab.sqlite"), "\(markdown)")
+        let wallTime = try Regex(#"\d+(\.\d+)? ?(ms|s)\b|seconds|parallel \d"#)
+        #expect(!markdown.contains(wallTime), "a wall time in the handout:\n\(markdown)")
+    }
 }

@@ -47,6 +47,21 @@ import HyperLabKit
         #expect(t.shell.run(Self.command, source: "tune.hlab") == .completed)
     }
 
+    @Test func theQuestionToAllowAScriptsCommandIsOneLineAfterWhatItIsAbout() throws {
+        let t = try Transcript(echo: false)
+        let asked = CapturedOutput()
+        t.shell.options.interactive = true
+        t.shell.options.confirm = { question in
+            asked.append(question)
+            return true
+        }
+        #expect(t.shell.run(Self.command, source: "tune.hlab") == .completed)
+        // A line editor runs a prompt's lines together ("…{x}allow it"): the question is one line.
+        #expect(asked.text == "allow it for this script? [y/N] ")
+        #expect(t.output.text.contains("tune.hlab wants sweeps to run an external command:\n  echo loading;"))
+        #expect(t.output.text.contains("score={x}\n"))
+    }
+
     @Test func aFailingCommandFailsItsTrialOnly() throws {
         let t = try Transcript(echo: false)
         _ = t.shell.run(#"objective command "exit {code}" metric=score"#)

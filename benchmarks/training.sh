@@ -10,10 +10,10 @@
 #   HYPERLAB_BENCH_VENV     the peers' venv (default ~/.cache/hyperlab-bench-venv)
 #   HYPERLAB_BENCH_SCRATCH  SwiftPM scratch path (default .build)
 #   HYPERLAB_BENCH_REPEATS  timed repetitions per measurement (default: 15 digits, 5 synthetic)
-# Every run is pinned to one thread (OMP/MKL/OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1),
-# OpenBLAS's own single-thread call in HyperLab). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are
-# removed from each benchmark command (not from this shell), so every OpenBLAS picks the kernels
-# for this CPU; HyperLab's rates with the inherited values are reported too when they are set.
+# Every run is pinned to one thread (OMP/MKL/OPENBLAS_NUM_THREADS=1, torch.set_num_threads(1);
+# HyperLab's own kernel runs on the calling thread). OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are
+# removed from each benchmark command (not from this shell), so the peers' BLAS picks the kernels
+# for this CPU; HyperLab reads neither.
 set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -36,7 +36,7 @@ results="$data/results.txt"
 trap 'rm -rf "$data"' EXIT
 "$bench" prepare "$data" | sed 's/^/  /'
 
-# One benchmark command: one thread, and this CPU's own OpenBLAS kernels.
+# One benchmark command: one thread, and the peers' BLAS on this CPU's own kernels.
 pinned() {
     env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$@"
 }
@@ -48,20 +48,11 @@ started="$(date)"
 for w in "${workloads[@]}"; do
     echo "== $w"
     pinned "$bench" training "$w" --data "$data" "${repeats[@]}" | tee -a "$results"
-    if [ -n "${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-}" ]; then
-        # What the shell gets in this environment: HyperLab with the inherited OPENBLAS_* values.
-        env OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 "$bench" training "$w" --data "$data" \
-            --mode train_only "${repeats[@]}" | sed 's/^hyperlab \([a-z]*\) /hyperlab \1_inherited_openblas_env /' | tee -a "$results"
-    fi
     pinned "$venv/bin/python" benchmarks/peers/torch_mlp.py "$w" "$data" "${repeats[@]}" | tee -a "$results"
     pinned "$venv/bin/python" benchmarks/peers/sklearn_mlp.py "$w" "$data" "${repeats[@]}" | tee -a "$results"
 done
-echo "== GEMM backend (OpenBLAS, one thread)"
+echo "== GEMM backend (DeterministicGEMM, one thread)"
 pinned "$bench" gemm | tee -a "$results"
-if [ -n "${OPENBLAS_CORETYPE:-}${OPENBLAS_L2_SIZE:-}" ]; then
-    echo "== GEMM with the inherited OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-} OPENBLAS_L2_SIZE=${OPENBLAS_L2_SIZE:-}"
-    env OPENBLAS_NUM_THREADS=1 "$bench" gemm 256 512 1024 32x64x128 | sed 's/ gflops / gflops_inherited_env /' | tee -a "$results"
-fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo
@@ -73,7 +64,7 @@ awk '
     $3 == "samples_per_s" { rate[$1, $2] = $4; seen[$2] = 1; if (!(($2) in order)) { order[$2] = ++n; name[n] = $2 } }
     $3 == "samples_per_s_best" { best[$1, $2] = $4 }
     $3 == "dev_acc_mean" { acc[$1, $2] = $4 }
-    $3 ~ /^gflops/ { gemm[++g] = sprintf("  %-22s %8s GFLOP/s%s", substr($2, 6), $4, $3 == "gflops" ? "" : "  (inherited OPENBLAS_* settings)") }
+    $3 ~ /^gflops/ { gemm[++g] = sprintf("  %-22s %8s GFLOP/s", substr($2, 6), $4) }
     function cell(v) { return v == "" ? "-" : v }
     function ratio(a, b) { return (a == "" || b == "" || b == 0) ? "-" : sprintf("%.2fx", a / b) }
     END {
@@ -96,5 +87,4 @@ awk '
     }' "$results"
 echo
 echo "  Each run: init + all epochs (shuffle, forward, cross-entropy, backward, Adam step) + one scoring"
-echo "  of the dev rows; *_dev_scored_each_epoch is HyperLab's shell path, scoring dev after every epoch;"
-echo "  *_inherited_openblas_env is HyperLab with this shell's OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE left in place."
+echo "  of the dev rows; *_dev_scored_each_epoch is HyperLab's shell path, scoring dev after every epoch."

@@ -189,22 +189,23 @@ extension Shell {
         }
         let config = bench.configuration
         let trainer = Trainer(configuration: config)
-        let combined = bench.split?.trainAndDev ?? bench.crossValidation?.trainAndDev
-        guard let combined, let dev = bench.split?.dev ?? bench.crossValidation?.fold(0).dev else { return }
         let evaluation: TestEvaluation
         let console = self.console
         do {
-            let test: Partition
+            // Every train and dev row once: the split's own union, never a part joined again.
+            let trainAndDev: Partition, test: Partition
             if var split = bench.split {
+                trainAndDev = split.trainAndDev
                 test = split.openTest()
                 bench.split = split
             } else if var cv = bench.crossValidation {
+                trainAndDev = cv.trainAndDev
                 test = cv.openTest()
                 bench.crossValidation = cv
             } else {
                 return
             }
-            evaluation = try trainer.trainAndTest(train: combined, dev: dev, test: test,
+            evaluation = try trainer.trainAndTest(on: trainAndDev, test: test,
                                                   interruption: options.interruption) { progress in
                 console.status(Shell.progressLine(progress, label: "train+dev").render(traits: console.traits))
             }
@@ -222,11 +223,11 @@ extension Shell {
                              hint: "the test part was not scored; fix the configuration (a smaller lr?) first")
         }
         let metrics = evaluation.metrics
-        let names = combined.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
+        let names = evaluation.run.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
         let scores = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
         let time = options.showTimings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
         console.line(scores.joined(separator: " · ")
-            + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))")
+            + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))")
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
         let looks = bench.testLooks ?? 1
         if looks == 1 {

@@ -52,14 +52,16 @@ extension Shell {
         bench.dataset = dataset
         bench.split = nil
         bench.crossValidation = nil
-        var line = "loaded \(dataset.name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.task.rawValue)"
+        var line = "loaded \(dataset.name): \(NumberFormat.count(dataset.rowCount, "row")) × "
+            + "\(NumberFormat.count(dataset.featureCount, "feature")), \(dataset.task.rawValue)"
         if let names = dataset.classNames {
             let shown = names.count <= 6 ? " (" + names.joined(separator: ", ") + ")" : ""
             line += " with \(names.count) classes\(shown)"
         }
         console.line(line)
         if dataset.missingTotal > 0 {
-            console.line("filled \(dataset.missingTotal) empty cell\(dataset.missingTotal == 1 ? "" : "s") with the column mean (show data lists them)")
+            console.line("\(NumberFormat.count(dataset.missingTotal, "empty cell")): a split fills \(dataset.missingTotal == 1 ? "it" : "each")"
+                         + " with its column's mean over the train part (show data lists them)")
         }
         if hadSplit { console.line("the previous split was removed: split the new data before training") }
     }
@@ -96,16 +98,17 @@ extension Shell {
     }
 
     /// `show data`: shape, task, class balance or target statistics, per-feature statistics, split.
-    func showData(_ bench: Workbench) throws(InputError) {
+    func showData(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
         guard let dataset = bench.dataset else {
-            throw InputError("no data loaded", at: nil, hint: "load a dataset first: datasets lists them, e.g. load iris")
+            throw InputError("no data loaded", at: command.syntax.nameSpan, hint: "load a dataset first: datasets lists them, e.g. load iris")
         }
         let summary = DatasetSummary(dataset)
         let origin: String = switch summary.source {
         case .builtin: "built-in"
         case .csv(let path, let target, _, _): "CSV file \(path), target \(target)"
         }
-        console.line("\(summary.name) (\(origin)): \(summary.rows) rows, \(summary.featureCount) features, \(summary.task.rawValue)")
+        console.line("\(summary.name) (\(origin)): \(NumberFormat.count(summary.rows, "row")), "
+                     + "\(NumberFormat.count(summary.featureCount, "feature")), \(summary.task.rawValue)")
         console.line()
         if let classes = summary.classes {
             let rows = classes.map { [$0.name, String($0.count), NumberFormat.fixed($0.fraction, decimals: 3, trimZeros: false)] }

@@ -15,7 +15,7 @@ public enum CommandCatalog {
                         OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: "inferred",
                                    "classification or regression (CSV files)"),
                         OptionSpec("missing", .choice(MissingValuePolicy.allCases.map(\.rawValue)), default: "none",
-                                   "empty numeric cells: none (an error) or mean (filled with the column mean)"),
+                                   "empty numeric cells: none (an error) or mean (filled with the train part's column mean)"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
@@ -48,6 +48,16 @@ public enum CommandCatalog {
                     locked: only evaluate test opens it, and every look is counted.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
+        CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
+                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
+                    recorded: false, group: .data,
+                    summary: "write the part of every loaded row (train, dev, test, or fold K) to a CSV file",
+                    details: """
+                    Two columns: row, the 1-based data row of the loaded file (the header not counted), and \
+                    part: train, dev or test, or under split cv=K the row's fold (fold 1 to fold K) or test. \
+                    Another tool can check the split with it; load and split with the same seed make it again.
+                    """,
+                    example: "save split \"split.csv\""),
     ]
 
     private static let model: [CommandSpec] = [

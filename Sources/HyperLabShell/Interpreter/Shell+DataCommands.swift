@@ -135,10 +135,10 @@ extension Shell {
         console.line()
         if let split = bench.split {
             console.line("split: " + Shell.splitSummary(split))
-            console.line("test set looks: \(split.testLooks)")
+            console.line("test set looks: \(looks(of: dataset).count)")
         } else if let cv = bench.crossValidation {
             console.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
-            console.line("test set looks: \(cv.testLooks)")
+            console.line("test set looks: \(looks(of: dataset).count)")
         } else {
             console.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
         }
@@ -170,6 +170,7 @@ extension Shell {
             bench.crossValidation = cv
             console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
             console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
+            noteResplit(of: dataset, split: SplitReference(cv).commandArguments)
             return
         }
         for key in ["train", "dev"] where command.option(key) == nil {
@@ -188,6 +189,7 @@ extension Shell {
         bench.crossValidation = nil
         console.line("split \(dataset.name): " + Shell.splitSummary(split))
         console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
+        noteResplit(of: dataset, split: SplitReference(split).commandArguments)
     }
 
     /// "train 90 · dev 30 · test 30 (seed 1, stratified)".

@@ -229,12 +229,19 @@ extension Shell {
         console.line(scores.joined(separator: " · ")
             + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))")
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
-        let looks = bench.testLooks ?? 1
+        var looks = 1
+        if let dataset = bench.dataset, let split = Shell.splitArguments(bench) {
+            let primary = names[0]
+            keep(TestLook(dataset: dataset, date: options.clock(), kind: .evaluation, split: split,
+                          configuration: Shell.configurationShort(config), metric: primary, score: metrics[primary]))
+            looks = self.looks(of: dataset).count
+        }
         if looks == 1 {
             console.line("test set looks: 1. Report this number; do not tune on it.")
         } else {
-            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set. Choosing a configuration by its test score")
-            console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic.")
+            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at \(bench.dataset?.name ?? "the data")'s test set."
+                         + " Choosing a configuration by its test score")
+            console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic (show looks lists them).")
         }
     }
 

@@ -48,6 +48,14 @@ public enum CommandCatalog {
                     locked: only evaluate test opens it, and every look is counted.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
+        CommandSpec("show", "looks", recorded: false, group: .data,
+                    summary: "every look at the loaded dataset's test set: when, which configuration, which score",
+                    details: """
+                    Looks are counted per dataset (by its content), across splits, reloads and sessions that \
+                    share a store. evaluate test is a look; so is a new split after one, since choices made on \
+                    it may follow what the test set showed.
+                    """,
+                    example: "show looks"),
         CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
                     options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
                     recorded: false, group: .data,

@@ -24,6 +24,7 @@ extension Shell {
         } else {
             console.line(Shell.runSummary(first, number: number, timings: options.showTimings))
         }
+        if let note = Shell.oneRunNote(command, run: number, ran: config, kept: bench.configuration) { console.line(note) }
         if let failed = runs.first(where: \.isFailed) {
             if scoring.isCrossValidation { console.line(Shell.runSummary(failed, number: number, timings: false)) }
             console.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
@@ -32,6 +33,17 @@ extension Shell {
         } else if runs.count < scoring.parts.count {
             recordNote = "interrupted after \(runs.count) folds"
         }
+    }
+
+    /// When `train`'s options (epochs=, batch=, seed=, patience=) differ from the configuration:
+    /// "epochs=60 was for run 1 only; the configuration keeps epochs=200, which evaluate test
+    /// trains (set epochs=60 to change it)". The options never change the configuration.
+    static func oneRunNote(_ command: BoundCommand, run: Int, ran: Configuration, kept: Configuration) -> String? {
+        let keys = command.spec.options.map(\.key).filter { command.option($0) != nil && ran.value($0) != kept.value($0) }
+        guard !keys.isEmpty else { return nil }
+        func text(_ c: Configuration) -> String { keys.map { "\($0)=\(c.value($0)?.description ?? "")" }.joined(separator: " ") }
+        return "\(text(ran)) \(keys.count == 1 ? "was" : "were") for run \(run) only; the configuration keeps \(text(kept)),"
+            + " which evaluate test trains (set \(text(ran)) to change it)"
     }
 
     /// "run 2: 5 folds · dev_acc 0.953 ± 0.021 · dev_loss 0.13 ± 0.04 (folds: 0.958 0.917 …)".

@@ -111,7 +111,8 @@ public enum CommandCatalog {
                     recorded: true, group: .model,
                     summary: "train the current configuration on train, scoring dev after each epoch",
                     details: """
-                    Options apply to this run only (set changes them for good). Mini-batches are shuffled \
+                    Options apply to this run only, and the run says so: the configuration, which evaluate \
+                    test trains, keeps its values (set epochs=N changes them for good). Mini-batches are shuffled \
                     every epoch; patience=N stops when the dev metric has not improved for N epochs and keeps \
                     the best epoch's weights. A run that diverges (NaN or infinite loss) is kept as failed. \
                     Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N.

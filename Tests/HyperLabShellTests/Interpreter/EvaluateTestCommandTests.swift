@@ -73,4 +73,21 @@ import HyperLabKit
         let expected = Self.rmse(trained: once, y: y)
         #expect(abs(printed - expected) / expected < 0.005, "test_rmse \(printed), a mean over the development rows gives \(expected)")
     }
+
+    @Test func trainOptionsSayTheyLeaveTheConfigurationAsItIs() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel linear\nset epochs=7")
+        let before = t.output.text.count
+        #expect(t.shell.run("train epochs=3 seed=5") == .completed)
+        let out = String(t.output.text.dropFirst(before))
+        #expect(out.contains("epochs=3 seed=5 were for run 1 only; the configuration keeps epochs=7 seed=0,"
+                             + " which evaluate test trains (set epochs=3 seed=5 to change it)"), "\(out)")
+        #expect(t.shell.workbench.configuration.epochs == 7)
+        let same = t.output.text.count
+        #expect(t.shell.run("train epochs=7") == .completed)
+        #expect(!String(t.output.text.dropFirst(same)).contains("only"), "an option equal to the configuration needs no note")
+        let test = t.output.text.count
+        #expect(t.shell.run("evaluate test") == .completed)
+        #expect(String(t.output.text.dropFirst(test)).contains("7 epochs"))
+    }
 }

@@ -33,7 +33,7 @@ extension Shell {
         guard let last = earlier.last, last.split != split else { return }
         keep(TestLook(dataset: dataset, date: options.clock(), kind: .resplit, split: split))
         console.line(console.paint("warning:", .yellow) + " a new split after seeing the test set lets test information leak"
-                     + " into later choices; counted as look \(earlier.count + 1) at \(dataset.name)'s test set")
+                     + " into later choices; counted as look \(earlier.count + 1) at the test set of \(dataset.name)")
     }
 
     /// The arguments of the current split (`train=0.6 dev=0.2 test=0.2 seed=1 stratify=no`), or nil.
@@ -54,7 +54,7 @@ extension Shell {
         }
         let all = looks(of: dataset)
         guard !all.isEmpty else {
-            console.line("no look at \(dataset.name)'s test set yet: evaluate test takes one, once, at the end")
+            console.line("no look at the test set of \(dataset.name) yet: evaluate test takes one, once, at the end")
             return
         }
         // One metric per dataset (its task's): it heads the score column.

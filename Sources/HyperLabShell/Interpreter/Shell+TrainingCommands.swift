@@ -36,14 +36,13 @@ extension Shell {
     }
 
     /// When `train`'s options (epochs=, batch=, seed=, patience=) differ from the configuration:
-    /// "epochs=60 was for run 1 only; the configuration keeps epochs=200, which evaluate test
-    /// trains (set epochs=60 to change it)". The options never change the configuration.
+    /// "epochs=60 applied to run 1 only; the configuration keeps epochs=200 (set changes it)".
+    /// The options never change the configuration, which is what evaluate test trains.
     static func oneRunNote(_ command: BoundCommand, run: Int, ran: Configuration, kept: Configuration) -> String? {
         let keys = command.spec.options.map(\.key).filter { command.option($0) != nil && ran.value($0) != kept.value($0) }
         guard !keys.isEmpty else { return nil }
         func text(_ c: Configuration) -> String { keys.map { "\($0)=\(c.value($0)?.description ?? "")" }.joined(separator: " ") }
-        return "\(text(ran)) \(keys.count == 1 ? "was" : "were") for run \(run) only; the configuration keeps \(text(kept)),"
-            + " which evaluate test trains (set \(text(ran)) to change it)"
+        return "\(text(ran)) applied to run \(run) only; the configuration keeps \(text(kept)) (set changes it)"
     }
 
     /// "run 2: 5 folds · dev_acc 0.953 ± 0.021 · dev_loss 0.13 ± 0.04 (folds: 0.958 0.917 …)".
@@ -251,7 +250,7 @@ extension Shell {
         if looks == 1 {
             console.line("test set looks: 1. Report this number; do not tune on it.")
         } else {
-            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at \(bench.dataset?.name ?? "the data")'s test set."
+            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set of \(bench.dataset?.name ?? "the data")."
                          + " Choosing a configuration by its test score")
             console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic (show looks lists them).")
         }

@@ -21,16 +21,16 @@ import HyperLabKit
         let resplit = Self.run(t, "split train=0.6 dev=0.2 test=0.2 seed=2")
         let warnings = resplit.split(separator: "\n").filter { $0.hasPrefix("warning:") }
         #expect(warnings.count == 1, "one line: \(resplit)")
-        #expect(resplit.contains("a new split after seeing the test set lets test information leak into later choices; counted as look 2 at iris's test set"),
+        #expect(resplit.contains("a new split after seeing the test set lets test information leak into later choices; counted as look 2 at the test set of iris"),
                 "\(resplit)")
-        #expect(Self.run(t, "evaluate test").contains("this is look 3 at iris's test set"))
+        #expect(Self.run(t, "evaluate test").contains("this is look 3 at the test set of iris"))
     }
 
     @Test func reloadingAndTheSameSplitContinueTheCount() throws {
         let t = try Transcript(echo: false)
         t.type(Self.setup + "\nevaluate test\nreset\n" + Self.setup)
         #expect(!t.output.text.contains("new split after seeing"), "the same split again is not a new deal")
-        #expect(Self.run(t, "evaluate test").contains("this is look 2 at iris's test set"))
+        #expect(Self.run(t, "evaluate test").contains("this is look 2 at the test set of iris"))
         let shown = Self.run(t, "show data")
         #expect(shown.contains("test set looks: 2"), "\(shown)")
     }
@@ -44,7 +44,7 @@ import HyperLabKit
     @Test func theStoreKeepsTheCountAcrossSessions() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hyperlab-looks-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for expected in ["test set looks: 1.", "this is look 2 at iris's test set"] {
+        for expected in ["test set looks: 1.", "this is look 2 at the test set of iris"] {
             let t = try Transcript(echo: false)
             t.shell.options.repository = Shell.repository(for: folder.appendingPathComponent("store.sqlite").path,
                                                           workingDirectory: folder.path)
@@ -56,7 +56,7 @@ import HyperLabKit
     @Test func showLooksListsWhenWhatAndTheScore() throws {
         let t = try Transcript(echo: false)
         t.type("load iris")
-        #expect(Self.run(t, "show looks").contains("no look at iris's test set yet"))
+        #expect(Self.run(t, "show looks").contains("no look at the test set of iris yet"))
         t.type(Self.setup + "\nevaluate test\nsplit train=0.6 dev=0.2 test=0.2 seed=2")
         let shown = Self.run(t, "show looks")
         let lines = shown.split(separator: "\n").map(String.init)

@@ -318,9 +318,11 @@ public enum CommandCatalog {
         CommandSpec("evaluate", "test", recorded: true, group: .results,
                     summary: "train the current configuration on train+dev and score it on the locked test part",
                     details: """
-                    The one honest estimate of how the chosen configuration does on new data. Every look at the \
-                    test part is counted; from the second look on, the score comes with a warning: choosing by \
-                    test score overfits the test set just as tuning on dev overfits dev.
+                    The one honest estimate of how the chosen configuration does on new data: trained on every \
+                    train and dev row once (all non-test rows under cv=), for the configuration's epochs. Every \
+                    look at the test part is counted per dataset, across splits, reloads and sessions that share \
+                    a store (show looks lists them); from the second look on, the score comes with a warning: \
+                    choosing by test score overfits the test set just as tuning on dev overfits dev.
                     """,
                     example: "evaluate test"),
     ]

@@ -3,8 +3,9 @@ import GRDB
 import Testing
 @testable import HyperLabKit
 
-/// Looks at test parts are kept per dataset content hash, in memory and in a SQLite file that
-/// outlives the process (an older file gains the table when opened).
+/// Looks at test parts are kept per dataset content hash, in memory, in a SQLite file that
+/// outlives the process (an older file gains the table when opened), and in PostgreSQL when
+/// the test server is set (`HYPERLAB_TEST_POSTGRES_URL`).
 @Suite struct TestLookStorageTests {
     static func look(_ dataset: Dataset, _ seconds: Double, score: Double? = 0.9) -> TestLook {
         TestLook(dataset: dataset, date: Date(timeIntervalSince1970: seconds), kind: score == nil ? .resplit : .evaluation,
@@ -27,7 +28,14 @@ import Testing
     @Test func eachStoreKeepsLooksPerDatasetOnceEach() throws {
         let iris = try BuiltinDatasets.load(name: "iris"), wine = try BuiltinDatasets.load(name: "wine")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("looks-\(UUID().uuidString).sqlite").path
-        let stores: [any StudyRepository] = [MemoryStudyRepository(), try SQLiteStudyStore.open(path: path)]
+        var stores: [any StudyRepository] = [MemoryStudyRepository(), try SQLiteStudyStore.open(path: path)]
+        var cleanUp: () -> Void = {}
+        defer { cleanUp() }
+        if PostgreSQLTestServer.isAvailable {
+            let (server, _, drop) = try PostgreSQLTestServer.store()
+            stores.append(server)
+            cleanUp = drop
+        }
         for store in stores {
             let first = Self.look(iris, 20), second = Self.look(iris, 30, score: nil)
             try store.recordLook(second)

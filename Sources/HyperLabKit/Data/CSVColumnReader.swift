@@ -105,13 +105,16 @@ struct CSVColumnReader {
         return distinct <= CSVDataset.maximumInferredClasses && 2 * distinct < rows ? .classification : .regression
     }
 
-    /// The feature columns as row-major values, empty cells filled by `missing`, with the
-    /// number of filled cells per feature.
-    func features(columns: [Int], missing: MissingValuePolicy) throws(DataError) -> (values: [Double], missingCounts: [Int]) {
+    /// The feature columns as row-major values, with the number of empty cells per feature and
+    /// the flat indices of the empty cells. Under `missing=mean` an empty cell holds its column's
+    /// mean over the whole file, for `show data` only: a split fills it again from its train part.
+    func features(columns: [Int], missing: MissingValuePolicy) throws(DataError)
+        -> (values: [Double], missingCounts: [Int], missingCells: Set<Int>) {
         let width = columns.count
         var values = [Double](repeating: 0, count: table.rows.count * width)
         var missingCounts = [Int](repeating: 0, count: width)
         var sums = [Double](repeating: 0, count: width)
+        var missingCells = Set<Int>()
         for (r, row) in table.rows.enumerated() {
             for (j, c) in columns.enumerated() {
                 let text = row.cells[c].trimmedCell
@@ -121,6 +124,7 @@ struct CSVColumnReader {
                 } else if CSVColumnReader.missingMarkers.contains(text.lowercased()) {
                     if missing == .none { throw missingError(line: row.line, column: c, text: text, columns: columns) }
                     values[r * width + j] = .nan
+                    missingCells.insert(r * width + j)
                     missingCounts[j] += 1
                 } else {
                     throw nonNumericError(line: row.line, column: c, text: text)
@@ -138,7 +142,7 @@ struct CSVColumnReader {
             let mean = sums[j] / Double(present)
             for r in 0..<table.rows.count where values[r * width + j].isNaN { values[r * width + j] = mean }
         }
-        return (values, missingCounts)
+        return (values, missingCounts, missingCells)
     }
 
     /// The error for the first empty feature cell, counting all empty feature cells.

@@ -12,7 +12,9 @@ import Foundation
 /// - The first non-blank line is the header; every name must be present and unique. Cells are
 ///   separated by commas (tabs for `.tsv` and `.tab` files); quoting follows RFC 4180.
 /// - Every column but the target is a numeric feature. An empty cell (or `NA`, `NaN`, `null`,
-///   `?`) is missing: an error, unless `missing` is `.mean`, which fills it with the column's mean.
+///   `?`) is missing: an error, unless `missing` is `.mean`. Then the dataset marks the cell
+///   (`Dataset.missingCells`), and a split fills it with its column's mean over the split's train
+///   part (`Standardizer`), so no statistic of dev or test rows reaches training.
 /// - The target is a class label (any text) or a number. When `task` is nil it is inferred:
 ///   classification if any target is not a number, or if the targets are whole numbers with at
 ///   most 20 distinct values and fewer distinct values than half the rows; regression otherwise.
@@ -62,6 +64,7 @@ public enum CSVDataset {
         let features = try reader.features(columns: columns.features, missing: missing)
         return Dataset(name: name, featureNames: columns.features.map { table.header[$0].trimmedCell },
                        features: features.values, target: targetValues, missingCounts: features.missingCounts,
+                       missingCells: features.missingCells,
                        source: source(targetValues.task))
     }
 

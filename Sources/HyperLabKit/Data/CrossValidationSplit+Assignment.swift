@@ -89,8 +89,17 @@ extension CrossValidationSplit {
         case .classes(let labels, let names): target = .classes(labels: rows.map { labels[$0] }, names: names)
         case .values(let values): target = .values(rows.map { values[$0] })
         }
+        let width = dataset.featureCount
+        var missingCounts = [Int](repeating: 0, count: width)
+        var missingCells = Set<Int>()
+        for (i, r) in rows.enumerated() {
+            for f in 0..<width where dataset.isMissing(row: r, feature: f) {
+                missingCells.insert(i * width + f)
+                missingCounts[f] += 1
+            }
+        }
         return Dataset(name: dataset.name, featureNames: dataset.featureNames,
                        features: rows.flatMap { dataset.row($0) }, target: target,
-                       missingCounts: dataset.missingCounts, source: dataset.source)
+                       missingCounts: missingCounts, missingCells: missingCells, source: dataset.source)
     }
 }

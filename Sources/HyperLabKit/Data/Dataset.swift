@@ -9,7 +9,12 @@
 /// Features are raw (not standardized); a `DataSplit` standardizes them with train statistics.
 ///
 /// Invariants: `features.count == rowCount * featureCount`, `target.count == rowCount`,
-/// `missingCounts.count == featureCount`, every feature value is finite.
+/// `missingCounts.count == featureCount`, `missingCells.count == missingTotal`, every feature
+/// value is finite.
+///
+/// Empty cells (`missing=mean`): `missingCells` marks them. `features` holds the column's mean
+/// over the whole file there, for describing the data (`show data`); what a model trains on is
+/// filled by the `Standardizer`, from the train rows only.
 public struct Dataset: Sendable, Equatable {
     /// A short name: the built-in name, or the CSV file's name without its extension.
     public let name: String
@@ -19,15 +24,17 @@ public struct Dataset: Sendable, Equatable {
     public let features: [Double]
     /// The target of every row: class indices with class names, or real values.
     public let target: DatasetTarget
-    /// Per feature, how many empty cells were filled (with the column mean) when loading.
+    /// Per feature, how many cells were empty in the file.
     public let missingCounts: [Int]
+    /// The empty cells, as flat indices `row * featureCount + feature` into `features`.
+    public let missingCells: Set<Int>
     /// How the dataset was made, enough to make it again.
     public let source: DatasetSource
 
     /// A dataset over row-major `features` and a matching `target`.
     /// - Precondition: the shapes agree and every feature value is finite.
     public init(name: String, featureNames: [String], features: [Double], target: DatasetTarget,
-                missingCounts: [Int]? = nil, source: DatasetSource) {
+                missingCounts: [Int]? = nil, missingCells: Set<Int> = [], source: DatasetSource) {
         precondition(!featureNames.isEmpty, "a dataset needs at least one feature")
         precondition(features.count == target.count * featureNames.count, "features do not match rows × features")
         precondition(missingCounts == nil || missingCounts?.count == featureNames.count, "one missing count per feature")
@@ -36,6 +43,8 @@ public struct Dataset: Sendable, Equatable {
         self.features = features
         self.target = target
         self.missingCounts = missingCounts ?? [Int](repeating: 0, count: featureNames.count)
+        precondition(missingCells.count == self.missingCounts.reduce(0, +), "one missing cell per missing count")
+        self.missingCells = missingCells
         self.source = source
     }
 
@@ -49,6 +58,11 @@ public struct Dataset: Sendable, Equatable {
     public var classNames: [String]? { target.classNames }
     /// Total number of feature cells that were filled in when loading.
     public var missingTotal: Int { missingCounts.reduce(0, +) }
+
+    /// Whether the cell of `feature` in `row` was empty in the file.
+    public func isMissing(row: Int, feature: Int) -> Bool {
+        !missingCells.isEmpty && missingCells.contains(row * featureCount + feature)
+    }
 
     /// The value of `feature` in `row`.
     public func value(row: Int, feature: Int) -> Double {

@@ -6,8 +6,14 @@
 /// ```
 /// A feature whose training values are all the same (sd 0, or below 1e-12 of its magnitude)
 /// gets scale 1, so it becomes 0 on train rather than dividing by zero.
+///
+/// Empty cells (`Dataset.missingCells`, `missing=mean`) are imputed with the mean of the fitted
+/// rows' present values, then standardized with the rest, so every row, in any part, gets the
+/// train mean there (0 once standardized): imputation is fitted on train only, like the scaling.
+/// The sd counts an imputed cell as a value at the mean (impute, then standardize). A feature
+/// with no present value in the fitted rows gets mean 0 and scale 1.
 public struct Standardizer: Sendable, Equatable {
-    /// Per feature, the mean of the fitted rows.
+    /// Per feature, the mean of the fitted rows' present values (also the value an empty cell is filled with).
     public let means: [Double]
     /// Per feature, the population sd of the fitted rows, or 1 for a constant feature.
     public let scales: [Double]
@@ -19,18 +25,23 @@ public struct Standardizer: Sendable, Equatable {
         self.scales = scales
     }
 
-    /// Fits means and scales on the rows `rows` of `dataset` (at least one row).
+    /// Fits means and scales on the rows `rows` of `dataset` (at least one row), leaving its
+    /// empty cells out of the means.
     public init(fitting dataset: Dataset, rows: [Int]) {
         precondition(!rows.isEmpty, "a standardizer needs at least one row")
         let width = dataset.featureCount
         var means = [Double](repeating: 0, count: width)
+        var present = [Int](repeating: 0, count: width)
         for r in rows {
-            for f in 0..<width { means[f] += dataset.features[r * width + f] }
+            for f in 0..<width where !dataset.isMissing(row: r, feature: f) {
+                means[f] += dataset.features[r * width + f]
+                present[f] += 1
+            }
         }
-        for f in 0..<width { means[f] /= Double(rows.count) }
+        for f in 0..<width { means[f] = present[f] > 0 ? means[f] / Double(present[f]) : 0 }
         var squares = [Double](repeating: 0, count: width)
         for r in rows {
-            for f in 0..<width {
+            for f in 0..<width where !dataset.isMissing(row: r, feature: f) {
                 let d = dataset.features[r * width + f] - means[f]
                 squares[f] += d * d
             }
@@ -45,13 +56,14 @@ public struct Standardizer: Sendable, Equatable {
     /// Number of features.
     public var featureCount: Int { means.count }
 
-    /// The rows `rows` of `dataset`, standardized, as a Float32 matrix (one row per index, in order).
+    /// The rows `rows` of `dataset`, standardized, as a Float32 matrix (one row per index, in order);
+    /// an empty cell becomes 0, the fitted mean.
     public func standardized(_ dataset: Dataset, rows: [Int]) -> Matrix {
         let width = featureCount
         precondition(dataset.featureCount == width, "dataset and standardizer disagree in features")
         var storage = [Float](repeating: 0, count: rows.count * width)
         for (i, r) in rows.enumerated() {
-            for f in 0..<width {
+            for f in 0..<width where !dataset.isMissing(row: r, feature: f) {
                 storage[i * width + f] = Float((dataset.features[r * width + f] - means[f]) / scales[f])
             }
         }

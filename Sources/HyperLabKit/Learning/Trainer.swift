@@ -46,30 +46,20 @@ public struct Trainer: Sendable {
         return run(session, interruption: interruption, progress: progress)
     }
 
-    /// `evaluate test`: trains on train and dev together for `epochs` epochs (no dev scoring, so
-    /// `patience` does not apply), then scores the result on `test`.
+    /// `evaluate test`: trains on the train and dev rows together for `epochs` epochs (no dev
+    /// scoring, so `patience` does not apply), then scores the result on `test`.
+    /// - Parameter trainAndDev: every train and dev row once (`DataSplit.trainAndDev`,
+    ///   `CrossValidationSplit.trainAndDev`); nothing is joined here, so no row is trained twice.
     /// - Throws: `TrainingError` when a setting is unknown or the parts do not fit together.
-    public func trainAndTest(train: Partition, dev: Partition, test: Partition, interruption: Interruption = .never,
+    public func trainAndTest(on trainAndDev: Partition, test: Partition, interruption: Interruption = .never,
                              progress: (TrainingProgress) -> Void = { _ in }) throws(TrainingError) -> TestEvaluation {
-        let joined = try Trainer.joining(train, dev)
-        let session = try TrainingSession(configuration: configuration, train: joined, dev: nil, backend: backend)
+        guard trainAndDev.featureCount == test.featureCount else {
+            throw .invalidData("train+dev has \(trainAndDev.featureCount) feature columns and test \(test.featureCount)")
+        }
+        let session = try TrainingSession(configuration: configuration, train: trainAndDev, dev: nil, backend: backend)
         let run = run(session, interruption: interruption, progress: progress)
         let scores = try run.model.scores(on: test, backend: backend)
-        return TestEvaluation(run: run, scores: scores)
-    }
-
-    private static func joining(_ a: Partition, _ b: Partition) throws(TrainingError) -> Partition {
-        guard a.featureCount == b.featureCount else {
-            throw .invalidData("train has \(a.featureCount) feature columns and dev \(b.featureCount)")
-        }
-        switch (a.targets, b.targets) {
-        case let (.classes(x, k1), .classes(y, k2)):
-            return Partition(features: a.features.appendingRows(of: b.features), targets: .classes(x + y, classCount: max(k1, k2)))
-        case let (.values(x), .values(y)):
-            return Partition(features: a.features.appendingRows(of: b.features), targets: .values(x + y))
-        default:
-            throw .invalidData("train and dev are for different tasks")
-        }
+        return TestEvaluation(run: run, scores: scores, trainedRows: session.train.rows)
     }
 
     private func run(_ session: TrainingSession, interruption: Interruption,

@@ -50,6 +50,8 @@ public struct TestEvaluation: Sendable {
     public let run: TrainingRun
     /// The scores on the test part.
     public let scores: Scores
+    /// The rows the run trained on (train and dev, each once).
+    public let trainedRows: Int
 
     /// `test_loss`, `test_acc` or `test_rmse` and `test_r2`, plus `epochs` and `seconds`.
     public var metrics: [String: Double] {

@@ -13,6 +13,7 @@ public final class MemoryStudyRepository: StudyRepository {
 
     private let entries = Mutex<[Entry]>([])
     private let nextID = Mutex<Int64>(1)
+    private let testLooks = Mutex<[TestLook]>([])
 
     /// An empty repository.
     public init() {}
@@ -87,6 +88,18 @@ public final class MemoryStudyRepository: StudyRepository {
     /// The trial store of one study (an empty store for an unknown id).
     public func trialStore(for study: StudyID) -> any StudyStore {
         entries.withLock { $0.first { $0.id == study }?.trials } ?? MemoryStudyStore()
+    }
+
+    /// Keeps a look at a test part.
+    public func recordLook(_ look: TestLook) throws(StorageError) {
+        testLooks.withLock { looks in
+            if !looks.contains(where: { $0.id == look.id }) { looks.append(look) }
+        }
+    }
+
+    /// The looks at the dataset with content hash `hash`, oldest first.
+    public func looks(ofDataset hash: String) throws(StorageError) -> [TestLook] {
+        testLooks.withLock { $0 }.filter { $0.datasetHash == hash }.merged(with: [])
     }
 
     private func entry(_ name: String) throws(StorageError) -> Entry {

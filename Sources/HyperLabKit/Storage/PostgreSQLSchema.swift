@@ -9,6 +9,9 @@
 ///   seconds, and for the work queue the claiming `worker` and its last `heartbeat`.
 /// - `trial_step`: one row per reported epoch (study, number, step, value; NULL for NaN).
 ///
+/// Schema 2 adds `test_look`: one row per look at a dataset's test part (id, the dataset's
+/// content hash, date, the `TestLook` as JSON).
+///
 /// Set-up runs in one transaction under an advisory lock, so processes that open the same
 /// database at once neither race on `CREATE TABLE` nor see half a schema.
 enum PostgreSQLSchema {
@@ -54,7 +57,14 @@ enum PostgreSQLSchema {
             value DOUBLE PRECISION,
             PRIMARY KEY (study_id, number, step),
             FOREIGN KEY (study_id, number) REFERENCES trial(study_id, number) ON DELETE CASCADE
-        )
+        );
+        CREATE TABLE IF NOT EXISTS test_look (
+            id TEXT PRIMARY KEY,
+            dataset_hash TEXT NOT NULL,
+            created DOUBLE PRECISION NOT NULL,
+            look TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS test_look_dataset ON test_look (dataset_hash, created)
         """
 
     /// Creates the tables if missing and records the versions; refuses a newer schema or a

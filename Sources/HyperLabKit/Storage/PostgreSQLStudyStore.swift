@@ -22,7 +22,7 @@ import Foundation
 /// open one store per worker thread for statements that should run at the same time.
 public final class PostgreSQLStudyStore: StudyRepository {
     /// The schema version this HyperLab writes and reads.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     let session: PostgreSQLSession
 

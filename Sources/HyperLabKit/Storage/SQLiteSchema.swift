@@ -11,6 +11,9 @@ import GRDB
 ///   value, metrics (JSON), seed and seconds.
 /// - `trial_step`: one row per reported epoch (study, number, step, value; NULL for NaN).
 ///
+/// Schema 2 adds `test_look`: one row per look at a dataset's test part (id, the dataset's
+/// content hash, date, the `TestLook` as JSON), counted per dataset across splits and sessions.
+///
 /// A later schema adds a migration ("v2", ...) and raises `SQLiteStudyStore.schemaVersion`;
 /// files of the older schema are migrated on open, files of a newer one are refused.
 enum SQLiteSchema {
@@ -58,6 +61,17 @@ enum SQLiteSchema {
                 """)
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('created_by', ?)",
                            arguments: [HyperLabVersion.current])
+        }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE test_look (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    dataset_hash TEXT NOT NULL,
+                    created REAL NOT NULL,
+                    look TEXT NOT NULL
+                );
+                CREATE INDEX test_look_dataset ON test_look (dataset_hash, created);
+                """)
         }
         return migrator
     }

@@ -34,7 +34,7 @@ import GRDB
 /// is refused with a typed error, and its bytes are left exactly as they were.
 public final class SQLiteStudyStore: StudyRepository {
     /// The schema version this HyperLab writes and reads.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// The file, as given to `open`.
     public let path: String

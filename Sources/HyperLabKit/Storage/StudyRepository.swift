@@ -41,6 +41,12 @@ public protocol StudyRepository: Sendable {
     /// The `StudyStore` of one study, for `Study.run(store:)`: every trial event is written
     /// to that study.
     func trialStore(for study: StudyID) -> any StudyStore
+
+    /// Keeps one look at a dataset's test part (a look already kept, by id, is kept once).
+    func recordLook(_ look: TestLook) throws(StorageError)
+
+    /// The looks kept for the dataset whose `Dataset.contentHash` is `hash`, oldest first.
+    func looks(ofDataset hash: String) throws(StorageError) -> [TestLook]
 }
 
 extension StudyRepository {

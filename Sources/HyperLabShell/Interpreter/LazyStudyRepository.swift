@@ -63,6 +63,16 @@ public final class LazyStudyRepository: StudyRepository {
         try repository().deleteStudy(name)
     }
 
+    public func recordLook(_ look: TestLook) throws(StorageError) {
+        try repository().recordLook(look)
+    }
+
+    public func looks(ofDataset hash: String) throws(StorageError) -> [TestLook] {
+        // Reading does not create the file: no file yet means no looks.
+        if isFile, opened.withLock({ $0 }) == nil, !FileManager.default.fileExists(atPath: path) { return [] }
+        return try repository().looks(ofDataset: hash)
+    }
+
     public func trialStore(for id: StudyID) -> any StudyStore {
         // Only reached after createStudy or load opened the file.
         let open: (any StudyRepository)? = opened.withLock { $0 }

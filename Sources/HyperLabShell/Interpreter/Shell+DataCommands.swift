@@ -52,14 +52,16 @@ extension Shell {
         bench.dataset = dataset
         bench.split = nil
         bench.crossValidation = nil
-        var line = "loaded \(dataset.name): \(dataset.rowCount) rows × \(dataset.featureCount) features, \(dataset.task.rawValue)"
+        var line = "loaded \(dataset.name): \(NumberFormat.count(dataset.rowCount, "row")) × "
+            + "\(NumberFormat.count(dataset.featureCount, "feature")), \(dataset.task.rawValue)"
         if let names = dataset.classNames {
             let shown = names.count <= 6 ? " (" + names.joined(separator: ", ") + ")" : ""
             line += " with \(names.count) classes\(shown)"
         }
         console.line(line)
         if dataset.missingTotal > 0 {
-            console.line("filled \(dataset.missingTotal) empty cell\(dataset.missingTotal == 1 ? "" : "s") with the column mean (show data lists them)")
+            console.line("\(NumberFormat.count(dataset.missingTotal, "empty cell")): a split fills \(dataset.missingTotal == 1 ? "it" : "each")"
+                         + " with its column's mean over the train part (show data lists them)")
         }
         if hadSplit { console.line("the previous split was removed: split the new data before training") }
     }
@@ -96,16 +98,17 @@ extension Shell {
     }
 
     /// `show data`: shape, task, class balance or target statistics, per-feature statistics, split.
-    func showData(_ bench: Workbench) throws(InputError) {
+    func showData(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
         guard let dataset = bench.dataset else {
-            throw InputError("no data loaded", at: nil, hint: "load a dataset first: datasets lists them, e.g. load iris")
+            throw InputError("no data loaded", at: command.syntax.nameSpan, hint: "load a dataset first: datasets lists them, e.g. load iris")
         }
         let summary = DatasetSummary(dataset)
         let origin: String = switch summary.source {
         case .builtin: "built-in"
         case .csv(let path, let target, _, _): "CSV file \(path), target \(target)"
         }
-        console.line("\(summary.name) (\(origin)): \(summary.rows) rows, \(summary.featureCount) features, \(summary.task.rawValue)")
+        console.line("\(summary.name) (\(origin)): \(NumberFormat.count(summary.rows, "row")), "
+                     + "\(NumberFormat.count(summary.featureCount, "feature")), \(summary.task.rawValue)")
         console.line()
         if let classes = summary.classes {
             let rows = classes.map { [$0.name, String($0.count), NumberFormat.fixed($0.fraction, decimals: 3, trimZeros: false)] }
@@ -132,10 +135,10 @@ extension Shell {
         console.line()
         if let split = bench.split {
             console.line("split: " + Shell.splitSummary(split))
-            console.line("test set looks: \(split.testLooks)")
+            console.line("test set looks: \(looks(of: dataset).count)")
         } else if let cv = bench.crossValidation {
             console.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
-            console.line("test set looks: \(cv.testLooks)")
+            console.line("test set looks: \(looks(of: dataset).count)")
         } else {
             console.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
         }
@@ -167,6 +170,7 @@ extension Shell {
             bench.crossValidation = cv
             console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
             console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
+            noteResplit(of: dataset, split: SplitReference(cv).commandArguments)
             return
         }
         for key in ["train", "dev"] where command.option(key) == nil {
@@ -185,6 +189,7 @@ extension Shell {
         bench.crossValidation = nil
         console.line("split \(dataset.name): " + Shell.splitSummary(split))
         console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
+        noteResplit(of: dataset, split: SplitReference(split).commandArguments)
     }
 
     /// "train 90 · dev 30 · test 30 (seed 1, stratified)".

@@ -53,6 +53,7 @@ extension Shell {
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
             if d.objective != nil { record.logFolder = resolve(Shell.logFolderName(d.name)).path }
+            if case .crossValidation(let folds, _, _, _) = d.split { record.folds = folds }
             return (record, plan)
         } catch {
             throw InputError("the stored study \(d.name) cannot be read: \(error.message)", at: nil, hint: error.hint)

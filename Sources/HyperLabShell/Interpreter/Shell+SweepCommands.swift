@@ -230,7 +230,7 @@ extension Shell {
             if count > 0 { parts.append("\(count) \(state.rawValue)") }
         }
         if interrupted > 0 { parts.append("\(interrupted) interrupted") }
-        let epochs = sweep.trials.reduce(0) { $0 + Int($1.metrics["epochs"] ?? Double($1.lastStep ?? 0)) }
+        let epochs = sweep.epochsTrained
         if epochs > 0 { parts.append("\(epochs) epochs trained") }
         var text = parts.joined(separator: " · ")
         if let best = sweep.best, let value = best.value {

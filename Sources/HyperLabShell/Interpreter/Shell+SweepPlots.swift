@@ -174,13 +174,27 @@ extension Shell {
             entries = try ParameterImportance.fanova(inputs: inputs, kinds: kinds, values: complete.compactMap(\.value),
                                                      names: parameters.map(\.name), seed: sweep.seed)
         } catch {
-            throw InputError("cannot rate importance: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
+            throw Shell.importanceError(error, sweep: sweep, complete: complete, at: command.syntax.nameSpan)
         }
         let chart = BarChart(title: "importance for \(sweep.metric) · \(sweep.name), \(complete.count) complete trials (fANOVA)",
                              bars: entries.map { .init($0.name, $0.importance) })
         try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
         let explained = entries.map(\.fraction).reduce(0, +)
         console.line("main effects explain \(NumberFormat.metric(explained)) of the surrogate's variance; the rest is interactions")
+    }
+
+    /// Why importance cannot be rated, naming the pruned trials it leaves out: they stopped early,
+    /// so their scores are not comparable, and "every trial scored the same" would be untrue.
+    static func importanceError(_ error: AnalysisError, sweep: SweepRecord, complete: [Trial], at span: SourceSpan) -> InputError {
+        let pruned = sweep.trials.filter { $0.state == .pruned }.compactMap(\.value).filter(\.isFinite)
+        guard case .constantMetric = error, let value = complete.first?.value, !pruned.isEmpty,
+              let low = pruned.min(), let high = pruned.max() else {
+            return InputError("cannot rate importance: \(error.message)", at: span, hint: error.hint)
+        }
+        let range = low == high ? NumberFormat.metric(low) : "\(NumberFormat.metric(low)) to \(NumberFormat.metric(high))"
+        return InputError("cannot rate importance: every complete trial scored \(sweep.metric) \(NumberFormat.metric(value));"
+                          + " the \(NumberFormat.count(pruned.count, "pruned trial")) (\(range)) \(pruned.count == 1 ? "is" : "are") left out, stopped too early to compare",
+                          at: span, hint: "sweep again without prune=, or over wider ranges, so complete trials differ")
     }
 
     /// `plot parallel [top=N]`: parallel coordinates of the best trials, each key scaled to its range.

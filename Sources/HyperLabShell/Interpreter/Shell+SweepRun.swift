@@ -40,10 +40,11 @@ extension Shell {
                 guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
                 if command.string("workers") == "external" {
                     let trials = try enqueueForWorkers(plan, definition: definition, command: command)
-                    let record = SweepRecord(plan, number: bench.sweeps.count + 1,
+                    var record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                              trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
                                              stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
                                              datasetName: datasetName)
+                    record.folds = target.foldCount
                     bench.sweeps.append(record)
                     console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
                     return
@@ -75,6 +76,7 @@ extension Shell {
                                     .sorted { $0.number < $1.number },
                                  stoppedEarly: report.stoppedEarly, datasetName: datasetName)
         record.logFolder = logFolder
+        record.folds = target.foldCount
         bench.sweeps.append(record)
         console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
         if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }

@@ -24,6 +24,7 @@ extension Shell {
         } else {
             presentLine { Shell.runSummary(first, number: number, timings: $0) }
         }
+        if let note = Shell.oneRunNote(command, run: number, ran: config, kept: bench.configuration) { console.line(note) }
         if let failed = runs.first(where: \.isFailed) {
             if scoring.isCrossValidation { console.line(Shell.runSummary(failed, number: number, timings: false)) }
             console.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
@@ -32,6 +33,16 @@ extension Shell {
         } else if runs.count < scoring.parts.count {
             recordNote = "interrupted after \(runs.count) folds"
         }
+    }
+
+    /// When `train`'s options (epochs=, batch=, seed=, patience=) differ from the configuration:
+    /// "epochs=60 applied to run 1 only; the configuration keeps epochs=200 (set changes it)".
+    /// The options never change the configuration, which is what evaluate test trains.
+    static func oneRunNote(_ command: BoundCommand, run: Int, ran: Configuration, kept: Configuration) -> String? {
+        let keys = command.spec.options.map(\.key).filter { command.option($0) != nil && ran.value($0) != kept.value($0) }
+        guard !keys.isEmpty else { return nil }
+        func text(_ c: Configuration) -> String { keys.map { "\($0)=\(c.value($0)?.description ?? "")" }.joined(separator: " ") }
+        return "\(text(ran)) applied to run \(run) only; the configuration keeps \(text(kept)) (set changes it)"
     }
 
     /// "run 2: 5 folds · dev_acc 0.953 ± 0.021 · dev_loss 0.13 ± 0.04 (folds: 0.958 0.917 …)".
@@ -189,22 +200,23 @@ extension Shell {
         }
         let config = bench.configuration
         let trainer = Trainer(configuration: config)
-        let combined = bench.split?.trainAndDev ?? bench.crossValidation?.trainAndDev
-        guard let combined, let dev = bench.split?.dev ?? bench.crossValidation?.fold(0).dev else { return }
         let evaluation: TestEvaluation
         let console = self.console
         do {
-            let test: Partition
+            // Every train and dev row once: the split's own union, never a part joined again.
+            let trainAndDev: Partition, test: Partition
             if var split = bench.split {
+                trainAndDev = split.trainAndDev
                 test = split.openTest()
                 bench.split = split
             } else if var cv = bench.crossValidation {
+                trainAndDev = cv.trainAndDev
                 test = cv.openTest()
                 bench.crossValidation = cv
             } else {
                 return
             }
-            evaluation = try trainer.trainAndTest(train: combined, dev: dev, test: test,
+            evaluation = try trainer.trainAndTest(on: trainAndDev, test: test,
                                                   interruption: options.interruption) { progress in
                 console.status(Shell.progressLine(progress, label: "train+dev").render(traits: console.traits))
             }
@@ -222,20 +234,27 @@ extension Shell {
                              hint: "the test part was not scored; fix the configuration (a smaller lr?) first")
         }
         let metrics = evaluation.metrics
-        let names = combined.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
+        let names = evaluation.run.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
         let scores = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
         presentLine { timings in
             let time = timings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
             return scores.joined(separator: " · ")
-                + "  (trained on train+dev: \(combined.count) rows, \(evaluation.run.epochs.count) epochs\(time))"
+                + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))"
         }
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
-        let looks = bench.testLooks ?? 1
+        var looks = 1
+        if let dataset = bench.dataset, let split = Shell.splitArguments(bench) {
+            let primary = names[0]
+            keep(TestLook(dataset: dataset, date: options.clock(), kind: .evaluation, split: split,
+                          configuration: Shell.configurationShort(config), metric: primary, score: metrics[primary]))
+            looks = self.looks(of: dataset).count
+        }
         if looks == 1 {
             console.line("test set looks: 1. Report this number; do not tune on it.")
         } else {
-            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set. Choosing a configuration by its test score")
-            console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic.")
+            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set of \(bench.dataset?.name ?? "the data")."
+                         + " Choosing a configuration by its test score")
+            console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic (show looks lists them).")
         }
     }
 

@@ -82,6 +82,8 @@ public final class Shell {
     var approvedScripts: Set<String> = []
     /// Every successful command with its output, for `save notebook`.
     public internal(set) var notebook = Notebook()
+    /// The looks at test sets taken in this session (kept in the store too), outliving `reset`.
+    public internal(set) var sessionLooks: [TestLook] = []
 
     /// The version of HyperLab.
     public static let version = HyperLabVersion.current
@@ -204,8 +206,10 @@ public final class Shell {
         case "tutorials": listTutorials()
         case "datasets": listDatasets()
         case "load": try load(command, on: &bench)
-        case "show data": try showData(bench)
+        case "show data": try showData(command, bench)
+        case "show looks": try showLooks(command, bench)
         case "split": try split(command, on: &bench)
+        case "save split": try saveSplit(command, bench)
         case "model", "optimizer", "schedule", "set": try configure(command, on: &bench)
         case "show config": showConfig(bench)
         case "train": try train(command, on: &bench)

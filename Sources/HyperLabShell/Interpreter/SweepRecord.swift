@@ -30,6 +30,19 @@ public struct SweepRecord: Sendable {
     public let datasetName: String
     /// The folder of the trials' logs (external command objectives), nil otherwise.
     public var logFolder: String? = nil
+    /// The parts each configuration is trained on: K under cross-validation, else 1.
+    public var folds = 1
+
+    /// Epochs trained over every run of every trial: a complete trial ran each of its `repeats`
+    /// seeds on each of its `folds` parts (its `epochs` metric is the mean of those runs); a
+    /// pruned, failed or stopped trial counts the epochs of the run it stopped in.
+    public var epochsTrained: Int {
+        trials.reduce(0) { total, trial in
+            guard let mean = trial.metrics["epochs"] else { return total + (trial.lastStep ?? 0) }
+            let runs = trial.state == .complete ? repeats * folds : 1
+            return total + Int((mean * Double(runs)).rounded())
+        }
+    }
 
     /// The best complete trial.
     public var best: Trial? { trials.best(for: direction) }

@@ -15,7 +15,7 @@ public enum CommandCatalog {
                         OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: "inferred",
                                    "classification or regression (CSV files)"),
                         OptionSpec("missing", .choice(MissingValuePolicy.allCases.map(\.rawValue)), default: "none",
-                                   "empty numeric cells: none (an error) or mean (filled with the column mean)"),
+                                   "empty numeric cells: none (an error) or mean (filled with the train part's column mean)"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
@@ -48,6 +48,24 @@ public enum CommandCatalog {
                     locked: only evaluate test opens it, and every look is counted.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
+        CommandSpec("show", "looks", recorded: false, group: .data,
+                    summary: "every look at the loaded dataset's test set: when, which configuration, which score",
+                    details: """
+                    Looks are counted per dataset (by its content), across splits, reloads and sessions that \
+                    share a store. evaluate test is a look; so is a new split after one, since choices made on \
+                    it may follow what the test set showed.
+                    """,
+                    example: "show looks"),
+        CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
+                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
+                    recorded: false, group: .data,
+                    summary: "write the part of every loaded row (train, dev, test, or fold K) to a CSV file",
+                    details: """
+                    Two columns: row, the 1-based data row of the loaded file (the header not counted), and \
+                    part: train, dev or test, or under split cv=K the row's fold (fold 1 to fold K) or test. \
+                    Another tool can check the split with it; load and split with the same seed make it again.
+                    """,
+                    example: "save split \"split.csv\""),
     ]
 
     private static let model: [CommandSpec] = [
@@ -93,7 +111,8 @@ public enum CommandCatalog {
                     recorded: true, group: .model,
                     summary: "train the current configuration on train, scoring dev after each epoch",
                     details: """
-                    Options apply to this run only (set changes them for good). Mini-batches are shuffled \
+                    Options apply to this run only, and the run says so: the configuration, which evaluate \
+                    test trains, keeps its values (set epochs=N changes them for good). Mini-batches are shuffled \
                     every epoch; patience=N stops when the dev metric has not improved for N epochs and keeps \
                     the best epoch's weights. A run that diverges (NaN or infinite loss) is kept as failed. \
                     Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N.
@@ -309,9 +328,11 @@ public enum CommandCatalog {
         CommandSpec("evaluate", "test", recorded: true, group: .results,
                     summary: "train the current configuration on train+dev and score it on the locked test part",
                     details: """
-                    The one honest estimate of how the chosen configuration does on new data. Every look at the \
-                    test part is counted; from the second look on, the score comes with a warning: choosing by \
-                    test score overfits the test set just as tuning on dev overfits dev.
+                    The one honest estimate of how the chosen configuration does on new data: trained on every \
+                    train and dev row once (all non-test rows under cv=), for the configuration's epochs. Every \
+                    look at the test part is counted per dataset, across splits, reloads and sessions that share \
+                    a store (show looks lists them); from the second look on, the score comes with a warning: \
+                    choosing by test score overfits the test set just as tuning on dev overfits dev.
                     """,
                     example: "evaluate test"),
     ]

@@ -98,7 +98,9 @@ import Testing
                                                   targets: rest.targets, trainFraction: 0.75)
         let config = LearningFixtures.configuration(["hidden": .integers([32]), "lr": .real(0.01), "epochs": .integer(40),
                                                      "patience": .integer(2)])
-        let evaluation = try Trainer(configuration: config).trainAndTest(train: train, dev: dev, test: test)
+        let joined = train.appending(dev)
+        let evaluation = try Trainer(configuration: config).trainAndTest(on: joined, test: test)
+        #expect(evaluation.trainedRows == train.count + dev.count, "every train and dev row once")
         #expect(evaluation.run.epochs.count == 40, "patience does not apply without dev")
         #expect(evaluation.run.epochs.allSatisfy { $0.devLoss == nil })
         #expect((evaluation.metrics["test_acc"] ?? 0) >= 0.9)

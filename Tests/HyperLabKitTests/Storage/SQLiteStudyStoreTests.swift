@@ -78,7 +78,7 @@ import Testing
         let path = folder + "/superseded.sqlite"
         try Self.makeStore(at: path)
         try DatabaseQueue(path: path).write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2')")
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v\(SQLiteStudyStore.schemaVersion + 1)')")
         }
         _ = try Self.expectRefused(path, .newerSchema)
     }

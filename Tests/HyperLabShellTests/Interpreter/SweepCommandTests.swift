@@ -24,6 +24,19 @@ import HyperLabKit
         #expect(one == two)
     }
 
+    /// "… · 3 complete · 30 epochs trained": the epochs of every seed and every fold.
+    @Test(arguments: [("split train=0.6 dev=0.2 test=0.2 seed=2", "repeats=3", 3 * 2 * 4),
+                      ("split cv=5 test=0.2 seed=2", "", 5 * 2 * 4),
+                      ("split cv=3 test=0.2 seed=2", "repeats=2", 3 * 2 * 2 * 4)])
+    func theSummaryCountsTheEpochsOfEverySeedAndFold(split: String, repeats: String, epochs: Int) throws {
+        let t = try Transcript(echo: false)
+        t.type("load moons n=60 noise=0.25 seed=1\n\(split)\nmodel mlp hidden=[4]")
+        let before = t.output.text.count
+        #expect(t.shell.run("sweep grid lr=[0.01, 0.1] epochs=4 \(repeats)") == .completed)
+        let out = String(t.output.text.dropFirst(before))
+        #expect(out.contains("2 complete · \(epochs) epochs trained"), "\(out)")
+    }
+
     @Test func divergingRegionMarksTrialsFailedAndTheSweepCompletes() throws {
         let t = try Transcript(echo: false)
         t.type("load diabetes\nsplit train=0.7 dev=0.15 test=0.15 seed=0\nmodel mlp hidden=[32]\noptimizer sgd")

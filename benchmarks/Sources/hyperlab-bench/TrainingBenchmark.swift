@@ -67,9 +67,7 @@ enum TrainingBenchmark {
         do {
             switch mode {
             case .trainOnly:
-                let none = Partition(features: Matrix(rows: 0, columns: data.train.featureCount),
-                                     targets: .classes([], classCount: data.classCount))
-                let evaluation = try trainer.trainAndTest(train: data.train, dev: none, test: data.dev)
+                let evaluation = try trainer.trainAndTest(on: data.train, test: data.dev)
                 run = evaluation.run
                 accuracy = evaluation.scores.accuracy
             case .devScoredEachEpoch:

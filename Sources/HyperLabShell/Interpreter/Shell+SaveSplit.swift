@@ -1,0 +1,33 @@
+import Foundation
+import HyperLabKit
+
+/// `save split "FILE.csv"`: which part every loaded row is in, for checking a split elsewhere.
+extension Shell {
+    /// `save split "FILE.csv" [force=yes]`: one line `row,part` per data row of the loaded file.
+    func saveSplit(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+        let scoring = try requireScoring(bench, command)
+        let span = command.span(ofArgument: 0)
+        guard let path = command.argumentString(0) else { return }
+        guard resolve(path).pathExtension.lowercased() == "csv" else {
+            throw InputError("save split writes a .csv file, not '\(path)'", at: span, hint: "save split \"split.csv\"")
+        }
+        let parts: [SplitPart]
+        let sizes: String
+        if let split = bench.split {
+            parts = split.rowParts
+            sizes = split.sizes.description
+        } else if let cv = bench.crossValidation {
+            parts = cv.rowParts
+            sizes = cv.sizesDescription
+        } else {
+            return
+        }
+        try writeUserFile(Shell.splitCSV(parts), to: path, command: command, span: span)
+        console.line("saved the part of each of \(scoring.datasetName)'s \(NumberFormat.count(parts.count, "row")) to \(path) (\(sizes))")
+    }
+
+    /// "row,part" then "1,train", "2,test", ...: rows 1-based, in the order of the loaded file.
+    static func splitCSV(_ parts: [SplitPart]) -> String {
+        (["row,part"] + parts.enumerated().map { "\($0.offset + 1),\($0.element)" }).joined(separator: "\n") + "\n"
+    }
+}

@@ -48,6 +48,8 @@ started="$(date)"
 for w in "${workloads[@]}"; do
     echo "== $w"
     pinned "$bench" training "$w" --data "$data" "${repeats[@]}" | tee -a "$results"
+    # The same runs initialized as PyTorch's nn.Linear is (init=torch): accuracy at equal initialization.
+    pinned "$bench" training "$w" --data "$data" --mode train_only --init torch "${repeats[@]}" | tee -a "$results"
     pinned "$venv/bin/python" benchmarks/peers/torch_mlp.py "$w" "$data" "${repeats[@]}" | tee -a "$results"
     pinned "$venv/bin/python" benchmarks/peers/sklearn_mlp.py "$w" "$data" "${repeats[@]}" | tee -a "$results"
 done
@@ -87,4 +89,5 @@ awk '
     }' "$results"
 echo
 echo "  Each run: init + all epochs (shuffle, forward, cross-entropy, backward, Adam step) + one scoring"
-echo "  of the dev rows; *_dev_scored_each_epoch is HyperLab's shell path, scoring dev after every epoch."
+echo "  of the dev rows; *_dev_scored_each_epoch is HyperLab's shell path, scoring dev after every epoch;"
+echo "  *_init_torch is HyperLab initialized as PyTorch's nn.Linear (init=torch), the peers' scheme."

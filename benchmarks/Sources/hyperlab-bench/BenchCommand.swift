@@ -7,7 +7,7 @@ enum BenchCommand {
     static let usage = """
         hyperlab-bench prepare DIR
             write both workloads' train/dev data as .npy files into DIR (for the Python peers)
-        hyperlab-bench training digits|synthetic [--data DIR] [--repeats N] [--mode train_only|dev_scored_each_epoch|both]
+        hyperlab-bench training digits|synthetic [--data DIR] [--repeats N] [--mode train_only|dev_scored_each_epoch|both] [--init he|glorot|torch]
             time HyperLab's training (median of N runs after one warm-up); with --data, read the
             data `prepare` wrote, else build it in memory (the same bytes)
         hyperlab-bench gemm [N | MxKxN ...]
@@ -67,12 +67,18 @@ enum BenchCommand {
         var folder: String?
         var repeats = workload.defaultRepeats
         var modes: [TrainingBenchmark.Mode] = [.trainOnly, .devScoredEachEpoch]
+        var initialization = "he"
         var rest = arguments.dropFirst()
         while let option = rest.popFirst() {
             guard let value = rest.popFirst() else { throw .usage("\(option) needs a value") }
             switch option {
             case "--data":
                 folder = value
+            case "--init":
+                guard ParameterCatalog.initializations.contains(value) else {
+                    throw .usage("--init takes " + ParameterCatalog.initializations.joined(separator: ", "))
+                }
+                initialization = value
             case "--repeats":
                 guard let n = Int(value), (1...1000).contains(n) else { throw .usage("--repeats takes a whole number from 1 to 1000") }
                 repeats = n
@@ -96,8 +102,10 @@ enum BenchCommand {
         }
         print("# hyperlab \(name): train \(data.train.count)×\(data.train.featureCount), dev \(data.dev.count), hidden \(workload.hidden), batch \(workload.batch), \(workload.epochs) epochs, Adam lr 1e-3, one thread")
         for mode in modes {
-            let m = try TrainingBenchmark.measure(workload, data: data, mode: mode, repeats: repeats)
-            let label = mode == .trainOnly ? name : "\(name)_dev_scored_each_epoch"
+            let m = try TrainingBenchmark.measure(workload, data: data, mode: mode, repeats: repeats,
+                                                  initialization: initialization)
+            let suffix = initialization == "he" ? "" : "_init_\(initialization)"
+            let label = (mode == .trainOnly ? name : "\(name)_dev_scored_each_epoch") + suffix
             print("hyperlab \(label) samples_per_s \(Int(m.samplesPerSecond.rounded()))")
             print("hyperlab \(label) samples_per_s_best \(Int(m.bestSamplesPerSecond.rounded()))")
             print("hyperlab \(label) seconds_median \(String(format: "%.4f", m.medianSeconds))")

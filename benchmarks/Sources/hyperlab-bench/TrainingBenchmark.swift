@@ -43,13 +43,13 @@ enum TrainingBenchmark {
     /// Runs `workload` once untimed (warm-up), then `repeats` timed runs with seeds 1…repeats.
     /// - Throws: `BenchError.training` when a run is refused or does not complete every epoch.
     static func measure(_ workload: Workload, data: WorkloadData, mode: Mode,
-                        repeats: Int) throws(BenchError) -> Measurement {
-        _ = try run(workload, data: data, mode: mode, seed: 0)
+                        repeats: Int, initialization: String = "he") throws(BenchError) -> Measurement {
+        _ = try run(workload, data: data, mode: mode, seed: 0, initialization: initialization)
         var seconds: [Double] = []
         var accuracies: [Double] = []
         for seed in 1...max(repeats, 1) {
             let (time, accuracy) = try Statistics.timed { () throws(BenchError) -> Double in
-                try run(workload, data: data, mode: mode, seed: seed)
+                try run(workload, data: data, mode: mode, seed: seed, initialization: initialization)
             }
             seconds.append(time)
             accuracies.append(accuracy)
@@ -60,8 +60,8 @@ enum TrainingBenchmark {
 
     /// One complete training run; returns the dev accuracy after the last epoch.
     private static func run(_ workload: Workload, data: WorkloadData, mode: Mode,
-                            seed: Int) throws(BenchError) -> Double {
-        let trainer = Trainer(configuration: try workload.configuration(seed: seed))
+                            seed: Int, initialization: String) throws(BenchError) -> Double {
+        let trainer = Trainer(configuration: try workload.configuration(seed: seed, initialization: initialization))
         let run: TrainingRun
         let accuracy: Double?
         do {

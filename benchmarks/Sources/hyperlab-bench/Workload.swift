@@ -48,9 +48,10 @@ enum Workload: String, CaseIterable {
         }
     }
 
-    /// The HyperLab configuration of this workload with training seed `seed`.
+    /// The HyperLab configuration of this workload with training seed `seed` and weight
+    /// initialization `initialization` (`he`, `glorot` or `torch`).
     /// - Throws: `BenchError.training` if the configuration schema rejects a value.
-    func configuration(seed: Int) throws(BenchError) -> Configuration {
+    func configuration(seed: Int, initialization: String = "he") throws(BenchError) -> Configuration {
         var config = Configuration()
         let settings: [(String, ParameterValue)] = [
             ("model", .word("mlp")), ("hidden", .integers(hidden)), ("activation", .word("relu")),
@@ -58,7 +59,7 @@ enum Workload: String, CaseIterable {
             ("beta1", .real(0.9)), ("beta2", .real(0.999)), ("eps", .real(1e-8)),
             ("weight_decay", .real(0)), ("schedule", .word("constant")), ("warmup", .integer(0)),
             ("epochs", .integer(epochs)), ("batch", .integer(batch)), ("seed", .integer(seed)),
-            ("patience", .integer(0)),
+            ("patience", .integer(0)), ("init", .word(initialization)),
         ]
         for (key, value) in settings {
             do {

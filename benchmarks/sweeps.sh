@@ -3,16 +3,21 @@
 #   1. throughput: 48 trials of the digits MLP (10 epochs) with parallel=1 and parallel=2;
 #      target speed-up ≥ 1.85×; the two results files must be identical but for the seconds column;
 #   2. a real tuning task: random vs tpe vs bayes tuning lr, weight_decay, units and dropout of the
-#      digits MLP (30 trials, 5 sweep seeds): the best dev accuracy each reached.
+#      digits MLP (30 trials, 5 sweep seeds): the best dev accuracy each reached;
+#   3. study (issue 11): a 30-trial TPE study of the digits MLP (two hidden layers of `units` in
+#      16-256, lr, dropout; 20 epochs of batch 32, dev scored every epoch) with parallel=1 and the
+#      default parallel (the cores), its matrix work counted from the trials' shapes and set
+#      against the GEMM limit (cores x the kernel's one-core rate at 512^3), and the same study
+#      with Optuna's TPE and PyTorch (one thread) in the same run.
 #
-#   benchmarks/sweeps.sh [throughput] [tuning]      (both when none is named)
+#   benchmarks/sweeps.sh [throughput] [tuning] [study]      (all when none is named)
 # Environment: HYPERLAB_BENCH_SCRATCH (SwiftPM scratch path, default .build),
 #              HYPERLAB_BENCH_REPEATS (timed repetitions of each throughput run, default 3).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 repeats="${HYPERLAB_BENCH_REPEATS:-5}"
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(throughput tuning)
+[ ${#parts[@]} -eq 0 ] && parts=(throughput tuning study)
 
 hyperlab="$(build_release hyperlab)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperlab-sweeps.XXXXXX")"
@@ -73,5 +78,49 @@ if [[ " ${parts[*]} " == *" tuning "* ]]; then
         med=$(printf '%s\n' "${bests[@]}" | median)
         printf '  %-8s %-34s %8s %8s\n' "$sampler" "${bests[*]}" "$mean" "$med"
     done
+fi
+
+if [[ " ${parts[*]} " == *" study "* ]]; then
+    echo "== study: sweep tpe n=30, digits MLP 64-u-u-10, u in 16-256, lr, dropout; 20 epochs, batch 32"
+    bench="$(build_release hyperlab-bench)"
+    cores=$(nproc)
+    rate=$(env OPENBLAS_NUM_THREADS=1 "$bench" gemm 512 | awk '$3 == "gflops" { print $4 }')
+    space='lr=log(1e-4, 1e-1) units=intlog(16, 256) dropout=uniform(0, 0.5) epochs=20 batch=32 seed=1'
+    base="load digits; split train=0.6 dev=0.2 test=0.2 seed=1; model mlp hidden=[64, 64]"
+    (cd "$work" && "$hyperlab" --store memory -c "$base; save split \"split.csv\" force=yes" >/dev/null)
+    for p in 1 "$cores"; do
+        : > "$work/study-$p"
+        for r in $(seq "$repeats"); do
+            start=$(date +%s.%N)
+            (cd "$work" && "$hyperlab" --store memory -c "$base; sweep tpe n=30 $space parallel=$p; save results \"study-$p.csv\" force=yes" >/dev/null)
+            end=$(date +%s.%N)
+            awk -v a="$start" -v b="$end" 'BEGIN { print b - a }' >> "$work/study-$p"
+        done
+    done
+    # Matrix work of each trial from its shape: per training row and epoch, forward 2F, the
+    # weights' gradient 2F and the inputs' gradient 2(F - 64u) flops, and 2F per dev row and
+    # epoch, with F = 64u + u^2 + 10u multiply-adds per row (train 1078 rows, dev 362).
+    gflop=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "units") c = i; next }
+        { u = $c; f = 64 * u + u * u + 10 * u; total += 20 * (1078 * (6 * f - 128 * u) + 362 * 2 * f) }
+        END { printf "%.1f", total / 1e9 }' "$work/study-1.csv")
+    setup_time=$( (for r in $(seq "$repeats"); do start=$(date +%s.%N); (cd "$work" && "$hyperlab" --store memory -c "$base" >/dev/null); end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { print b - a }'; done) | median)
+    t1=$(awk -v s="$setup_time" '{ print $1 - s }' "$work/study-1" | median)
+    tn=$(awk -v s="$setup_time" '{ print $1 - s }' "$work/study-$cores" | median)
+    printf '  matrix work %s GFLOP; GEMM limit %s GFLOP/s per core (512^3, one thread)\n' "$gflop" "$rate"
+    printf '  HyperLab parallel=1:  %.2f s, %.0f%% of one core'"'"'s limit\n' "$t1" "$(awk -v g="$gflop" -v t="$t1" -v r="$rate" 'BEGIN { print 100 * g / (t * r) }')"
+    printf '  HyperLab parallel=%s:  %.2f s, %.0f%% of %s cores'"'"' limit\n' "$cores" "$tn" "$(awk -v g="$gflop" -v t="$tn" -v r="$rate" -v c="$cores" 'BEGIN { print 100 * g / (t * r * c) }')" "$cores"
+    keep=$(( $(head -1 "$work/study-1.csv" | tr ',' '\n' | wc -l) - 1 ))  # all but the seconds column
+    cmp -s <(cut -d, -f1-$keep "$work/study-1.csv") <(cut -d, -f1-$keep "$work/study-$cores.csv") \
+        && echo "  trials with parallel=1 and parallel=$cores: identical" || { echo "  trials DIFFER between parallel=1 and parallel=$cores"; exit 1; }
+    if ! "$venv/bin/python" -c 'import optuna, torch' 2>/dev/null; then
+        echo "== installing optuna and torch into $venv"
+        "$venv/bin/pip" install --quiet optuna torch
+    fi
+    peer=$(cd benchmarks/peers && env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 \
+        "$venv/bin/python" optuna_torch_study.py "$root/Sources/HyperLabKit/Resources/datasets/digits.csv" "$work/split.csv" 30)
+    echo "$peer" | sed 's/^/  /'
+    ts=$(echo "$peer" | awk '$3 == "seconds" { print $4 }')
+    printf '  Optuna + PyTorch / HyperLab parallel=%s: %.1fx   (parallel=1: %.1fx)\n' "$cores" \
+        "$(awk -v a="$ts" -v b="$tn" 'BEGIN { print a / b }')" "$(awk -v a="$ts" -v b="$t1" 'BEGIN { print a / b }')"
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

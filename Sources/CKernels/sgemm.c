@@ -104,6 +104,21 @@ typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #undef NAME
 #undef TARGET
 
+/// AVX-512 panels of 32 columns, with a last part of at most 16 columns in one AVX2 panel
+/// instead of a half-empty 32-column one (an output layer of 10 classes, say). Each element's
+/// value does not depend on which panel computes it.
+__attribute__((target("avx512f,avx2,fma")))
+static void product_avx512_then_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
+                                     float alpha, const float *a, long lda, const float *b, long ldb,
+                                     float beta, float *c, long ldc) {
+    const long wide = n % 32 != 0 && n % 32 <= 16 ? n / 32 * 32 : n;
+    if (wide > 0) product_avx512(transpose_a, transpose_b, m, wide, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    if (wide < n) {
+        const float *rest = transpose_b ? b + wide * ldb : b + wide;
+        product_avx2(transpose_a, transpose_b, m, n - wide, k, alpha, a, lda, rest, ldb, beta, c + wide, ldc);
+    }
+}
+
 /// The widest instruction set this CPU has: 2 for AVX-512, 1 for AVX2 with FMA, 0 for neither.
 static int instruction_set(void) {
     static int cached = -1;
@@ -129,7 +144,7 @@ void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
               float beta, float *c, long ldc) {
 #if defined(__x86_64__)
     switch (instruction_set()) {
-    case 2: product_avx512(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    case 2: product_avx512_then_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
     case 1: product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
     default: break;
     }

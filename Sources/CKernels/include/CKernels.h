@@ -35,4 +35,30 @@ void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
 /// The code path hl_sgemm takes on this CPU: "avx512", "avx2-fma", "neon" or "portable".
 const char *hl_sgemm_path(void);
 
+/// The coefficients of one Adam (or AdamW) step, formed by the caller.
+typedef struct {
+    float shrink;                   ///< theta is first multiplied by this (AdamW's decay; 1 for Adam)
+    float coupled;                  ///< weight decay added to the gradient (Adam's L2; 0 for AdamW)
+    float beta1, beta2;             ///< the moments' decays
+    float one_minus_beta1;          ///< 1 - beta1, formed in double by the caller
+    float one_minus_beta2;          ///< 1 - beta2, likewise
+    float step_size;                ///< lr / (1 - beta1^t)
+    float inverse_root_correction2; ///< 1 / sqrt(1 - beta2^t)
+    float eps;                      ///< added to the denominator
+} HLAdamCoefficients;
+
+/// One Adam step over n parameters. Per element, in this order and with one rounding each:
+///   p = theta * shrink; g = grad + coupled * theta
+///   m = beta1 * m + (1 - beta1) * g;  v = beta2 * v + (1 - beta2) * (g * g)
+///   theta = p - step_size * m / (root(v) * inverse_root_correction2 + eps)
+/// where root(v) = v * y after three Newton steps y = y * (1.5 - (0.5 v * y) * y) from the
+/// exponent-bits guess 0x5F3759DF - (bits(v) >> 1). No operation is fused, so every code path
+/// (AVX2, portable) gives the same bits.
+void hl_adam_step(float *theta, const float *grad, float *m, float *v, long n,
+                  const HLAdamCoefficients *coefficients);
+
+/// The same step through the portable code path, for tests.
+void hl_adam_step_portable(float *theta, const float *grad, float *m, float *v, long n,
+                           const HLAdamCoefficients *coefficients);
+
 #endif

@@ -1,0 +1,85 @@
+// Adam's update over a flat parameter buffer (see include/CKernels.h for the contract): the
+// same IEEE operations in the same order for every element, eight elements at a time where the
+// CPU allows, so every code path gives the bits of the scalar definition.
+#pragma STDC FP_CONTRACT OFF
+
+#include "CKernels.h"
+
+typedef float f8 __attribute__((vector_size(32), aligned(4)));
+typedef unsigned int u8 __attribute__((vector_size(32), aligned(4)));
+
+/// sqrt(x) for x >= 0 as HyperLab's FastMath.squareRoot: an inverse square root from the
+/// exponent bits, three Newton steps, times x.
+static inline __attribute__((always_inline)) float root1(float x) {
+    union { float f; unsigned int u; } bits = { .f = x };
+    bits.u = 0x5F3759DFu - (bits.u >> 1);
+    float y = bits.f;
+    const float half = 0.5f * x;
+    y = y * (1.5f - half * y * y);
+    y = y * (1.5f - half * y * y);
+    y = y * (1.5f - half * y * y);
+    return x * y;
+}
+
+static inline __attribute__((always_inline)) f8 root8(f8 x) {
+    const u8 magic = {0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu,
+                      0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu};
+    f8 y = (f8)(magic - ((u8)x >> 1));
+    const f8 half = x * 0.5f;
+    y = y * (1.5f - half * y * y);
+    y = y * (1.5f - half * y * y);
+    y = y * (1.5f - half * y * y);
+    return x * y;
+}
+
+static inline __attribute__((always_inline))
+void adam(float *theta, const float *grad, float *m, float *v, long n, const HLAdamCoefficients *k) {
+    const float shrink = k->shrink, coupled = k->coupled, b1 = k->beta1, b2 = k->beta2;
+    const float c1 = k->one_minus_beta1, c2 = k->one_minus_beta2, step = k->step_size;
+    const float root_c2 = k->inverse_root_correction2, eps = k->eps;
+    long i = 0;
+    for (; i + 8 <= n; i += 8) {
+        const f8 t = *(const f8 *)(theta + i);
+        const f8 p = t * shrink;
+        const f8 g = *(const f8 *)(grad + i) + coupled * t;
+        const f8 mi = b1 * *(const f8 *)(m + i) + c1 * g;
+        const f8 vi = b2 * *(const f8 *)(v + i) + c2 * (g * g);
+        *(f8 *)(m + i) = mi;
+        *(f8 *)(v + i) = vi;
+        *(f8 *)(theta + i) = p - step * mi / (root8(vi) * root_c2 + eps);
+    }
+    for (; i < n; i++) {
+        const float t = theta[i];
+        const float p = t * shrink;
+        const float g = grad[i] + coupled * t;
+        const float mi = b1 * m[i] + c1 * g;
+        const float vi = b2 * v[i] + c2 * (g * g);
+        m[i] = mi;
+        v[i] = vi;
+        theta[i] = p - step * mi / (root1(vi) * root_c2 + eps);
+    }
+}
+
+void hl_adam_step_portable(float *theta, const float *grad, float *m, float *v, long n,
+                           const HLAdamCoefficients *coefficients) {
+    adam(theta, grad, m, v, n, coefficients);
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2,fma")))
+static void adam_avx2(float *theta, const float *grad, float *m, float *v, long n, const HLAdamCoefficients *k) {
+    adam(theta, grad, m, v, n, k);
+}
+#endif
+
+void hl_adam_step(float *theta, const float *grad, float *m, float *v, long n,
+                  const HLAdamCoefficients *coefficients) {
+#if defined(__x86_64__)
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2")) {
+        adam_avx2(theta, grad, m, v, n, coefficients);
+        return;
+    }
+#endif
+    adam(theta, grad, m, v, n, coefficients);
+}

@@ -47,8 +47,9 @@ enum HyperLabBinary {
     /// Runs the binary with `arguments`, feeding `input` on standard input (a pipe, not a terminal).
     /// - Parameters:
     ///   - directory: the working directory (a fresh temporary folder when nil).
+    ///   - removing: variables taken out of the inherited environment.
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
-                    environment extra: [String: String] = [:]) throws -> Result {
+                    environment extra: [String: String] = [:], removing: [String] = []) throws -> Result {
         guard let path else { throw BinaryMissing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
@@ -58,6 +59,7 @@ enum HyperLabBinary {
         environment["NO_COLOR"] = "1"
         environment["HYPERLAB_HISTORY"] = ""
         environment.merge(extra) { $1 }
+        for name in removing { environment[name] = nil }
         process.environment = environment
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin

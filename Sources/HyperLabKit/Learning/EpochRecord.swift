@@ -83,8 +83,37 @@ public enum MetricName {
         task == .classification ? devAccuracy : devRMSE
     }
 
-    /// Whether larger values of `name` are better (accuracy and R²); loss, RMSE, seconds are smaller-is-better.
+    /// Metric names whose larger values are better, alone or after a part's prefix (`dev_f1`).
+    public static let higherIsBetter: Set<String> = [
+        "acc", "accuracy", "balanced_acc", "f1", "auc", "r2", "precision", "recall", "score", "reward",
+    ]
+    /// Metric names whose smaller values are better, alone or after a part's prefix (`dev_loss`).
+    public static let lowerIsBetter: Set<String> = [
+        "loss", "rmse", "mae", "logloss", "error", "regret", "seconds", "parameters",
+    ]
+
+    /// The direction of a known metric name: `acc`, `dev_acc`, `val_f1` or `accuracy` are
+    /// maximized, `loss`, `dev_rmse` or `seconds` minimized; nil for a name in neither table
+    /// (an objective command's own metric then needs `direction=`).
+    public static func direction(of name: String) -> MetricDirection? {
+        let lowered = name.lowercased()
+        func known(_ table: Set<String>) -> Bool {
+            table.contains(lowered) || table.contains { lowered.hasSuffix("_" + $0) }
+        }
+        // The longer suffix decides: balanced_acc before acc, logloss before loss.
+        let higher = known(higherIsBetter), lower = known(lowerIsBetter)
+        if higher && lower {
+            let longestHigher = higherIsBetter.filter { lowered == $0 || lowered.hasSuffix("_" + $0) }.map(\.count).max() ?? 0
+            let longestLower = lowerIsBetter.filter { lowered == $0 || lowered.hasSuffix("_" + $0) }.map(\.count).max() ?? 0
+            return longestHigher >= longestLower ? .maximize : .minimize
+        }
+        if higher { return .maximize }
+        if lower { return .minimize }
+        return nil
+    }
+
+    /// Whether larger values of `name` are better (see `direction(of:)`; unknown names are not).
     public static func isHigherBetter(_ name: String) -> Bool {
-        name.hasSuffix("_acc") || name.hasSuffix("_r2")
+        direction(of: name) == .maximize
     }
 }

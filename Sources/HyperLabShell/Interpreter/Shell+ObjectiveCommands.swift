@@ -20,10 +20,17 @@ extension Shell {
             throw InputError("'\(metric)' cannot be a reported metric name", at: command.span(ofOption: "metric"),
                              hint: "use letters, digits and _, like dev_acc")
         }
-        let direction: MetricDirection = switch command.string("direction") {
-        case "min"?: .minimize
-        case "max"?: .maximize
-        default: MetricName.isHigherBetter(metric) ? .maximize : .minimize
+        let direction: MetricDirection
+        switch command.string("direction") {
+        case "min"?: direction = .minimize
+        case "max"?: direction = .maximize
+        default:
+            guard let known = MetricName.direction(of: metric) else {
+                throw InputError("HyperLab does not know whether a higher or a lower \(metric) is better",
+                                 at: command.span(ofOption: "metric") ?? command.syntax.nameSpan,
+                                 hint: "add direction=max (higher is better) or direction=min (lower is better)")
+            }
+            direction = known
         }
         let directory = resolve(command.string("dir") ?? ".").standardizedFileURL.path
         guard FileManager.default.fileExists(atPath: directory) else {

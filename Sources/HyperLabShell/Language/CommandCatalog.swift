@@ -186,7 +186,7 @@ public enum CommandCatalog {
         CommandSpec("objective", "command", arguments: [ArgumentSpec("\"CMD {key} ...\"", .text)],
                     options: [
                         OptionSpec("metric", .name, default: "dev_acc", "the metric the command reports"),
-                        OptionSpec("direction", .choice(["max", "min"]), default: "max (min for loss, rmse)", "whether higher is better"),
+                        OptionSpec("direction", .choice(["max", "min"]), default: "from the metric's name", "whether higher is better (needed for a metric HyperLab does not know)"),
                         OptionSpec("timeout", .integer(1...604_800), default: "600", "seconds a trial may run"),
                         OptionSpec("dir", .text, default: "the working directory", "the folder the command runs in"),
                     ],

@@ -38,6 +38,20 @@ import HyperLabKit
         #expect(t.output.text.contains("hint: add x=... to the sweep, as in x=uniform(0, 1)"))
     }
 
+    @Test func theMetricsNameGivesItsDirectionAndAnUnknownNameAsksForOne() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(#"objective command "echo hyperlab: accuracy={x}" metric=accuracy"#) == .completed)
+        #expect(t.output.text.contains("reporting accuracy (higher is better)"))
+        #expect(t.shell.workbench.objective?.direction == .maximize)
+        #expect(t.shell.run(#"objective command "echo hyperlab: regret={x}" metric=regret"#) == .completed)
+        #expect(t.shell.workbench.objective?.direction == .minimize)
+        #expect(t.shell.run(#"objective command "echo hyperlab: wobble={x}" metric=wobble"#) == .failed)
+        #expect(t.output.text.contains("does not know whether a higher or a lower wobble is better"))
+        #expect(t.output.text.contains("hint: add direction=max (higher is better) or direction=min"))
+        #expect(t.shell.run(#"objective command "echo hyperlab: wobble={x}" metric=wobble direction=min"#) == .completed)
+        #expect(t.shell.workbench.objective?.direction == .minimize)
+    }
+
     @Test func scriptsNeedPermissionToRunCommands() throws {
         let t = try Transcript(echo: false)
         #expect(t.shell.run(Self.command, source: "tune.hlab") == .failed)

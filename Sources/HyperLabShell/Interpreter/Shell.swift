@@ -109,7 +109,7 @@ public final class Shell {
     ///   - source: the file name for error messages (nil: typed input).
     ///   - firstLine: the line number of the first line of `text` in `source`.
     public func run(_ text: String, source: String? = nil, firstLine: Int = 1) -> RunOutcome {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Shell.normalizedScript(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var chunk: [String] = []
         var chunkStart = 0
         for (index, line) in lines.enumerated() {

@@ -28,7 +28,7 @@ extension Shell {
             throw InputError("to= writes an SVG file; name it FILE.svg", at: command.span(ofOption: "to"),
                              hint: "plot history to=\"history.svg\"")
         }
-        try writeUserFile(svg(), to: path, command: command, span: command.span(ofOption: "to"), overwrite: true)
+        try writeUserFile(svg(), to: path, command: command, span: command.span(ofOption: "to"), overwrite: false)
         console.line("wrote \(path)")
     }
 

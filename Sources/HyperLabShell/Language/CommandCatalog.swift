@@ -57,7 +57,7 @@ public enum CommandCatalog {
                     """,
                     example: "show looks"),
         CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
-                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
+                    options: [forceOption],
                     recorded: false, group: .data,
                     summary: "write the part of every loaded row (train, dev, test, or fold K) to a CSV file",
                     details: """
@@ -181,6 +181,8 @@ public enum CommandCatalog {
 
     /// `to="FILE.svg"`: every plot can also be written as an SVG file, for slides.
     private static let svgOption = OptionSpec("to", .text, default: "—", "also write the plot to this SVG file (for slides)")
+    /// Overwriting a file: every writer asks for it.
+    private static let forceOption = OptionSpec("force", .boolean, default: "no", "overwrite an existing file")
 
     private static let objectives: [CommandSpec] = [
         CommandSpec("objective", "command", arguments: [ArgumentSpec("\"CMD {key} ...\"", .text)],
@@ -236,7 +238,7 @@ public enum CommandCatalog {
     ]
 
     private static let results: [CommandSpec] = [
-        CommandSpec("plot", "curve", arguments: runReference, options: [svgOption], recorded: false, group: .results,
+        CommandSpec("plot", "curve", arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "learning curves: train and dev loss, and the dev metric, per epoch",
                     details: "Without a run number, the latest run. Several runs overlay their dev curves.",
                     example: "plot curve run 1 2"),
@@ -267,22 +269,22 @@ public enum CommandCatalog {
                     example: "use trial 7"),
         CommandSpec("plot", "heatmap", arguments: [ArgumentSpec("KEY1", .anyWord), ArgumentSpec("KEY2", .anyWord),
                                                    ArgumentSpec("METRIC", .anyWord, optional: true)],
-                    options: [svgOption], recorded: false, group: .results,
+                    options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the metric over two swept keys as a shaded grid (the lr × L2 picture)",
                     example: "plot heatmap lr weight_decay dev_acc"),
-        CommandSpec("plot", "history", options: [svgOption], recorded: false, group: .results,
+        CommandSpec("plot", "history", options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the metric of each trial in order, and the best so far",
                     example: "plot history"),
-        CommandSpec("plot", "importance", options: [svgOption], recorded: false, group: .results,
+        CommandSpec("plot", "importance", options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "how much of the metric each swept parameter explains (fANOVA)",
                     details: ParameterImportance.methodSummary,
                     example: "plot importance"),
-        CommandSpec("plot", "parallel", options: [OptionSpec("top", .integer(1...1000), default: "10", "trials to draw"), svgOption],
+        CommandSpec("plot", "parallel", options: [OptionSpec("top", .integer(1...1000), default: "10", "trials to draw"), svgOption, forceOption],
                     recorded: false, group: .results,
                     summary: "parallel coordinates of the best trials: one column per swept key",
                     example: "plot parallel top=10"),
         CommandSpec("plot", arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
-                    options: [svgOption], recorded: false, group: .results,
+                    options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "a swept key against a metric, one point per trial (log axis for log keys)",
                     example: "plot lr dev_acc"),
         CommandSpec("compare", arguments: [ArgumentSpec("A B", .reference, repeating: true)],
@@ -314,12 +316,12 @@ public enum CommandCatalog {
                     """,
                     example: "recheck top=5 repeats=5 fresh=yes"),
         CommandSpec("save", "results", arguments: [ArgumentSpec("\"FILE.csv|FILE.json\"", .text)],
-                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
+                    options: [forceOption],
                     recorded: false, group: .results,
                     summary: "write every trial of the last sweep to CSV or JSON",
                     details: "Columns: trial, state, each swept key, each metric (with _sd beside it under repeats), seed, seconds; JSON adds the per-epoch dev metric.",
                     example: "save results \"sweep.csv\""),
-        CommandSpec("plot", "boundary", arguments: runReference, options: [svgOption], recorded: false, group: .results,
+        CommandSpec("plot", "boundary", arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",
                     example: "plot boundary"),
         CommandSpec("runs", recorded: false, group: .results,
@@ -346,13 +348,13 @@ public enum CommandCatalog {
                     summary: "the commands of this session that changed the workbench",
                     example: "history"),
         CommandSpec("save", "session", arguments: [ArgumentSpec("NAME", .name)],
-                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file")],
+                    options: [forceOption],
                     recorded: false, group: .session,
                     summary: "write this session's commands to sessions/NAME.hlab, a script that replays it",
                     details: "A bare NAME goes to sessions/NAME.hlab; a path in quotes is written as given.",
                     example: "save session first"),
         CommandSpec("save", "notebook", arguments: [ArgumentSpec("\"FILE.md\"", .text)],
-                    options: [OptionSpec("force", .boolean, default: "no", "overwrite an existing file"),
+                    options: [forceOption,
                               OptionSpec("title", .name, default: "HyperLab notebook", "the notebook's heading")],
                     recorded: false, group: .session,
                     summary: "write the session so far as a Markdown notebook: commands, outputs, narration",

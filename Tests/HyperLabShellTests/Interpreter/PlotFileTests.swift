@@ -27,4 +27,18 @@ import Testing
         #expect(t.shell.run("plot curve to=\"curve.png\"") == .failed)
         #expect(t.output.text.contains("to= writes an SVG file"))
     }
+
+    @Test func aPlotDoesNotOverwriteAFileWithoutForce() throws {
+        let t = try Transcript(echo: false)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2\ntrain epochs=2")
+        #expect(t.shell.run("plot curve to=\"curve.svg\"") == .completed)
+        let url = t.directory.appendingPathComponent("curve.svg")
+        try Data("keep me".utf8).write(to: url)
+        #expect(t.shell.run("plot curve to=\"curve.svg\"") == .failed)
+        #expect(t.output.text.contains("curve.svg exists already"))
+        #expect(t.output.text.contains("hint: add force=yes to overwrite it"))
+        #expect(try String(contentsOf: url, encoding: .utf8) == "keep me")
+        #expect(t.shell.run("plot curve to=\"curve.svg\" force=yes") == .completed)
+        #expect(try String(contentsOf: url, encoding: .utf8).contains("<svg"))
+    }
 }

@@ -82,6 +82,16 @@ public struct ExternalCommandResult: Sendable, Equatable {
         self.logPath = logPath
     }
 
+    /// Fails the trial when an epoch's report of `metric` was NaN or infinite, as a final NaN does:
+    /// a diverged run's later numbers mean nothing, and a pruner must not rank them.
+    private func checkReportsAreFinite(_ metric: String) throws(TrialFailure) {
+        for step in reports.keys.sorted() {
+            if let value = reports[step]?[metric], !value.isFinite {
+                throw TrialFailure("\(metric) was \(value) at epoch \(step): the run diverged (a NaN or infinite report fails the trial)")
+            }
+        }
+    }
+
     /// The trial's outcome for `metric`, or the failure: interrupted, timed out, killed by a
     /// signal, a non-zero exit, or no final value of `metric`. A pruned command gives its
     /// last reported value and that step's metrics (the study records the trial as pruned).
@@ -92,6 +102,7 @@ public struct ExternalCommandResult: Sendable, Equatable {
         case .interrupted?, .timedOut?:
             throw TrialFailure(stop?.description ?? "")
         case .pruned(let step)?:
+            try checkReportsAreFinite(metric)
             var metrics = reports[step] ?? [:]
             if metrics["epochs"] == nil { metrics["epochs"] = Double(step) }
             return TrialOutcome(value: metrics[metric] ?? .nan, metrics: metrics)
@@ -99,6 +110,7 @@ public struct ExternalCommandResult: Sendable, Equatable {
             break
         }
         if termination != .exited(0) { throw TrialFailure(termination.description) }
+        try checkReportsAreFinite(metric)
         guard let value = finalMetrics[metric] else {
             var reason = "no final \(metric) reported"
             if let unreadableReport { reason += " (unreadable report: \(unreadableReport))" }

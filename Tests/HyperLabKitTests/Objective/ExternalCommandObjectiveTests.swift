@@ -58,6 +58,23 @@ import Testing
         }
     }
 
+    @Test func aNonFiniteEpochReportFailsTheTrial() throws {
+        let fixture = CommandFixture()
+        let script = fixture.script("diverge.sh", """
+            echo "hyperlab: epoch=1 dev_acc=0.5"
+            echo "hyperlab: epoch=2 dev_acc=nan"
+            echo "hyperlab: epoch=3 dev_acc=inf"
+            echo "hyperlab: dev_acc=0.9"
+            """)
+        #expect(throws: TrialFailure("dev_acc was nan at epoch 2: the run diverged (a NaN or infinite report fails the trial)")) {
+            try fixture.objective("sh \(script)").evaluate(ReportRecorder().context())
+        }
+        let infinite = fixture.script("inf.sh", "echo \"hyperlab: epoch=1 dev_acc=-inf\"\necho \"hyperlab: dev_acc=0.9\"")
+        #expect(throws: TrialFailure("dev_acc was -inf at epoch 1: the run diverged (a NaN or infinite report fails the trial)")) {
+            try fixture.objective("sh \(infinite)").evaluate(ReportRecorder().context())
+        }
+    }
+
     @Test func aTimeoutKillsTheWholeProcessGroup() throws {
         let fixture = CommandFixture()
         let script = fixture.script("slow.sh", """

@@ -34,7 +34,11 @@ enum Launch {
 
     /// Where studies go: `--store`, or hyperlab.sqlite in the working directory.
     static func repository(_ store: String?, console: Console, workingDirectory: String) throws(ExitCode) -> any StudyRepository {
-        Shell.repository(for: store ?? "hyperlab.sqlite", workingDirectory: workingDirectory)
+        if let store, let problem = Shell.storeProblem(store) {
+            console.error("hyperlab: --store: \(problem.message)\nhint: \(problem.hint)")
+            throw ExitCode(2)
+        }
+        return Shell.repository(for: store ?? "hyperlab.sqlite", workingDirectory: workingDirectory)
     }
 
     /// The tutorials folder: `tutorials/` of the working directory, else the one of the checkout the

@@ -1,4 +1,5 @@
 @preconcurrency import CEditLine
+import HyperLabShell
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -67,7 +68,9 @@ final class LineEditor {
 
     /// Adds an entered command to the history (in memory and on disk), unless it is blank or
     /// repeats the previous entry.
-    func remember(_ entry: String) {
+    func remember(_ typed: String) {
+        // A PostgreSQL password typed into a URL never reaches the history, even on a refused line.
+        let entry = Shell.redactingPasswords(typed)
         guard entry.contains(where: { !$0.isWhitespace }), entry != newestEntry else { return }
         add_history(entry)
         newestEntry = entry

@@ -35,6 +35,7 @@ struct WorkerCommand: ParsableCommand {
         guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
             throw ValidationError("--store must be a postgresql:// URL: workers share a PostgreSQL queue")
         }
+        if let problem = Shell.storeProblem(store) { throw ValidationError("--store: \(problem.message)\nhint: \(problem.hint)") }
         guard (1...256).contains(parallel) else { throw ValidationError("--parallel takes 1 to 256") }
         guard grace >= 1 else { throw ValidationError("--grace takes a number of seconds ≥ 1") }
     }

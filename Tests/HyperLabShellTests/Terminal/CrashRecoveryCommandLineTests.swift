@@ -39,7 +39,15 @@ import HyperLabKit
         var finishedSoFar: [Int: Double?] = [:]
         for round in 0..<3 {
             let process = try start(round == 0 ? ["-c", sweep] : ["-c", "resume crash"], in: folder)
-            Thread.sleep(forTimeInterval: 0.4 + rng.nextUnit() * 1.2)
+            if round == 0 {
+                // The first kill lands after the study exists (a loaded machine starts slowly), at a
+                // seeded moment within its first trials.
+                let path = folder.appendingPathComponent("hyperlab.sqlite").path
+                try waitUntil("the sweep stored its study") {
+                    ((try? SQLiteStudyStore.open(path: path)).flatMap { try? $0.studies() } ?? []).contains { $0.name == "crash" }
+                }
+            }
+            Thread.sleep(forTimeInterval: 0.2 + rng.nextUnit() * 1.2)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let store = try SQLiteStudyStore.open(path: folder.appendingPathComponent("hyperlab.sqlite").path)

@@ -65,7 +65,7 @@ let package = Package(
             path: "benchmarks/Sources/hyperlab-bench",
             swiftSettings: releaseTuning
         ),
-        .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit"]),
+        .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit"], exclude: ["Data/Fixtures"]),
         .testTarget(
             name: "HyperLabShellTests",
             dependencies: ["HyperLabShell", "HyperLabKit"],

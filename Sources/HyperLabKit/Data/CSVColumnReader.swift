@@ -5,55 +5,14 @@ struct CSVColumnReader {
     let table: CSVTable
     /// The file named in errors.
     let file: String
+    /// Words added to a single-class error when rows were left out before it (" after leaving out 3 rows").
+    var afterDropping = ""
 
     /// Cell texts read as missing values (compared without case, after trimming).
     static let missingMarkers: Set<String> = ["", "na", "nan", "n/a", "null", "?"]
 
-    /// The target column and the feature columns (header positions), after checking the header
-    /// (named, unique columns), that there are data rows, and that every row has the header's width.
-    func columns(target: String) throws(DataError) -> (target: Int, features: [Int]) {
-        let names = table.header.map(\.trimmedCell)
-        var seen = [String: Int]()
-        for (index, name) in names.enumerated() {
-            if name.isEmpty {
-                throw DataError(.unnamedColumn, "column \(index + 1) of the header has no name",
-                                hint: "give every column a name in the header row", file: file,
-                                line: table.headerLine, column: index + 1)
-            }
-            if let first = seen[name] {
-                throw DataError(.duplicateColumn, "the header names '\(name)' twice (columns \(first + 1) and \(index + 1))",
-                                hint: "rename one of the columns", file: file, line: table.headerLine, column: index + 1)
-            }
-            seen[name] = index
-        }
-        let wanted = target.trimmedCell
-        guard let targetColumn = seen[wanted] else {
-            let suggestion = ClosestMatch.suggestion(for: wanted, among: names)
-            let list = names.count <= 12 ? names.joined(separator: ", ") : names.prefix(12).joined(separator: ", ") + ", …"
-            throw DataError(.missingTargetColumn, "no column '\(wanted)' in the header",
-                            hint: suggestion.map { "did you mean \($0)?" } ?? "the columns are: \(list)",
-                            file: file, line: table.headerLine, key: "target")
-        }
-        if names.count < 2 {
-            throw DataError(.noFeatures, "the file has only the target column '\(wanted)', no features",
-                            hint: "a dataset needs at least one numeric feature column besides the target",
-                            file: file, line: table.headerLine)
-        }
-        if table.rows.isEmpty {
-            throw DataError(.headerOnly, "the file has a header but no data rows",
-                            hint: "add rows of values below the header", file: file, line: table.headerLine)
-        }
-        for row in table.rows where row.cells.count != names.count {
-            let k = row.cells.count, m = names.count
-            throw DataError(.raggedRow, "line \(row.line) has \(k) cell\(k == 1 ? "" : "s"), the header has \(m)",
-                            hint: k > m ? "remove the extra cells (a trailing comma adds one), or quote cells that contain commas"
-                                        : "add the missing cells; an empty cell is written as nothing between two commas",
-                            file: file, line: row.line, column: min(k, m) + 1)
-        }
-        return (targetColumn, names.indices.filter { $0 != targetColumn })
-    }
-
-    /// The target column as class labels or values; `task` nil infers it.
+    /// The target column as class labels or values; `task` nil infers it. Rows with a missing
+    /// target must have been left out (`rows(keeping:)`).
     func target(column: Int, task: LearningTask?) throws(DataError) -> DatasetTarget {
         let name = table.header[column].trimmedCell
         var texts = [String]()
@@ -62,11 +21,6 @@ struct CSVColumnReader {
         texts.reserveCapacity(table.rows.count)
         for row in table.rows {
             let text = row.cells[column].trimmedCell
-            if CSVColumnReader.missingMarkers.contains(text.lowercased()) {
-                throw DataError(.missingTarget, "line \(row.line): the target '\(name)' is empty",
-                                hint: "every row needs a target; remove the row or fill in its target",
-                                file: file, line: row.line, column: column + 1)
-            }
             texts.append(text)
             if firstText == nil {
                 if let x = Double(text), x.isFinite { numbers.append(x) } else { firstText = (row.line, text) }
@@ -87,7 +41,7 @@ struct CSVColumnReader {
                 ? Array(Set(numbers)).sorted().map { NumberText.canonical($0) }
                 : Array(Set(texts)).sorted(by: NaturalOrder.areInIncreasingOrder)
             if names.count < 2 {
-                throw DataError(.singleClass, "the target '\(name)' has a single class ('\(names.first ?? "")')",
+                throw DataError(.singleClass, "the target '\(name)' has a single class ('\(names.first ?? "")')\(afterDropping)",
                                 hint: "classification needs at least two classes; choose another target column",
                                 file: file, line: table.headerLine, column: column + 1, key: "target")
             }
@@ -155,7 +109,7 @@ struct CSVColumnReader {
         let what = text.isEmpty ? "is empty" : "is '\(text)' (a missing value)"
         let others = total > 1 ? " (\(total) missing cells in all)" : ""
         return DataError(.missingValues, "line \(line), column \(column + 1) ('\(name)') \(what)\(others)",
-                         hint: "fill in the cells, or load with missing=mean to use each column's mean",
+                         hint: "fill in the cells, or load with missing=drop (leave such rows out), or missing=mean, median or most_frequent (fill from the train part)",
                          file: file, line: line, column: column + 1, key: "missing")
     }
 

@@ -11,10 +11,19 @@ import Foundation
 /// Rules:
 /// - The first non-blank line is the header; every name must be present and unique. Cells are
 ///   separated by commas (tabs for `.tsv` and `.tab` files); quoting follows RFC 4180.
-/// - Every column but the target is a numeric feature. An empty cell (or `NA`, `NaN`, `null`,
-///   `?`) is missing: an error, unless `missing` is `.mean`. Then the dataset marks the cell
-///   (`Dataset.missingCells`), and a split fills it with its column's mean over the split's train
-///   part (`Standardizer`), so no statistic of dev or test rows reaches training.
+/// - Every column but the target is a feature, unless `columns` drops it (`drop=`, `features=`)
+///   or it looks like a row identifier (a first column that is unnamed or named `rownames`,
+///   `index`, `id`, `Unnamed: 0`; text with a different value in every row; the numbers 1…n or
+///   0…n−1), which is left out unless `keep=` names it. `Dataset.report` lists what was left out.
+/// - A column whose present cells hold no number is a text feature (`Dataset.textColumns`),
+///   encoded by a split from its train rows (`CategoryEncoder`); more than
+///   `columns.maxCategories` distinct values is an error.
+/// - An empty cell (or `NA`, `NaN`, `null`, `?`) is missing. A row whose target is missing is
+///   left out (counted in the report). A missing numeric cell is an error under `.none`; `.drop`
+///   leaves out every row with a missing feature cell; `.mean`, `.median` and `.mostFrequent`
+///   mark the cell (`Dataset.missingCells`), and a split fills it from its train part
+///   (`Standardizer`), so no statistic of dev or test rows reaches training. A missing text cell
+///   is a category of its own.
 /// - The target is a class label (any text) or a number. When `task` is nil it is inferred:
 ///   classification if any target is not a number, or if the targets are whole numbers with at
 ///   most 20 distinct values and fewer distinct values than half the rows; regression otherwise.
@@ -39,33 +48,37 @@ public enum CSVDataset {
     /// - Returns: the dataset, with `source` `.csv(path:target:task:missing:)` (the task as resolved).
     /// - Throws: `DataError` for a file that is missing, unreadable, not text, empty or malformed.
     public static func load(path: String, target: String, task: LearningTask? = nil,
-                            missing: MissingValuePolicy = .none, name: String? = nil,
-                            relativeTo folder: String? = nil) throws(DataError) -> Dataset {
+                            missing: MissingValuePolicy = .none, columns: CSVColumnOptions = CSVColumnOptions(),
+                            name: String? = nil, relativeTo folder: String? = nil) throws(DataError) -> Dataset {
         let text = try readText(path: path, relativeTo: folder)
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let delimiter: Character = (ext == "tsv" || ext == "tab") ? "\t" : ","
         let datasetName = name ?? url.deletingPathExtension().lastPathComponent
         return try parse(text: text, file: path, name: datasetName, target: target, task: task,
-                         missing: missing, delimiter: delimiter) { resolvedTask in
-            .csv(path: path, target: target, task: resolvedTask, missing: missing)
+                         missing: missing, columns: columns, delimiter: delimiter) { resolvedTask in
+            .csv(path: path, target: target, task: resolvedTask, missing: missing, columns: columns)
         }
     }
 
     /// Builds a dataset from CSV `text` (the contents of `file`, named in errors).
     /// - Parameter source: the dataset's source, given the resolved task.
     static func parse(text: String, file: String, name: String, target: String, task: LearningTask?,
-                      missing: MissingValuePolicy, delimiter: Character = ",",
+                      missing: MissingValuePolicy, columns options: CSVColumnOptions = CSVColumnOptions(),
+                      delimiter: Character = ",",
                       source: (LearningTask) -> DatasetSource) throws(DataError) -> Dataset {
         let table = try CSVTable.parse(text, file: file, delimiter: delimiter)
-        let reader = CSVColumnReader(table: table, file: file)
-        let columns = try reader.columns(target: target)
-        let targetValues = try reader.target(column: columns.target, task: task)
-        let features = try reader.features(columns: columns.features, missing: missing)
-        return Dataset(name: name, featureNames: columns.features.map { table.header[$0].trimmedCell },
+        let whole = CSVColumnReader(table: table, file: file)
+        let plan = try whole.plan(target: target, options: options)
+        var report = plan.report
+        let reader = try whole.keepingRows(plan: plan, missing: missing, report: &report)
+        let targetValues = try reader.target(column: plan.target, task: task)
+        let features = try reader.features(columns: plan.numeric, missing: missing)
+        let texts = try reader.textColumns(plan.text, maxCategories: options.maxCategories)
+        return Dataset(name: name, featureNames: plan.numeric.map { table.header[$0].trimmedCell },
                        features: features.values, target: targetValues, missingCounts: features.missingCounts,
                        missingCells: features.missingCells,
-                       source: source(targetValues.task))
+                       source: source(targetValues.task), textColumns: texts, report: report)
     }
 
     /// The file system path of `path` (as typed) read from `folder`.

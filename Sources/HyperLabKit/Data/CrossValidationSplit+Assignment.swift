@@ -100,6 +100,7 @@ extension CrossValidationSplit {
         }
         return Dataset(name: dataset.name, featureNames: dataset.featureNames,
                        features: rows.flatMap { dataset.row($0) }, target: target,
-                       missingCounts: missingCounts, missingCells: missingCells, source: dataset.source)
+                       missingCounts: missingCounts, missingCells: missingCells, source: dataset.source,
+                       textColumns: dataset.textColumns.map { $0.subset(rows: rows) }, report: dataset.report)
     }
 }

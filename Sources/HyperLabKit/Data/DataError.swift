@@ -35,6 +35,14 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingTargetColumn
         /// The header names only the target: there are no feature columns.
         case noFeatures
+        /// `drop=`, `features=` or `keep=` names a column the header does not have.
+        case unknownColumn
+        /// A column is named in both `features=` and `drop=`, or the target is dropped.
+        case conflictingColumns
+        /// A text feature column has more distinct values than `max_categories=`.
+        case tooManyCategories
+        /// No row is left after leaving out rows with a missing target or missing cells.
+        case noRowsLeft
         // Cells
         /// A row has more or fewer cells than the header.
         case raggedRow

@@ -41,7 +41,7 @@ public struct DataSplit: Sendable {
     public let classCounts: SplitClassCounts?
     /// The name of the dataset that was split.
     public let datasetName: String
-    /// The feature names, in column order.
+    /// The names of the partitions' columns: the numeric features, then the encoded text columns.
     public let featureNames: [String]
 
     /// Splits `dataset` into train, dev and test parts.
@@ -85,7 +85,7 @@ public struct DataSplit: Sendable {
             classCounts = nil
         }
         datasetName = dataset.name
-        featureNames = dataset.featureNames
+        featureNames = dataset.featureNames + standardizer.encoder.outputNames
     }
 
     /// The test rows, counting one look at the test set. The only way to read them.

@@ -18,6 +18,12 @@ extension Dataset {
         for value in features { add(value.bitPattern) }
         add("missing")
         for cell in missingCells.sorted() { add(UInt64(cell)) }
+        for column in textColumns {
+            // Only datasets with text columns hash them, so every other hash stays as it was.
+            add("text")
+            add(column.name)
+            for code in column.codes { add(code < 0 ? "" : "=" + column.values[code]) }
+        }
         switch target {
         case .classes(let labels, let names):
             add("classes")

@@ -30,12 +30,18 @@ public struct Dataset: Sendable, Equatable {
     public let missingCells: Set<Int>
     /// How the dataset was made, enough to make it again.
     public let source: DatasetSource
+    /// The text feature columns (CSV files), encoded by a split from its train rows.
+    public let textColumns: [TextColumn]
+    /// What loading left out (columns, identifier columns, rows).
+    public let report: LoadReport
 
     /// A dataset over row-major `features` and a matching `target`.
     /// - Precondition: the shapes agree and every feature value is finite.
     public init(name: String, featureNames: [String], features: [Double], target: DatasetTarget,
-                missingCounts: [Int]? = nil, missingCells: Set<Int> = [], source: DatasetSource) {
-        precondition(!featureNames.isEmpty, "a dataset needs at least one feature")
+                missingCounts: [Int]? = nil, missingCells: Set<Int> = [], source: DatasetSource,
+                textColumns: [TextColumn] = [], report: LoadReport = LoadReport()) {
+        precondition(!featureNames.isEmpty || !textColumns.isEmpty, "a dataset needs at least one feature")
+        precondition(textColumns.allSatisfy { $0.codes.count == target.count }, "one code per row in every text column")
         precondition(features.count == target.count * featureNames.count, "features do not match rows × features")
         precondition(missingCounts == nil || missingCounts?.count == featureNames.count, "one missing count per feature")
         self.name = name
@@ -46,12 +52,26 @@ public struct Dataset: Sendable, Equatable {
         precondition(missingCells.count == self.missingCounts.reduce(0, +), "one missing cell per missing count")
         self.missingCells = missingCells
         self.source = source
+        self.textColumns = textColumns
+        self.report = report
     }
 
     /// Number of rows (examples).
     public var rowCount: Int { target.count }
-    /// Number of feature columns.
+    /// Number of numeric feature columns (text columns are counted by `textColumns`).
     public var featureCount: Int { featureNames.count }
+    /// Number of feature columns of the file that are used: numeric and text.
+    public var columnCount: Int { featureNames.count + textColumns.count }
+    /// How its text columns are encoded (`text=`; one-hot unless the CSV options say otherwise).
+    public var textEncoding: TextEncoding {
+        if case .csv(_, _, _, _, let columns) = source { return columns.text }
+        return .onehot
+    }
+    /// The missing-value policy it was loaded with (`.none` for built-in datasets).
+    public var missingPolicy: MissingValuePolicy {
+        if case .csv(_, _, _, let missing, _) = source { return missing }
+        return .none
+    }
     /// Classification or regression.
     public var task: LearningTask { target.task }
     /// The class names (classification), or nil (regression).

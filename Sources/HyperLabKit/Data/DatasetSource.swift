@@ -3,7 +3,8 @@
 /// ```swift
 /// switch dataset.source {
 /// case .builtin(let name, let options): try BuiltinDatasets.load(name: name, options: options?.values ?? [:])
-/// case .csv(let path, let target, let task, let missing): try CSVDataset.load(path: path, target: target, task: task, missing: missing)
+/// case .csv(let path, let target, let task, let missing, let columns):
+///     try CSVDataset.load(path: path, target: target, task: task, missing: missing, columns: columns)
 /// }
 /// ```
 public enum DatasetSource: Sendable, Equatable {
@@ -11,8 +12,9 @@ public enum DatasetSource: Sendable, Equatable {
     /// for the generated ones, nil for the bundled files.
     case builtin(name: String, options: GeneratedDatasetOptions?)
     /// A CSV file: the path as given, the target column, the task (as given or inferred)
-    /// and the missing-value policy.
-    case csv(path: String, target: String, task: LearningTask, missing: MissingValuePolicy)
+    /// the missing-value policy and the column options (`drop=`, `features=`, `text=`, …).
+    case csv(path: String, target: String, task: LearningTask, missing: MissingValuePolicy,
+             columns: CSVColumnOptions = CSVColumnOptions())
 
     /// The arguments of a `load` command that makes this dataset again, in canonical form:
     /// `iris`, `moons n=200 noise=0.1 seed=0`, `"data/x.csv" target=y task=regression`.
@@ -24,12 +26,18 @@ public enum DatasetSource: Sendable, Equatable {
             let values = options.values
             let spelled = ["n", "noise", "seed", "classes"].compactMap { key in values[key].map { "\(key)=\($0)" } }
             return ([name] + spelled).joined(separator: " ")
-        case .csv(let path, let target, let task, let missing):
-            let quotedTarget = target.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
-                ? target : "\"\(target)\""
-            var text = "\"\(path)\" target=\(quotedTarget) task=\(task.rawValue)"
+        case .csv(let path, let target, let task, let missing, let columns):
+            var text = "\"\(path)\" target=\(DatasetSource.quotedName(target)) task=\(task.rawValue)"
             if missing != .none { text += " missing=\(missing.rawValue)" }
+            for argument in columns.arguments { text += " " + argument }
             return text
         }
+    }
+
+    /// A column name as the language writes it: bare when it is a word, in double quotes otherwise.
+    static func quotedName(_ name: String) -> String {
+        let bare = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        return bare ? name : "\"" + name.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -7,22 +7,34 @@
 /// A feature whose training values are all the same (sd 0, or below 1e-12 of its magnitude)
 /// gets scale 1, so it becomes 0 on train rather than dividing by zero.
 ///
-/// Empty cells (`Dataset.missingCells`, `missing=mean`) are imputed with the mean of the fitted
-/// rows' present values, then standardized with the rest, so every row, in any part, gets the
-/// train mean there (0 once standardized): imputation is fitted on train only, like the scaling.
-/// The sd counts an imputed cell as a value at the mean (impute, then standardize). A feature
-/// with no present value in the fitted rows gets mean 0 and scale 1.
+/// Empty cells (`Dataset.missingCells`) are imputed with a statistic of the fitted rows' present
+/// values (the mean, median or most frequent value, by `Dataset.missingPolicy`), then
+/// standardized with the rest, so every row, in any part, gets the train value there:
+/// imputation is fitted on train only, like the scaling. Mean and sd are those of the imputed
+/// column (impute, then standardize); under `missing=mean` an empty cell becomes 0. A feature
+/// with no present value in the fitted rows gets fill 0, mean 0 and scale 1.
+///
+/// Text columns (`Dataset.textColumns`) are encoded by a `CategoryEncoder` fitted on the same
+/// rows; their columns follow the numeric ones.
 public struct Standardizer: Sendable, Equatable {
     /// Per feature, the mean of the fitted rows' present values (also the value an empty cell is filled with).
     public let means: [Double]
     /// Per feature, the population sd of the fitted rows, or 1 for a constant feature.
     public let scales: [Double]
+    /// Per feature, the value an empty cell is filled with (the mean unless `missing=median|most_frequent`).
+    public let fills: [Double]
+    /// The encoding of the text columns, fitted on the same rows.
+    public let encoder: CategoryEncoder
 
-    /// A standardizer with given means and scales (every scale positive).
-    public init(means: [Double], scales: [Double]) {
+    /// A standardizer with given means and scales (every scale positive); empty cells get the
+    /// mean unless `fills` says otherwise.
+    public init(means: [Double], scales: [Double], fills: [Double]? = nil, encoder: CategoryEncoder = .empty) {
         precondition(means.count == scales.count && scales.allSatisfy { $0 > 0 }, "one positive scale per mean")
+        precondition(fills == nil || fills?.count == means.count, "one fill per mean")
         self.means = means
         self.scales = scales
+        self.fills = fills ?? means
+        self.encoder = encoder
     }
 
     /// Fits means and scales on the rows `rows` of `dataset` (at least one row), leaving its
@@ -39,10 +51,21 @@ public struct Standardizer: Sendable, Equatable {
             }
         }
         for f in 0..<width { means[f] = present[f] > 0 ? means[f] / Double(present[f]) : 0 }
+        var fills = means
+        let policy = dataset.missingPolicy
+        if policy == .median || policy == .mostFrequent, !dataset.missingCells.isEmpty {
+            for f in 0..<width where present[f] < rows.count {
+                let values = rows.compactMap { r in dataset.isMissing(row: r, feature: f) ? nil : dataset.features[r * width + f] }
+                fills[f] = policy == .median ? Standardizer.median(values) : Standardizer.mostFrequent(values)
+                // The mean of the imputed column.
+                means[f] = (means[f] * Double(present[f]) + fills[f] * Double(rows.count - present[f])) / Double(rows.count)
+            }
+        }
         var squares = [Double](repeating: 0, count: width)
         for r in rows {
-            for f in 0..<width where !dataset.isMissing(row: r, feature: f) {
-                let d = dataset.features[r * width + f] - means[f]
+            for f in 0..<width {
+                let x = dataset.isMissing(row: r, feature: f) ? fills[f] : dataset.features[r * width + f]
+                let d = x - means[f]
                 squares[f] += d * d
             }
         }
@@ -50,24 +73,49 @@ public struct Standardizer: Sendable, Equatable {
             let sd = (squares[f] / Double(rows.count)).squareRoot()
             return sd > 1e-12 * Swift.max(1, abs(means[f])) ? sd : 1
         }
-        self.init(means: means, scales: scales)
+        self.init(means: means, scales: scales, fills: fills, encoder: CategoryEncoder(fitting: dataset, rows: rows))
     }
 
-    /// Number of features.
-    public var featureCount: Int { means.count }
+    /// The median of `values` (the mean of the middle two for an even count); 0 when empty.
+    static func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        let mid = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+    }
 
-    /// The rows `rows` of `dataset`, standardized, as a Float32 matrix (one row per index, in order);
-    /// an empty cell becomes 0, the fitted mean.
+    /// The most frequent of `values`, the smallest on ties; 0 when empty.
+    static func mostFrequent(_ values: [Double]) -> Double {
+        var counts = [Double: Int]()
+        for x in values { counts[x, default: 0] += 1 }
+        return counts.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? 0
+    }
+
+    /// Number of numeric features (the raw columns it standardizes).
+    public var featureCount: Int { means.count }
+    /// Number of columns it produces: the numeric features, then the encoded text columns.
+    public var outputCount: Int { means.count + encoder.width }
+
+    /// The rows `rows` of `dataset`, standardized, as a Float32 matrix (one row per index, in order):
+    /// the numeric features, an empty cell filled (0 under `missing=mean`), then the text columns encoded.
     public func standardized(_ dataset: Dataset, rows: [Int]) -> Matrix {
         let width = featureCount
-        precondition(dataset.featureCount == width, "dataset and standardizer disagree in features")
-        var storage = [Float](repeating: 0, count: rows.count * width)
+        let out = outputCount
+        precondition(dataset.featureCount == width && dataset.textColumns.count == encoder.columns.count,
+                     "dataset and standardizer disagree in features")
+        let imputes = fills != means
+        var storage = [Float](repeating: 0, count: rows.count * out)
         for (i, r) in rows.enumerated() {
-            for f in 0..<width where !dataset.isMissing(row: r, feature: f) {
-                storage[i * width + f] = Float((dataset.features[r * width + f] - means[f]) / scales[f])
+            for f in 0..<width {
+                if !dataset.isMissing(row: r, feature: f) {
+                    storage[i * out + f] = Float((dataset.features[r * width + f] - means[f]) / scales[f])
+                } else if imputes {
+                    storage[i * out + f] = Float((fills[f] - means[f]) / scales[f])
+                }
             }
+            if !encoder.columns.isEmpty { encoder.write(dataset, row: r, into: &storage, at: i * out + width) }
         }
-        return Matrix(rows: rows.count, columns: width, storage: storage)
+        return Matrix(rows: rows.count, columns: out, storage: storage)
     }
 
     /// One row of raw feature values, standardized (for points not in the dataset: plot grids).

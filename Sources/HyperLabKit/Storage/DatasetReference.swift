@@ -14,10 +14,10 @@ public enum DatasetReference: Sendable, Hashable, Codable {
     /// canonical text (`["n": "200", "noise": "0.1", "seed": "0"]`); empty for bundled tables.
     case builtin(name: String, options: [String: String])
     /// A CSV file: the path as given, the folder a relative path starts from (absolute), the
-    /// target column, the task, the missing-value policy, and the SHA-256 of the file's bytes
-    /// (64 lowercase hex digits).
+    /// target column, the task, the missing-value policy, the SHA-256 of the file's bytes
+    /// (64 lowercase hex digits), and the column options (nil, as stored before they existed: the defaults).
     case csv(path: String, folder: String, target: String, task: LearningTask, missing: MissingValuePolicy,
-             sha256: String)
+             sha256: String, columns: CSVColumnOptions? = nil)
     /// No dataset of HyperLab's: the study's objective command reads its own data.
     case ownedByCommand
 
@@ -28,10 +28,11 @@ public enum DatasetReference: Sendable, Hashable, Codable {
         switch source {
         case let .builtin(name, options):
             self = .builtin(name: name, options: (options?.values ?? [:]).mapValues(\.description))
-        case let .csv(path, target, task, missing):
+        case let .csv(path, target, task, missing, columns):
             let base = folder ?? FileManager.default.currentDirectoryPath
             let hash = try SHA256.hex(ofFile: DatasetReference.resolve(path, in: base))
-            self = .csv(path: path, folder: base, target: target, task: task, missing: missing, sha256: hash)
+            self = .csv(path: path, folder: base, target: target, task: task, missing: missing, sha256: hash,
+                        columns: columns == CSVColumnOptions() ? nil : columns)
         }
     }
 
@@ -39,7 +40,7 @@ public enum DatasetReference: Sendable, Hashable, Codable {
     public var displayName: String {
         switch self {
         case .builtin(let name, _): name
-        case .csv(let path, _, _, _, _, _): URL(fileURLWithPath: path).lastPathComponent
+        case .csv(let path, _, _, _, _, _, _): URL(fileURLWithPath: path).lastPathComponent
         case .ownedByCommand: "external command"
         }
     }
@@ -50,8 +51,9 @@ public enum DatasetReference: Sendable, Hashable, Codable {
         case let .builtin(name, options):
             let spelled = ["n", "noise", "seed", "classes"].compactMap { key in options[key].map { "\(key)=\($0)" } }
             return ([name] + spelled).joined(separator: " ")
-        case let .csv(path, _, target, task, missing, _):
-            return DatasetSource.csv(path: path, target: target, task: task, missing: missing).loadArguments
+        case let .csv(path, _, target, task, missing, _, columns):
+            return DatasetSource.csv(path: path, target: target, task: task, missing: missing,
+                                     columns: columns ?? CSVColumnOptions()).loadArguments
         case .ownedByCommand:
             return ""
         }
@@ -70,7 +72,7 @@ public enum DatasetReference: Sendable, Hashable, Codable {
     /// datasets always pass).
     /// - Throws: `StorageError` (`.datasetChanged`) naming the file when it is missing or changed.
     public func verify() throws(StorageError) {
-        guard case let .csv(path, folder, _, _, _, expected) = self else { return }
+        guard case let .csv(path, folder, _, _, _, expected, _) = self else { return }
         let full = DatasetReference.resolve(path, in: folder)
         guard FileManager.default.fileExists(atPath: full) else {
             throw StorageError(.datasetChanged, "the study's data file \(path) is missing",
@@ -93,9 +95,10 @@ public enum DatasetReference: Sendable, Hashable, Codable {
             switch self {
             case .builtin(let name, _):
                 return try BuiltinDatasets.load(name: name, options: try builtinOptions())
-            case let .csv(path, folder, target, task, missing, _):
+            case let .csv(path, folder, target, task, missing, _, columns):
                 try verify()
-                return try CSVDataset.load(path: path, target: target, task: task, missing: missing, relativeTo: folder)
+                return try CSVDataset.load(path: path, target: target, task: task, missing: missing,
+                                           columns: columns ?? CSVColumnOptions(), relativeTo: folder)
             case .ownedByCommand:
                 throw StorageError(.invalidRecord, "the study runs an objective command, which reads its own data",
                                    hint: "resume the study; HyperLab loads no dataset for it")

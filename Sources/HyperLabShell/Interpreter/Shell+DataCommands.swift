@@ -27,7 +27,7 @@ extension Shell {
                 let name = command.argumentString(0) ?? ""
                 var options: [String: ParameterValue] = [:]
                 for (key, value) in command.options {
-                    guard ["target", "task", "missing"].contains(key) else {
+                    guard Shell.csvOnlyKeys.contains(key) else {
                         switch value {
                         case .integer(let n): options[key] = .integer(n)
                         case .real(let x): options[key] = .real(x)
@@ -53,23 +53,20 @@ extension Shell {
         bench.split = nil
         bench.crossValidation = nil
         var line = "loaded \(dataset.name): \(NumberFormat.count(dataset.rowCount, "row")) × "
-            + "\(NumberFormat.count(dataset.featureCount, "feature")), \(dataset.task.rawValue)"
+            + "\(NumberFormat.count(dataset.columnCount, "feature")), \(dataset.task.rawValue)"
         if let names = dataset.classNames {
             let shown = names.count <= 6 ? " (" + names.joined(separator: ", ") + ")" : ""
             line += " with \(names.count) classes\(shown)"
         }
         console.line(line)
-        if dataset.missingTotal > 0 {
-            console.line("\(NumberFormat.count(dataset.missingTotal, "empty cell")): a split fills \(dataset.missingTotal == 1 ? "it" : "each")"
-                         + " with its column's mean over the train part (show data lists them)")
-        }
+        console.lines(Shell.loadNotes(dataset))
         if hadSplit { console.line("the previous split was removed: split the new data before training") }
     }
 
     private func loadCSV(_ path: String, _ command: BoundCommand) throws(InputError) -> Dataset {
         for key in ["n", "noise", "seed", "classes"] where command.option(key) != nil {
             throw InputError("\(key)= applies to the generated datasets, not to a CSV file",
-                             at: command.span(ofOption: key), hint: "a CSV file takes target=, task= and missing=")
+                             at: command.span(ofOption: key), hint: "a CSV file takes target=, task=, missing=, drop=, features=, keep=, text= and max_categories=")
         }
         guard let target = command.string("target") else {
             let end = command.syntax.span
@@ -77,9 +74,13 @@ extension Shell {
                              hint: "name the column to predict: load \"\(path)\" target=COLUMN")
         }
         let task = command.string("task").flatMap(LearningTask.init(rawValue:))
-        let missing = command.string("missing").flatMap(MissingValuePolicy.init(rawValue:)) ?? MissingValuePolicy.none
+        let missing = command.string("missing").flatMap(MissingValuePolicy.init(word:)) ?? MissingValuePolicy.none
+        let columns = CSVColumnOptions(drop: command.names("drop") ?? [], features: command.names("features"),
+                                       keep: command.names("keep") ?? [],
+                                       text: command.string("text").flatMap(TextEncoding.init(rawValue:)) ?? .onehot,
+                                       maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories))
         do {
-            return try CSVDataset.load(path: path, target: target, task: task, missing: missing,
+            return try CSVDataset.load(path: path, target: target, task: task, missing: missing, columns: columns,
                                        name: (path as NSString).lastPathComponent, relativeTo: options.workingDirectory)
         } catch {
             throw inputError(error, command)
@@ -105,10 +106,10 @@ extension Shell {
         let summary = DatasetSummary(dataset)
         let origin: String = switch summary.source {
         case .builtin: "built-in"
-        case .csv(let path, let target, _, _): "CSV file \(path), target \(target)"
+        case .csv(let path, let target, _, _, _): "CSV file \(path), target \(target)"
         }
         console.line("\(summary.name) (\(origin)): \(NumberFormat.count(summary.rows, "row")), "
-                     + "\(NumberFormat.count(summary.featureCount, "feature")), \(summary.task.rawValue)")
+                     + "\(NumberFormat.count(dataset.columnCount, "feature")), \(summary.task.rawValue)")
         console.line()
         if let classes = summary.classes {
             let rows = classes.map { [$0.name, String($0.count), NumberFormat.fixed($0.fraction, decimals: 3, trimZeros: false)] }
@@ -131,7 +132,16 @@ extension Shell {
         }
         var columns: [TextTable.Column] = [.init("feature", alignment: .left), .init("mean"), .init("sd"), .init("min"), .init("max")]
         if showMissing { columns.append(.init("missing")) }
-        console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
+        if !rows.isEmpty { console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits)) }
+        if !dataset.textColumns.isEmpty {
+            if !rows.isEmpty { console.line() }
+            console.lines(textColumnTable(dataset, encoder: bench.split?.standardizer.encoder))
+        }
+        let notes = Shell.loadNotes(dataset)
+        if !notes.isEmpty {
+            console.line()
+            console.lines(notes)
+        }
         console.line()
         if let split = bench.split {
             console.line("split: " + Shell.splitSummary(split))

@@ -67,8 +67,8 @@ extension Shell {
         guard let dataset = bench.dataset, bench.split != nil || bench.crossValidation != nil else {
             throw InputError("no split data to draw", at: command.syntax.nameSpan, hint: "load moons; split train=0.6 dev=0.2 test=0.2; train")
         }
-        guard dataset.featureCount == 2, let classNames = dataset.classNames else {
-            throw InputError("plot boundary needs a classification dataset with 2 features; \(dataset.name) has \(dataset.featureCount)\(dataset.classNames == nil ? " and a numeric target" : "")",
+        guard dataset.featureCount == 2, dataset.textColumns.isEmpty, let classNames = dataset.classNames else {
+            throw InputError("plot boundary needs a classification dataset with 2 features; \(dataset.name) has \(dataset.columnCount)\(dataset.classNames == nil ? " and a numeric target" : "")",
                              at: command.syntax.nameSpan, hint: "load moons, circles, spirals, xor or blobs")
         }
         let runs = try referencedRuns(command, bench)

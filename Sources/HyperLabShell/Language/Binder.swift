@@ -133,6 +133,23 @@ public enum Binder {
         case .anyWord:
             guard case .word(let w) = node.value else { throw wrong }
             return .word(w)
+        case .columns:
+            func name(_ item: SyntaxNode) throws(InputError) -> String {
+                switch item.value {
+                case .word(let w): return w
+                case .string(let s): return s
+                case .number(_, let text): return text
+                default:
+                    throw InputError("\(name) takes column names, not \(item.canonicalText)", at: item.span,
+                                     hint: "write \(name)=[a, b], quoting names with spaces: \(name)=[\"home town\"]")
+                }
+            }
+            if case .list(let items) = node.value {
+                var names = [String]()
+                for item in items { names.append(try name(item)) }
+                return .names(names)
+            }
+            return .names([try name(node)])
         case .reference:
             switch node.value {
             case .word(let w) where ["current", "run", "trial"].contains(w): return .word(w)

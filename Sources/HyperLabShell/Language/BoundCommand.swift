@@ -10,6 +10,8 @@ public enum BoundValue: Sendable, Equatable {
     case parameter(ParameterValue)
     /// A filter `KEY<VALUE` (`where` itself binds to `.word("where")`).
     case comparison(key: String, op: String, value: Double)
+    /// Column names: one name, or a list `[a, "b c"]`.
+    case names([String])
     /// A swept key's distribution (`log(1e-4, 1e-1)`, a grid axis `[..]`, `choice(..)`, `near(F)`).
     case distribution(Distribution)
 }
@@ -33,6 +35,12 @@ public struct BoundCommand: Sendable {
         parts += syntax.arguments.dropFirst(skip).map(\.canonicalText)
         parts += syntax.options.map { "\($0.key)=\($0.value.canonicalText)" }
         return parts.joined(separator: " ")
+    }
+
+    /// The column names of a `.columns` option, if given.
+    public func names(_ key: String) -> [String]? {
+        if case .names(let names)? = option(key) { return names }
+        return nil
     }
 
     /// The option's value, if given.

@@ -14,16 +14,30 @@ public enum CommandCatalog {
                         OptionSpec("target", .name, default: "required for CSV", "the target column of a CSV file"),
                         OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: "inferred",
                                    "classification or regression (CSV files)"),
-                        OptionSpec("missing", .choice(MissingValuePolicy.allCases.map(\.rawValue)), default: "none",
-                                   "empty numeric cells: none (an error) or mean (filled with the train part's column mean)"),
+                        OptionSpec("missing", .choice(MissingValuePolicy.optionWords), default: "error",
+                                   "empty numeric cells: error (none), drop (leave the rows out), or filled with the train part's mean, median or most_frequent value"),
+                        OptionSpec("drop", .columns, default: "none", "columns to leave out: drop=[name, ticket]"),
+                        OptionSpec("features", .columns, default: "all but the target", "the only columns to use: features=[age, fare]"),
+                        OptionSpec("keep", .columns, default: "none", "columns to use although they look like identifiers: keep=[id]"),
+                        OptionSpec("text", .choice(TextEncoding.allCases.map(\.rawValue)), default: "onehot",
+                                   "text columns: onehot (a 0/1 column per train category) or ordinal (the category's rank)"),
+                        OptionSpec("max_categories", .integer(2...1_000_000), default: "50",
+                                   "the most distinct values a text column may have"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
                     details: """
                     Built-in: iris, wine, breast-cancer, digits, diabetes (regression), and the generated 2-D \
                     sets moons, circles, spirals, xor, blobs (options n, noise, seed). A CSV file needs a header \
-                    row and numeric feature columns; its target may be a class label or a number, and the task \
-                    is inferred when task= is left out. Loading replaces the dataset and removes the split.
+                    row; its target may be a class label or a number, and the task is inferred when task= is \
+                    left out. Every other column is a feature, unless drop= leaves it out or features= lists \
+                    the columns to use. Identifier columns are left out with a note (a first column that is \
+                    unnamed or named rownames, index, id or Unnamed: 0; text with a different value in every \
+                    row; the numbers 1…n or 0…n−1); keep= uses one anyway. A text column is encoded with the \
+                    categories of the train part only (text=onehot: one 0/1 column per category and one for a \
+                    missing cell, a category unseen in train is all zeros; text=ordinal: the category's rank). \
+                    Rows with a missing target are left out with a note; missing= says what to do with other \
+                    empty cells (NA, NaN, null, ?, or nothing). Loading replaces the dataset and removes the split.
                     """,
                     example: "load \"measurements.csv\" target=species"),
         CommandSpec("show", "data", recorded: false, group: .data,

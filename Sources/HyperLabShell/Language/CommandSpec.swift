@@ -26,6 +26,8 @@ public enum ValueKind: Sendable {
     case suggested([String])
     /// A built-in dataset name, or a quoted CSV path.
     case dataset
+    /// Column names of a CSV file: a name or a list `[a, "b c"]` (completed from the file's header).
+    case columns
     /// Any word (help topics, keys in plots).
     case anyWord
     /// `where` and comparisons `KEY<VALUE` (results filters).
@@ -69,6 +71,7 @@ public enum ValueKind: Sendable {
             default: "F"
             }
         case .dataset: "NAME|\"FILE.csv\""
+        case .columns: "[COL,..]"
         case .anyWord: "WORD"
         case .filter: "where KEY<VALUE"
         case .reference: "current|run N|trial N"
@@ -92,6 +95,7 @@ public enum ValueKind: Sendable {
         case .suggested(let words): "a name such as " + words.joined(separator: ", ")
         case .dataset: "a built-in dataset (" + BuiltinDatasets.names.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
         case .anyWord: "a word"
+        case .columns: "a column name or a list of them, such as [name, \"home town\"]"
         case .filter: "where followed by comparisons such as lr<0.01"
         case .reference: "current, run N, trial N or a trial number"
         }

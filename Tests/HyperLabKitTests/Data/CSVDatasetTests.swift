@@ -31,7 +31,7 @@ private func load(_ csv: String, target: String = "y", task: LearningTask? = nil
         #expect(data.features == [1, 2, 3, 4, 5, 6])
         #expect(data.target == .classes(labels: [0, 1, 0], names: ["cat", "dog"]))
         #expect(data.missingCounts == [0, 0])
-        guard case .csv(let path, "y", .classification, .none) = data.source else {
+        guard case .csv(let path, "y", .classification, .none, _) = data.source else {
             Issue.record("unexpected source \(data.source)"); return
         }
         #expect(path.hasSuffix("data.csv"))
@@ -148,12 +148,10 @@ private func load(_ csv: String, target: String = "y", task: LearningTask? = nil
         #expect(loadError("a,y\n1,x\ninf,z\n3,x\n")?.kind == .nonNumericCell)
     }
 
-    @Test func textColumnThatIsNotTheTarget() {
-        let error = loadError("height,species,y\n1.2,setosa,0.5\n1.4,virginica,0.7\n")
-        #expect(error?.kind == .nonNumericColumn)
-        #expect(error?.line == 2)
-        #expect(error?.column == 2)
-        #expect(error?.hint?.contains("target=species") == true)
+    @Test func aTextColumnThatIsNotTheTargetIsATextFeature() throws {
+        let data = try load("height,species,y\n1.2,setosa,0.5\n1.4,virginica,0.7\n")
+        #expect(data.featureNames == ["height"])
+        #expect(data.textColumns == [TextColumn(name: "species", values: ["setosa", "virginica"], codes: [0, 1])])
     }
 
     @Test func missingTargetColumnSuggestsTheClosest() {
@@ -193,11 +191,11 @@ private func load(_ csv: String, target: String = "y", task: LearningTask? = nil
         #expect(error?.column == 2)
     }
 
-    @Test func emptyTargetCell() {
-        let error = loadError("a,y\n1,x\n2,\n3,z\n", missing: .mean)
-        #expect(error?.kind == .missingTarget)
-        #expect(error?.line == 3)
-        #expect(error?.column == 2)
+    @Test func rowsWithAnEmptyTargetAreLeftOutAndCounted() throws {
+        let data = try load("a,y\n5,x\n2,\n3,z\n4,NA\n", missing: .mean)
+        #expect(data.rowCount == 2)
+        #expect(data.column(0) == [5, 3])
+        #expect(data.report.rowsWithoutTarget == 2)
     }
 
     @Test func emptyCellsAreAnErrorUnlessMissingIsMean() throws {
@@ -213,7 +211,7 @@ private func load(_ csv: String, target: String = "y", task: LearningTask? = nil
         #expect(filled.missingCounts == [1, 2])
         #expect(filled.column(0) == [1, 3, 3, 5])   // mean of 1, 3, 5
         #expect(filled.column(1) == [10, 20, 15, 15])
-        if case .csv(_, _, _, let policy) = filled.source { #expect(policy == .mean) }
+        if case .csv(_, _, _, let policy, _) = filled.source { #expect(policy == .mean) }
         #expect(DatasetSummary(filled).features[1].missing == 2)
     }
 
@@ -242,7 +240,7 @@ private func load(_ csv: String, target: String = "y", task: LearningTask? = nil
         let folder = TemporaryFolder()
         let path = folder.write("d.csv", "a,b,y\n1,,0\n2,5,1\n3,6,0\n4,7,1\n5,8,0\n")
         let data = try CSVDataset.load(path: path, target: "y", missing: .mean)
-        guard case let .csv(p, target, task, missing) = data.source else { Issue.record("not csv"); return }
+        guard case let .csv(p, target, task, missing, _) = data.source else { Issue.record("not csv"); return }
         #expect(try CSVDataset.load(path: p, target: target, task: task, missing: missing) == data)
         #expect(data.source.loadArguments == "\"\(path)\" target=y task=classification missing=mean")
     }

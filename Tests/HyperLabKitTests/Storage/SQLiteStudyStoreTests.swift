@@ -138,7 +138,7 @@ import Testing
         try Data("x,y\n1,a\n2,b\n3,a\n4,b\n".utf8).write(to: URL(fileURLWithPath: csv))
         let reference = try DatasetReference(.csv(path: "points.csv", target: "y", task: .classification, missing: .none),
                                              relativeTo: folder)
-        guard case .csv(_, _, _, _, _, let hash) = reference else { Issue.record("not a CSV reference"); return }
+        guard case .csv(_, _, _, _, _, let hash, _) = reference else { Issue.record("not a CSV reference"); return }
         #expect(hash == SHA256.hex(of: Array("x,y\n1,a\n2,b\n3,a\n4,b\n".utf8)))
         try reference.verify()
         #expect(reference.loadArguments == "\"points.csv\" target=y task=classification")

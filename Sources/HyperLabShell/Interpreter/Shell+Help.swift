@@ -54,7 +54,8 @@ extension Shell {
         }
         var rows = spec.options.map { [$0.key, $0.kind.expectation, $0.defaultText, $0.summary] }
         if spec.acceptsAnyParameter {
-            rows += ParameterCatalog.all.map { [$0.name, $0.kind.expectation, $0.defaultValue.description, $0.summary] }
+            // A key the command declares itself (a sweep's seed, the sampler's) is listed once, as declared.
+            rows += ParameterCatalog.all.filter { key in !spec.options.contains { $0.key == key.name } }.map { [$0.name, $0.kind.expectation, $0.defaultValue.description, $0.summary] }
         }
         if !rows.isEmpty {
             out += "\noptions\n"

@@ -40,6 +40,11 @@ extension Shell {
         } else {
             for option in command.syntax.options where ParameterCatalog.spec(option.key) == nil
                 && !command.spec.options.contains(where: { $0.key == option.key }) {
+                if ParameterCatalog.aliases[option.key] == "seed" {
+                    throw InputError("a sweep sets each trial's \(option.key) from seed= and the trial number",
+                                     at: option.keySpan,
+                                     hint: "seed=N changes the sweep's seeds; repeats=N trains each configuration on N seeds")
+                }
                 let keys = command.spec.optionKeys
                 throw InputError("\(command.spec.title) has no option '\(option.key)'", at: option.keySpan,
                                  hint: ClosestMatch.suggestion(for: option.key, among: keys).map { "did you mean \($0)?" }

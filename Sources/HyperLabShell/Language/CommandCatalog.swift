@@ -106,7 +106,7 @@ public enum CommandCatalog {
         OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
         OptionSpec("metric", .suggested(MetricName.devMetrics), default: "dev_acc or dev_rmse",
                    "the dev metric to optimize (its direction is implied)"),
-        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; trial seeds derive from it"),
+        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
         OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
         OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
@@ -132,8 +132,8 @@ public enum CommandCatalog {
         return """
         A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
         swept. Distributions: \(distributions). \
-        Trials are scored on dev; a trial's seed comes from the sweep seed and its number, so results do \
-        not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
+        Trials are scored on dev; a trial's train_seed (initialization, shuffling, dropout) comes from \
+        the sweep's seed= and the trial number, so results do not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
         """
     }
 

@@ -214,8 +214,15 @@ public struct CommandSpec: Sendable {
     }
 
     /// The declaration of option `key`, including configuration keys when any are accepted.
+    ///
+    /// An alias of a configuration key (`train_seed`) stands for that key (`seed`) in the commands
+    /// that set it, not in sweeps: there `seed=` is the sampler's and each trial's training seed
+    /// derives from it, so the sweep refuses `train_seed=` with that explanation.
     public func option(_ key: String) -> OptionSpec? {
         if let spec = options.first(where: { $0.key == key }) { return spec }
+        if !sweepsParameters, let canonical = ParameterCatalog.aliases[key] {
+            return option(canonical)
+        }
         if acceptsAnyParameter, let spec = ParameterCatalog.spec(key) {
             return sweepsParameters ? OptionSpec(key, .sweep(key), default: "current", spec.summary) : .parameter(key)
         }

@@ -37,4 +37,35 @@ import Testing
         #expect(t.shell.run("replay \"s.hlab\"") == .completed)
         #expect(String(t.output.text.dropFirst(before)).contains("seconds"))
     }
+
+    /// The rows of a help page's options table whose key is `key`.
+    private func rows(_ page: String, key: String) -> [Substring] {
+        page.split(separator: "\n").filter { $0.hasPrefix("  \(key) ") && $0.contains("whole number") }
+    }
+
+    @Test(arguments: ["grid", "random", "sobol", "tpe", "bayes", "around"])
+    func aSweepPageHasOneSeedRowAndNamesTheTrainingSeedApart(kind: String) throws {
+        let page = try help("sweep \(kind)")
+        #expect(rows(page, key: "seed").count == 1, "\(page)")
+        #expect(rows(page, key: "seed").first?.contains("sampler") == true)
+        #expect(page.contains("train_seed"))
+    }
+
+    @Test func trainSeedIsTheTrainingSeedOutsideSweepsAndSeedStillWorks() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("set train_seed=5") == .completed)
+        #expect(t.shell.workbench.configuration.seed == 5)
+        #expect(t.shell.run("set seed=6") == .completed)          // the old spelling
+        #expect(t.shell.workbench.configuration.seed == 6)
+        #expect(t.shell.run("load iris; split train=0.6 dev=0.2 test=0.2; train epochs=1 train_seed=2") == .completed)
+        #expect(t.shell.run("train epochs=1 seed=3") == .completed)
+    }
+
+    @Test func aSweepGivenTrainSeedSaysWhereTrialSeedsComeFrom() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("load iris; split train=0.6 dev=0.2 test=0.2") == .completed)
+        #expect(t.shell.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=1 train_seed=3") != .completed)
+        #expect(t.output.text.contains("from seed= and the trial number"), "\(t.output.text)")
+        #expect(t.output.text.contains("^"))
+    }
 }

@@ -126,9 +126,15 @@ public enum CommandCatalog {
                            summary: summary, details: details + " " + sweepDetails(kind), example: example)
     }
 
-    /// What every sweep's help says; `near(F)` only where it is accepted (`sweep around`).
-    private static func sweepDetails(_ kind: String) -> String {
-        let distributions = "log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...)" + (kind == "around" ? ", near(F)" : "")
+    /// What every sweep's help says; `near(F)` only where it is accepted (`sweep around`), and
+    /// marked so on the page of every kind (`kind` nil: `help sweep`).
+    static func sweepDetails(_ kind: String?) -> String {
+        let near = switch kind {
+        case "around": ", near(F)"
+        case nil: ", near(F) (around only)"
+        default: ""
+        }
+        let distributions = "log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...)" + near
         return """
         A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
         swept. Distributions: \(distributions). \

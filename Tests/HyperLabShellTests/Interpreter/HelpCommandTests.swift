@@ -68,4 +68,41 @@ import Testing
         #expect(t.output.text.contains("from seed= and the trial number"), "\(t.output.text)")
         #expect(t.output.text.contains("^"))
     }
+
+    /// The help page of `topic` on a console `width` columns wide, as lines.
+    private func help(_ topic: String, width: Int) -> [String] {
+        let capture = CapturedOutput()
+        let shell = Shell(console: capture.console(traits: ConsoleTraits(isTerminal: true, color: false, width: width, unicode: true)),
+                          options: ShellOptions())
+        #expect(shell.run("help \(topic)") == .completed)
+        return capture.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    @Test(arguments: [60, 80, 122])
+    func helpPagesFitTheTerminal(width: Int) throws {
+        for topic in ["", "sweep", "sweep grid", "sweep tpe", "set", "load", "results", "objective"] {
+            // An example stays whole on one line, so it can be copied.
+            let lines = help(topic, width: width)
+            for (index, line) in lines.enumerated() where index == 0 || lines[index - 1] != "example" {
+                #expect(line.displayWidth <= width, "help \(topic) at \(width) columns: \(line)")
+            }
+        }
+    }
+
+    @Test func helpSweepIsOnePageForEveryKindWithTheirOwnSettingsUnderEachKind() throws {
+        let page = help("sweep", width: 122)
+        #expect(page.count < 70, "\(page.count) lines")
+        #expect(page.first?.hasPrefix("sweep grid|random|sobol|tpe|bayes|around") == true)
+        #expect(!page.contains { $0.hasPrefix("  force ") }, "grid's own setting is on help sweep grid")
+        #expect(!page.contains { $0.contains("a number in (0, 10]") }, "each key's range is on help sweep KIND")
+        #expect(page.contains { $0.contains("help sweep KIND") })
+        #expect(help("sweep grid", width: 122).contains { $0.hasPrefix("  force ") })
+        #expect(!help("sweep random", width: 122).contains { $0.hasPrefix("  force ") })
+    }
+
+    @Test func helpTablesWrapTheirTextInsteadOfCuttingIt() throws {
+        let page = help("sweep random", width: 80).joined(separator: "\n")
+        #expect(!page.contains("…"), "\(page)")
+        #expect(page.contains("processes"))      // the end of the workers row
+    }
 }

@@ -19,9 +19,8 @@ extension Shell {
         let rows = summaries.map { s -> [String] in
             let done = [TrialState.complete, .pruned, .failed].map { s.counts[$0] ?? 0 }.reduce(0, +)
             var trials = "\(done)/\(s.trialCount)"
-            let notes = [(TrialState.pruned, "pruned"), (.failed, "failed")].compactMap { state, word in
-                (s.counts[state] ?? 0) > 0 ? "\(s.counts[state] ?? 0) \(word)" : nil
-            }
+            let notes = [("pruned", s.count(.pruned)), ("failed", s.count(.failed) - s.interrupted),
+                         (Study.interruptedReason, s.interrupted)].compactMap { word, count in count > 0 ? "\(count) \(word)" : nil }
             if !notes.isEmpty { trials += " (" + notes.joined(separator: ", ") + ")" }
             if s.status != .complete { trials += " " + s.status.rawValue }
             return [s.name, s.dataset, s.sampler, trials, s.best.map { "\(s.metric) \(NumberFormat.metric($0))" } ?? "—",

@@ -227,7 +227,7 @@ extension Shell {
 
     /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
     static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool) -> String {
-        let interrupted = sweep.trials.filter { $0.state == .running || ($0.state == .failed && $0.failure == "interrupted") }.count
+        let interrupted = sweep.trials.filter(\.wasInterrupted).count
         let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
         var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
         for state in [TrialState.complete, .pruned, .failed] {

@@ -224,7 +224,7 @@ extension Shell {
         }
         if numbers.isEmpty, let best = sweep.best { numbers = [best.number] }
         let series = numbers.compactMap(sweep.trial).map { trial in
-            LineChart.Series("trial \(trial.number) (\(trial.state.rawValue))",
+            LineChart.Series("trial \(trial.number) (\(trial.stateWord))",
                              points: trial.curve.map { PlotPoint(x: Double($0.step), y: $0.value) })
         }
         guard series.contains(where: { !$0.points.isEmpty }) else {

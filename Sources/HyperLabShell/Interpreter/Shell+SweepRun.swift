@@ -142,7 +142,7 @@ extension Shell {
     /// The two lines that open a sweep: its trials and space, then its metric and settings.
     private func printSweepHeading(_ plan: SweepPlan, target: SweepTarget, resuming stored: StoredStudy?,
                                    storedName: String, logFolder: String?) {
-        let done = stored?.trials.filter { $0.state != .running && $0.failure != "interrupted" }.count ?? 0
+        let done = stored?.trials.filter { $0.state != .running && !$0.wasInterrupted }.count ?? 0
         console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
                      + (stored != nil ? " (\(done) done, resuming)" : "")
                      + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")

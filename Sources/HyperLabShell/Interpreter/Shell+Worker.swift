@@ -53,7 +53,7 @@ extension Shell {
                 while !interruption.isRequested {
                     guard let trial = try? worker.runNext(of: stored.id, study: prepared.study, objective: prepared.objective) else { break }
                     let value = trial.value.map { "\(metric) \(NumberFormat.metric($0))" } ?? (trial.failure ?? "")
-                    console.line("worker: trial \(trial.number) \(trial.state.rawValue) \(value)  \(Shell.parameterText(trial.parameters))")
+                    console.line("worker: trial \(trial.number) \(trial.stateWord) \(value)  \(Shell.parameterText(trial.parameters))")
                 }
             }
         }

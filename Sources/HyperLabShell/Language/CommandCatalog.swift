@@ -209,8 +209,8 @@ public enum CommandCatalog {
                     recorded: true, group: .sweeps,
                     summary: "continue a study that was interrupted: its data, split and settings come from the store",
                     details: """
-                    Trials left running by a process that died are marked failed (interrupted) and run again with \
-                    their own numbers and seeds; finished trials are kept as they are, and the sampler continues \
+                    Trials left running by a process that died are marked interrupted and run again with their own \
+                    numbers and seeds; finished trials are kept as they are, and the sampler continues \
                     from the stored history, so the study ends as if it had never stopped.
                     """,
                     example: "resume \"sweep 1\""),
@@ -229,7 +229,8 @@ public enum CommandCatalog {
                     example: "plot curve run 1 2"),
         CommandSpec("results", arguments: [ArgumentSpec("where KEY<VALUE", .filter, optional: true, repeating: true)],
                     options: [
-                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue)), default: "all", "only trials in this state"),
+                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue) + [Study.interruptedReason]), default: "all",
+                                   "only trials in this state (interrupted: stopped by Ctrl-C)"),
                         OptionSpec("sort", .anyWord, default: "the metric", "order by a metric or a swept key"),
                         OptionSpec("top", .integer(1...100_000), default: "all", "show only the first N rows"),
                     ],

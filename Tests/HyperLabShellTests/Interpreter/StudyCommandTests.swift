@@ -45,6 +45,24 @@ import HyperLabKit
         #expect(whole.trials.map(\.value) == resumed.trials.map(\.value))
     }
 
+    @Test func trialsStoppedByCtrlCAreInterruptedInTheSummaryStudiesAndResults() throws {
+        let folder = try Transcript(echo: false).directory
+        let (shell, output) = try shell(in: folder, store: "s.sqlite")
+        _ = shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        let calls = Counter()
+        shell.options.interruption = Interruption { calls.next() > 150 }
+        _ = shell.run("sweep random n=16 lr=log(1e-3, 1e-1) epochs=10 parallel=1 name=cut")
+        #expect(output.text.contains("interrupted"))
+        shell.options.interruption = .never
+        let before = output.text.count
+        #expect(shell.run("studies") == .completed)
+        #expect(shell.run("results") == .completed)
+        let listed = String(output.text.dropFirst(before))
+        #expect(listed.contains("interrupted"), "\(listed)")
+        #expect(!listed.contains("failed"), "one word for a trial stopped by Ctrl-C:\n\(listed)")
+        #expect(shell.run("results state=interrupted") == .completed)
+    }
+
     @Test func openStudyMakesItTheCurrentSweep() throws {
         let folder = try Transcript(echo: false).directory
         let (first, _) = try shell(in: folder, store: "s.sqlite")

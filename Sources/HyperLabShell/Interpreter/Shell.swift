@@ -241,7 +241,11 @@ public final class Shell {
     /// Completion candidates for the word at the end of `linePrefix` (the text left of the cursor).
     /// Each candidate replaces the text after the last of `wordBreakCharacters`.
     public func completions(linePrefix: String) -> [String] {
-        Completer(directory: options.workingDirectory).candidates(linePrefix: linePrefix)
+        var completer = Completer(directory: options.workingDirectory)
+        let repository = options.repository
+        // A store that cannot be read offers no names; the command itself then says why.
+        completer.studyNames = { (try? repository.studies().map(\.name)) ?? [] }
+        return completer.candidates(linePrefix: linePrefix)
     }
 
     /// Whether a typed line continues on the next one (it ends in `\` outside a string or comment).

@@ -124,7 +124,7 @@ public enum Binder {
                                  hint: "write \"\(node.canonicalText)\"")
             }
             return .text(s)
-        case .name:
+        case .name, .study:
             switch node.value {
             case .word(let w): return .word(w)
             case .string(let s): return .text(s)

@@ -115,15 +115,38 @@ import HyperLabKit
         #expect(opened.text.contains("study ext is complete"))
     }
 
-    @Test func sweepNamesStayUniqueInTheStore() throws {
+    @Test func sweepNamesStayUniqueInTheStoreAndTheShellSaysTheStoredName() throws {
         let folder = try Transcript(echo: false).directory
+        var said: [String] = []
         for _ in 0..<2 {
-            let (s, _) = try shell(in: folder, store: "s.sqlite")
+            let (s, output) = try shell(in: folder, store: "s.sqlite")
             _ = s.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=2 lr=log(1e-3, 1e-1) epochs=2")
+            _ = s.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2 name=tuning")
+            said.append(output.text)
         }
+        // The second process's first sweep is the store's next free "sweep N", named so everywhere.
+        #expect(said[1].contains("sweep 2 (random): 2 trials"), "\(said[1])")
+        #expect(said[1].contains("sweep 2 done"))
+        // A name given twice is stored as 'tuning (2)', and the shell calls it that.
+        #expect(said[1].contains("tuning (2) done"), "\(said[1])")
         let (s, output) = try shell(in: folder, store: "s.sqlite")
         #expect(s.run("studies") == .completed)
-        #expect(output.text.contains("sweep 1 (2)"))
+        for name in ["sweep 1", "sweep 2", "tuning", "tuning (2)"] { #expect(output.text.contains(name)) }
+        #expect(!output.text.contains("sweep 1 (2)"))
+        #expect(s.run("open study \"tuning (2)\"") == .completed)
+        #expect(s.workbench.sweeps.last?.name == "tuning (2)")
+    }
+
+    @Test func tabAfterOpenStudyCompletesTheStoredNames() throws {
+        let folder = try Transcript(echo: false).directory
+        let (s, _) = try shell(in: folder, store: "s.sqlite")
+        _ = s.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=2 lr=log(1e-3, 1e-1) epochs=2")
+        _ = s.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2 name=tuning")
+        #expect(s.completions(linePrefix: "open study ") == ["\"sweep 1\"", "tuning"])
+        #expect(s.completions(linePrefix: "open study tu") == ["tuning"])
+        #expect(s.completions(linePrefix: "open study sw") == ["\"sweep 1\""])
+        #expect(s.completions(linePrefix: "resume \"sw") == ["sweep 1\""])
+        #expect(s.completions(linePrefix: "open study \"sweep ") == ["1\""])
     }
 }
 

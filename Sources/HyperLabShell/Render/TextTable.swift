@@ -18,7 +18,8 @@
 /// Columns of numbers line up on the decimal point (integer parts right-aligned, decimals
 /// left-aligned). The marked row (the best trial) gets "★" ("*" in ASCII mode) in a marker
 /// column and is bold when colour is allowed. The table fits `traits.width`: wide text cells are
-/// cut with "…" ("~" in ASCII mode); numbers are never cut, long numeric headers are.
+/// cut with "…" ("~" in ASCII mode), or wrapped in a `.wrapped` column; numbers are never cut,
+/// long numeric headers are; notes wrap.
 public struct TextTable: Sendable {
     /// How the cells of a column sit in it.
     public enum Alignment: Sendable, Equatable {
@@ -163,7 +164,8 @@ public struct TextTable: Sendable {
         }
         var footer = notes
         if hasMarker, let markerNote { footer.insert(glyphs.marker + " " + markerNote, at: 0) }
-        return lines + footer.map { $0.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis) }
+        // Notes wrap at the width: a hint cut short says nothing.
+        return lines + footer.flatMap { $0.wrapped(toWidth: traits.width) }
     }
 
     /// A line cut to the width as a last resort (when even the narrowest columns do not fit).

@@ -78,7 +78,8 @@ extension Shell {
             title += "\n" + key + ": " + choices.enumerated().map { "\($0.offset) = \($0.element)" }.joined(separator: ", ")
         }
         let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
-                               xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best)
+                               xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best,
+                               bottomEdgeCategory: Shell.categories.firstIndex(of: .failed))
         try show({ plot.render(traits: $0) }, svg: plot.svg(), command)
     }
 

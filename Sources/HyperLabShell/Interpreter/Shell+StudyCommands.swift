@@ -111,12 +111,16 @@ extension Shell {
     /// data and split, and runs the remaining trials.
     func resume(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let name = command.argumentString(0) ?? ""
-        do { try options.repository.markInterrupted(name) } catch { throw storeError(error, command) }
-        let stored = try storedStudy(command)
-        if stored.isFinished {
+        // A study whose every trial finished is complete, whatever status it was left with
+        // (a study run by workers before they marked it): never "interrupted".
+        if try storedStudy(command).isFinished {
+            do { try options.repository.setStatus(.complete, of: name) } catch { throw storeError(error, command) }
+            let stored = try storedStudy(command)
             console.line("study \(name) is complete: \(stored.trials.count) trials; open study \"\(name)\" shows them")
             return
         }
+        do { try options.repository.markInterrupted(name) } catch { throw storeError(error, command) }
+        let stored = try storedStudy(command)
         let d = stored.definition
         var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)
         plan.parallel = command.integer("parallel", default: plan.parallel)

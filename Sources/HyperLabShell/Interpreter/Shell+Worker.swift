@@ -88,7 +88,13 @@ extension Shell {
                                               failed: trials.filter { $0.state == .failed }.count,
                                               best: loaded.best.flatMap { b in b.value.map { (plan.metric, $0, b.number) } },
                                               elapsed: nil).render(traits: console.traits))
-            if done >= plan.total { break }
+            if done >= plan.total {
+                // The workers mark it complete as the last trial ends; this covers older workers.
+                do { try store.completeIfFinished(study: id) } catch {
+                    console.error("warning: the study \(definition.name) could not be marked complete (\(error.message))")
+                }
+                break
+            }
             Thread.sleep(forTimeInterval: 0.5)
         }
         console.clearStatus()

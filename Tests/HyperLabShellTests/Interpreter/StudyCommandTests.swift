@@ -63,6 +63,18 @@ import HyperLabKit
         #expect(shell.run("results state=interrupted") == .completed)
     }
 
+    @Test func resumingAStudyWhoseTrialsAllFinishedMarksItCompleteNotInterrupted() throws {
+        let folder = try Transcript(echo: false).directory
+        let (first, _) = try shell(in: folder, store: "s.sqlite")
+        _ = first.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=3 lr=log(1e-3, 1e-1) epochs=2")
+        // As a study queued for workers was left before this fix: every trial done, status running.
+        try first.options.repository.setStatus(.running, of: "sweep 1")
+        let (second, output) = try shell(in: folder, store: "s.sqlite")
+        #expect(second.run("resume \"sweep 1\"") == .completed)
+        #expect(output.text.contains("is complete"), "\(output.text)")
+        #expect(try second.options.repository.studies().first?.status == .complete)
+    }
+
     @Test func openStudyMakesItTheCurrentSweep() throws {
         let folder = try Transcript(echo: false).directory
         let (first, _) = try shell(in: folder, store: "s.sqlite")

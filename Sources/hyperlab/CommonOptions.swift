@@ -7,7 +7,7 @@ struct CommonOptions: ParsableArguments {
     var echo = false
 
     /// Where studies are kept.
-    @Option(help: ArgumentHelp("Where studies are kept: a SQLite file, or 'memory'.",
+    @Option(help: ArgumentHelp("Where studies are kept: a SQLite file, 'memory', or postgresql://USER@HOST/DB.",
                                discussion: "Default: hyperlab.sqlite in the working directory.",
                                valueName: "path|memory|postgresql://..."))
     var store: String?

@@ -35,11 +35,13 @@ struct HyperLabCommand: ParsableCommand {
               hyperlab -c 'load iris' -c 'split train=0.6 dev=0.2 test=0.2 seed=1'
               echo 'datasets' | hyperlab
 
-            Options (all but -c also go after 'run'):
+            Options (all but -c also go after 'run', and before it):
               -c <commands>        run commands and exit (repeatable, run in order)
               --echo               print each command before its output
               --store <store>      where studies are kept: a SQLite file (default
-                                   hyperlab.sqlite), or 'memory'
+                                   hyperlab.sqlite), 'memory', or a PostgreSQL
+                                   database, postgresql://USER@HOST/DB (the password
+                                   from PGPASSWORD or ~/.pgpass)
               --notebook <file.md> after a script, write the session as a Markdown notebook
               --allow-commands     let 'objective command' run external programs
             """,

@@ -64,10 +64,17 @@ public enum ParameterCatalog {
         ParameterSpec("batch", .integer(1...65_536), .integer(32), .training,
                       "mini-batch size"),
         ParameterSpec("seed", .integer(0...Int.max), .integer(0), .training,
-                      "seed of initialization, shuffling and dropout"),
+                      "seed of initialization, shuffling and dropout (train_seed is the same key)"),
         ParameterSpec("patience", .integer(0...100_000), .integer(0), .training,
                       "stop after this many epochs without dev improvement (0: never)"),
     ]
+
+    /// Other spellings of keys, and the key each stands for: `train_seed` names the training seed
+    /// apart from a sweep's `seed=` (the sampler's), and `seed` keeps working wherever it did.
+    public static let aliases: [String: String] = ["train_seed": "seed"]
+
+    /// The key `name` stands for: itself, or the key an alias names.
+    public static func canonicalName(_ name: String) -> String { aliases[name] ?? name }
 
     /// All key names.
     public static let names: [String] = all.map(\.name)

@@ -56,6 +56,15 @@ public struct Trial: Sendable, Hashable, Codable {
         self.seconds = seconds
     }
 
+    /// Whether Ctrl-C (or a process that died) stopped it: failed with `Study.interruptedReason`,
+    /// or left running. Every listing calls such a trial "interrupted", not "failed".
+    public var wasInterrupted: Bool {
+        state == .running || (state == .failed && failure == Study.interruptedReason)
+    }
+
+    /// The word listings use for where it stands: its state, or "interrupted" (`wasInterrupted`).
+    public var stateWord: String { wasInterrupted ? Study.interruptedReason : state.rawValue }
+
     /// The intermediate values in step order.
     public var curve: [(step: Int, value: Double)] {
         intermediateValues.sorted { $0.key < $1.key }.map { (step: $0.key, value: $0.value) }

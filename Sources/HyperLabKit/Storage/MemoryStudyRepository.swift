@@ -48,7 +48,8 @@ public final class MemoryStudyRepository: StudyRepository {
             let d = entry.definition
             return StudySummary(id: entry.id, name: d.name, dataset: d.dataset.displayName, sampler: d.sampler,
                                 status: d.status, created: d.created, metric: d.metric, direction: d.direction,
-                                trialCount: d.trialCount, counts: counts, best: trials.best(for: d.direction)?.value)
+                                trialCount: d.trialCount, counts: counts, best: trials.best(for: d.direction)?.value,
+                                interrupted: trials.filter { $0.state == .failed && $0.wasInterrupted }.count)
         }
     }
 

@@ -110,6 +110,22 @@ extension PostgreSQLStudyStore {
         }
     }
 
+    /// Marks a running study complete once every asked trial has finished; returns whether it did.
+    /// The worker that finishes the last trial calls it, so a study run by workers ends as
+    /// `complete`, as a local sweep does (and `resume` finds nothing to do).
+    @discardableResult
+    public func completeIfFinished(study: StudyID) throws(StorageError) -> Bool {
+        try session.transaction("mark the study complete") { db in
+            let rows = try db.query("""
+                UPDATE study SET status = 'complete'
+                WHERE id = $1 AND status = 'running'
+                  AND (SELECT COUNT(*) FROM trial WHERE study_id = $1 AND state IN ('complete', 'pruned', 'failed')) >= trial_count
+                RETURNING id
+                """, [.int(Int(study.rawValue))])
+            return !rows.isEmpty
+        }
+    }
+
     /// The fenced `StudyStore` of a claimed trial's study: writes succeed only while `worker`
     /// holds the trial's claim (see `PostgreSQLTrialStore`).
     public func workerTrialStore(for study: StudyID, worker: String) -> PostgreSQLTrialStore {

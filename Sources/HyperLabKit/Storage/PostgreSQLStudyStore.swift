@@ -76,6 +76,12 @@ public final class PostgreSQLStudyStore: StudyRepository {
                 guard let state = TrialState(rawValue: try row.string("state")) else { continue }
                 counts[try row.int("study_id"), default: [:]][state] = try row.int("n")
             }
+            var interrupted: [Int: Int] = [:]
+            for row in try db.query("""
+                SELECT study_id, COUNT(*) AS n FROM trial WHERE state = 'failed' AND failure = $1 GROUP BY study_id
+                """, [.text(Study.interruptedReason)]) {
+                interrupted[try row.int("study_id")] = try row.int("n")
+            }
             var extremes: [Int: (low: Double, high: Double)] = [:]
             for row in try db.query("""
                 SELECT study_id, MIN(value) AS low, MAX(value) AS high FROM trial
@@ -95,7 +101,8 @@ public final class PostgreSQLStudyStore: StudyRepository {
                                     created: Date(timeIntervalSince1970: try row.double("created")),
                                     metric: try row.string("metric"), direction: direction,
                                     trialCount: try row.int("trial_count"), counts: counts[id] ?? [:],
-                                    best: extremes[id].map { direction == .maximize ? $0.high : $0.low })
+                                    best: extremes[id].map { direction == .maximize ? $0.high : $0.low },
+                                    interrupted: interrupted[id] ?? 0)
             }
         }
     }

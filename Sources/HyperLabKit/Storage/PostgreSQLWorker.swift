@@ -197,6 +197,7 @@ public struct PostgreSQLWorker: Sendable {
             trial.failure = (error as? TrialFailure)?.reason ?? String(describing: error)
         }
         do { try fenced.trialFinished(trial) } catch { throw storageError(error) }
+        try store.completeIfFinished(study: claim.study)
         return trial
     }
 

@@ -98,6 +98,12 @@ public final class SQLiteStudyStore: StudyRepository {
                 guard let state = TrialState(rawValue: row["state"]) else { continue }
                 counts[row["study_id"], default: [:]][state] = row["n"]
             }
+            var interrupted: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT study_id, COUNT(*) AS n FROM trial WHERE state = 'failed' AND failure = ? GROUP BY study_id
+                """, arguments: [Study.interruptedReason]) {
+                interrupted[row["study_id"]] = row["n"]
+            }
             var extremes: [Int64: (low: Double, high: Double)] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT study_id, MIN(value) AS low, MAX(value) AS high FROM trial
@@ -116,7 +122,7 @@ public final class SQLiteStudyStore: StudyRepository {
                                     status: StudyStatus(rawValue: row["status"]) ?? .running,
                                     created: Date(timeIntervalSince1970: row["created"]), metric: row["metric"],
                                     direction: direction, trialCount: row["trial_count"], counts: counts[id] ?? [:],
-                                    best: best)
+                                    best: best, interrupted: interrupted[id] ?? 0)
             }
         }
     }

@@ -59,6 +59,16 @@ extension StudyRepository {
         return "\(base) (\(k))"
     }
 
+    /// `"\(prefix)\(n)"` for the first `n` ≥ `first` that no stored study has: the default name of
+    /// a sweep ("sweep 3" when "sweep 1" and "sweep 2" are stored), so a default name is never
+    /// stored as 'sweep 1 (2)'.
+    public func availableNumberedName(_ prefix: String, from first: Int) throws(StorageError) -> String {
+        let taken = Set(try studies().map(\.name))
+        var n = max(first, 1)
+        while taken.contains("\(prefix)\(n)") { n += 1 }
+        return "\(prefix)\(n)"
+    }
+
     /// The error for a name no study has, listing the stored ones.
     func noSuchStudy(_ name: String, among names: [String]) -> StorageError {
         let hint: String

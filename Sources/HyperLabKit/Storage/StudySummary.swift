@@ -25,10 +25,13 @@ public struct StudySummary: Sendable, Hashable {
     public var counts: [TrialState: Int]
     /// The best complete value, if any trial completed.
     public var best: Double?
+    /// How many of the failed trials were stopped by Ctrl-C or a dead process ("interrupted").
+    public var interrupted: Int
 
     /// A summary.
     public init(id: StudyID, name: String, dataset: String, sampler: String, status: StudyStatus, created: Date,
-                metric: String, direction: MetricDirection, trialCount: Int, counts: [TrialState: Int], best: Double?) {
+                metric: String, direction: MetricDirection, trialCount: Int, counts: [TrialState: Int], best: Double?,
+                interrupted: Int = 0) {
         self.id = id
         self.name = name
         self.dataset = dataset
@@ -40,6 +43,7 @@ public struct StudySummary: Sendable, Hashable {
         self.trialCount = trialCount
         self.counts = counts
         self.best = best
+        self.interrupted = interrupted
     }
 
     /// The number of stored trials in `state`.

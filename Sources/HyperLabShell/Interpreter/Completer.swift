@@ -9,11 +9,16 @@ import HyperLabKit
 struct Completer {
     /// The folder relative file names are completed in.
     let directory: String
+    /// The names of the stored studies, asked only when a study name is being completed.
+    var studyNames: () -> [String] = { [] }
 
     /// Candidates for the word at the end of `linePrefix`, sorted, without duplicates.
     func candidates(linePrefix: String) -> [String] {
         let segment = Completer.currentSegment(linePrefix)
         if let partial = Completer.openString(segment) {
+            if Completer.argumentKind(before: segment.dropLast(partial.count + 1)).map({ if case .study = $0 { true } else { false } }) == true {
+                return quotedStudyNames(matching: partial)
+            }
             return files(matching: partial)
         }
         let endsInSpace = segment.last.map { $0 == " " || $0 == "\t" } ?? true
@@ -44,11 +49,41 @@ struct Completer {
             let positionalsTyped = rest.filter { !$0.contains("=") }.count - (subcommandTyped ? 1 : 0)
             if positionalsTyped < spec.arguments.count, !(spec.subcommand != nil && !subcommandTyped) {
                 out += spec.arguments[positionalsTyped].kind.completions
+                if case .study = spec.arguments[positionalsTyped].kind {
+                    // A name with spaces comes in quotes; it is matched by the name itself.
+                    return studyNames().filter { $0.hasPrefix(current) }.map(Completer.studyWord).sorted()
+                }
             }
             if name == "help" { out += CommandCatalog.names }
             out += spec.optionKeys.filter { !given.contains($0) }.map { $0 + "=" }
         }
         return Completer.matching(out, current)
+    }
+
+    /// A study name as typed: bare when it is one word of letters, digits, `_` and `-`, else in quotes.
+    static func studyWord(_ name: String) -> String {
+        name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } && name.first?.isLetter == true
+            ? name : "\"" + name + "\""
+    }
+
+    /// The stored names that extend `partial`, typed inside quotes: each the rest of the name
+    /// after the last word break in `partial`, then the closing quote.
+    func quotedStudyNames(matching partial: String) -> [String] {
+        let cut = partial.lastIndex { Shell.wordBreakCharacters.contains($0) }.map { partial.index(after: $0) } ?? partial.startIndex
+        let typed = partial.distance(from: partial.startIndex, to: cut)
+        return studyNames().filter { $0.hasPrefix(partial) }.map { String($0.dropFirst(typed)) + "\"" }.sorted()
+    }
+
+    /// The kind of the positional argument that starts after `words` (complete words of one
+    /// command, ending in a space), if the command has one there.
+    static func argumentKind(before words: Substring) -> ValueKind? {
+        let parts = words.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        guard let name = parts.first else { return nil }
+        let specs = CommandCatalog.specs(named: name)
+        let spec = specs.first { $0.subcommand != nil && $0.subcommand == parts.dropFirst().first } ?? specs.first { $0.subcommand == nil }
+        guard let spec else { return nil }
+        let typed = parts.dropFirst(spec.subcommand == nil ? 1 : 2).filter { !$0.contains("=") }.count
+        return typed < spec.arguments.count ? spec.arguments[typed].kind : nil
     }
 
     /// The text after the last `;` that is outside a string.

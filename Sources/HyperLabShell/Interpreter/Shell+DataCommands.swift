@@ -11,7 +11,7 @@ extension Shell {
         }
         let columns = [TextTable.Column("name", alignment: .left), TextTable.Column("rows"),
                        TextTable.Column("features"), TextTable.Column("task", alignment: .left),
-                       TextTable.Column("classes"), TextTable.Column("about", alignment: .left)]
+                       TextTable.Column("classes"), TextTable.Column("about", alignment: .wrapped)]
         console.lines(TextTable(columns: columns, rows: rows,
                                 notes: ["generated sets take n=, noise=, seed= (help load); CSV files: load \"FILE.csv\" target=COLUMN"])
             .render(traits: console.traits))

@@ -4,8 +4,9 @@ import HyperLabKit
 extension Shell {
     /// Prints the overview, or one command's syntax, options with defaults, and an example.
     func help(_ command: BoundCommand) throws(InputError) {
+        let width = console.traits.width
         guard let topic = command.argumentString(0) else {
-            console.write(Shell.overview())
+            console.write(Shell.overview(width: width))
             return
         }
         if topic == "tutorials" {
@@ -26,58 +27,76 @@ extension Shell {
             throw InputError("no command '\(topic)'", at: command.span(ofArgument: 0),
                              hint: suggestion.map { "did you mean help \($0)?" } ?? "type help to list the commands")
         }
+        if command.argumentString(1) == nil, specs.count > 1, specs.allSatisfy(\.sweepsParameters) {
+            console.write(sweepFamilyPage(specs))   // help sweep: the kinds, and what they share
+            return
+        }
         console.write(specs.map(details).joined(separator: "\n"))
     }
 
-    /// The list of commands by group.
-    static func overview() -> String {
-        var out = "HyperLab \(HyperLabVersion.current): choose the hyperparameters of neural networks.\n"
-        out += "Type help COMMAND for its options and an example.\n"
-        let width = CommandCatalog.all.map(\.title.count).max() ?? 10
+    /// The list of commands by group, each summary wrapped to fit `width` columns (80: the README's).
+    static func overview(width: Int = 80) -> String {
+        var out = wrap("HyperLab \(HyperLabVersion.current): choose the hyperparameters of neural networks.", width: width, indent: "")
+        out += "\n" + wrap("Type help COMMAND for its options and an example.", width: width, indent: "") + "\n"
+        let titleWidth = CommandCatalog.all.map(\.title.count).max() ?? 10
+        let indent = String(repeating: " ", count: titleWidth + 4)
         for group in CommandGroup.allCases {
             let specs = CommandCatalog.all.filter { $0.group == group && $0.name != "exit" }
             guard !specs.isEmpty else { continue }
             out += "\n\(group.rawValue)\n"
             for spec in specs {
                 let title = spec.name == "quit" ? "quit, exit" : spec.title
-                out += "  " + title + String(repeating: " ", count: max(width - title.count, 0) + 2) + spec.summary + "\n"
+                let summary = spec.summary.wrapped(toWidth: max(width - indent.count, 20))
+                out += "  " + title + String(repeating: " ", count: max(titleWidth - title.count, 0) + 2)
+                    + summary.joined(separator: "\n" + indent) + "\n"
             }
         }
         return out
     }
 
-    /// One command's help page.
+    /// One command's help page, fitted to the console's width.
     func details(_ spec: CommandSpec) -> String {
-        var out = spec.synopsis + "\n\n  " + spec.summary + "\n"
+        let width = console.traits.width
+        var out = Shell.hanging(spec.synopsis, width: width) + "\n\n" + Shell.wrap(spec.summary, width: width, indent: "  ") + "\n"
         if !spec.details.isEmpty {
-            out += "\n" + Shell.wrap(spec.details, width: 76, indent: "  ") + "\n"
+            out += "\n" + Shell.wrap(spec.details, width: min(76, width), indent: "  ") + "\n"
         }
         var rows = spec.options.map { [$0.key, $0.kind.expectation, $0.defaultText, $0.summary] }
         if spec.acceptsAnyParameter {
-            rows += ParameterCatalog.all.map { [$0.name, $0.kind.expectation, $0.defaultValue.description, $0.summary] }
+            // A key the command declares itself (a sweep's seed, the sampler's) is listed once, as declared.
+            rows += ParameterCatalog.all.filter { key in !spec.options.contains { $0.key == key.name } }
+                .map { [$0.name, $0.kind.expectation, $0.defaultValue.description, $0.summary] }
         }
         if !rows.isEmpty {
-            out += "\noptions\n"
-            let columns = ["key", "takes", "default", "meaning"].map { TextTable.Column($0, alignment: .left) }
-            out += TextTable(columns: columns, rows: rows).render(traits: console.traits)
-                .map { "  " + $0 }.joined(separator: "\n") + "\n"
+            out += "\noptions\n" + optionTable(rows)
         }
         out += "\nexample\n  \(spec.example)\n"
         return out
     }
 
-    /// Wraps text at word boundaries.
+    /// Rows of key, takes, default and meaning as a table indented by two spaces that fits the
+    /// console: the text columns wrap instead of being cut.
+    func optionTable(_ rows: [[String]]) -> String {
+        var traits = console.traits
+        traits.width -= 2
+        let columns = [TextTable.Column("key", alignment: .left, weight: 100)]   // keys are cut last
+            + [TextTable.Column("takes", alignment: .wrapped, weight: 2), TextTable.Column("default", alignment: .wrapped),
+               TextTable.Column("meaning", alignment: .wrapped, weight: 3)]
+        return TextTable(columns: columns, rows: rows).render(traits: traits)
+            .map { "  " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// Wraps text at word boundaries to `width` columns, each line after `indent`.
     static func wrap(_ text: String, width: Int, indent: String) -> String {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, line.count + 1 + word.count > width - indent.count {
-                lines.append(indent + line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(indent + line) }
-        return lines.joined(separator: "\n")
+        text.wrapped(toWidth: max(width - indent.count, 20)).map { indent + $0 }.joined(separator: "\n")
+    }
+
+    /// Wraps a synopsis to `width` columns; lines after the first are indented by four spaces,
+    /// so they read as its continuation.
+    static func hanging(_ text: String, width: Int) -> String {
+        let first = text.wrapped(toWidth: max(width, 20))
+        guard first.count > 1 else { return text }
+        let rest = first.dropFirst().joined(separator: " ").wrapped(toWidth: max(width - 4, 20))
+        return ([first[0]] + rest.map { "    " + $0 }).joined(separator: "\n")
     }
 }

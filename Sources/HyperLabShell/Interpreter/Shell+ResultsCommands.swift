@@ -26,13 +26,14 @@ extension Shell {
         return text
     }
 
-    /// "complete", "pruned (epoch 3)", "failed: diverged at epoch 2".
+    /// "complete", "pruned (epoch 3)", "failed: diverged at epoch 2", "interrupted" (stopped by
+    /// Ctrl-C or left running by a process that died: the one word every listing uses).
     static func stateCell(_ trial: Trial) -> String {
+        if trial.wasInterrupted { return trial.stateWord }
         switch trial.state {
-        case .complete: "complete"
-        case .pruned: "pruned (epoch \(trial.lastStep ?? 0))"
-        case .failed: "failed: " + (trial.failure ?? "?")
-        case .running: "interrupted"
+        case .complete: return "complete"
+        case .pruned: return "pruned (epoch \(trial.lastStep ?? 0))"
+        case .failed, .running: return "failed: " + (trial.failure ?? "?")
         }
     }
 
@@ -49,7 +50,7 @@ extension Shell {
             return trial.metrics[name]
         }
         let known = ["trial", "seconds"] + keys + metrics + ["epochs"]
-        if let state = command.string("state") { trials = trials.filter { $0.state.rawValue == state } }
+        if let state = command.string("state") { trials = trials.filter { $0.stateWord == state } }
         for (i, argument) in command.arguments.enumerated() {
             guard case .comparison(let key, let op, let limit) = argument else { continue }
             guard known.contains(key) else {

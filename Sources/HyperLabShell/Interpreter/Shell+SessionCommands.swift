@@ -67,6 +67,10 @@ extension Shell {
         guard !replayStack.contains(url.standardizedFileURL.path) else {
             throw InputError("\(path) replays itself", at: span, hint: "a script cannot replay a script that is already running")
         }
+        guard replayStack.count < Shell.maximumReplayDepth else {
+            throw InputError("replays nest at most \(Shell.maximumReplayDepth) deep: \(path) would be the \(replayStack.count + 1)th",
+                             at: span, hint: "replay the scripts one after another from one script instead of each from the last")
+        }
         replayStack.append(url.standardizedFileURL.path)
         adoptTitle(ofScript: raw)
         // A replay prints no wall time, so its transcript (and a handout) is the same on every replay.
@@ -84,8 +88,11 @@ extension Shell {
             outcome = run(text, source: path)
         }
         if outcome == .failed {
-            throw InputError("replay of \(path) stopped at the error above", at: nil,
-                             hint: "the commands before it have run; fix the script and replay it again")
+            var error = InputError("replay of \(path) stopped at the error above", at: nil,
+                                   hint: "the commands before it have run; fix the script and replay it again")
+            // Said once, by the outermost replay: a script replayed by a script fails quietly.
+            error.isReported = replayStack.count > 1
+            throw error
         }
     }
 

@@ -19,9 +19,8 @@ extension Shell {
         let rows = summaries.map { s -> [String] in
             let done = [TrialState.complete, .pruned, .failed].map { s.counts[$0] ?? 0 }.reduce(0, +)
             var trials = "\(done)/\(s.trialCount)"
-            let notes = [(TrialState.pruned, "pruned"), (.failed, "failed")].compactMap { state, word in
-                (s.counts[state] ?? 0) > 0 ? "\(s.counts[state] ?? 0) \(word)" : nil
-            }
+            let notes = [("pruned", s.count(.pruned)), ("failed", s.count(.failed) - s.interrupted),
+                         (Study.interruptedReason, s.interrupted)].compactMap { word, count in count > 0 ? "\(count) \(word)" : nil }
             if !notes.isEmpty { trials += " (" + notes.joined(separator: ", ") + ")" }
             if s.status != .complete { trials += " " + s.status.rawValue }
             return [s.name, s.dataset, s.sampler, trials, s.best.map { "\(s.metric) \(NumberFormat.metric($0))" } ?? "—",
@@ -113,12 +112,16 @@ extension Shell {
     /// data and split, and runs the remaining trials.
     func resume(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let name = command.argumentString(0) ?? ""
-        do { try options.repository.markInterrupted(name) } catch { throw storeError(error, command) }
-        let stored = try storedStudy(command)
-        if stored.isFinished {
+        // A study whose every trial finished is complete, whatever status it was left with
+        // (a study run by workers before they marked it): never "interrupted".
+        if try storedStudy(command).isFinished {
+            do { try options.repository.setStatus(.complete, of: name) } catch { throw storeError(error, command) }
+            let stored = try storedStudy(command)
             console.line("study \(name) is complete: \(stored.trials.count) trials; open study \"\(name)\" shows them")
             return
         }
+        do { try options.repository.markInterrupted(name) } catch { throw storeError(error, command) }
+        let stored = try storedStudy(command)
         let d = stored.definition
         var (_, plan) = try record(of: stored, number: bench.sweeps.count + 1)
         plan.parallel = command.integer("parallel", default: plan.parallel)

@@ -40,6 +40,11 @@ extension Shell {
         } else {
             for option in command.syntax.options where ParameterCatalog.spec(option.key) == nil
                 && !command.spec.options.contains(where: { $0.key == option.key }) {
+                if ParameterCatalog.aliases[option.key] == "seed" {
+                    throw InputError("a sweep sets each trial's \(option.key) from seed= and the trial number",
+                                     at: option.keySpan,
+                                     hint: "seed=N changes the sweep's seeds; repeats=N trains each configuration on N seeds")
+                }
                 let keys = command.spec.optionKeys
                 throw InputError("\(command.spec.title) has no option '\(option.key)'", at: option.keySpan,
                                  hint: ClosestMatch.suggestion(for: option.key, among: keys).map { "did you mean \($0)?" }
@@ -222,7 +227,7 @@ extension Shell {
 
     /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
     static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool) -> String {
-        let interrupted = sweep.trials.filter { $0.state == .running || ($0.state == .failed && $0.failure == "interrupted") }.count
+        let interrupted = sweep.trials.filter(\.wasInterrupted).count
         let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
         var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
         for state in [TrialState.complete, .pruned, .failed] {

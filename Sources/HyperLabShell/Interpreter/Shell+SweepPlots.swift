@@ -78,7 +78,8 @@ extension Shell {
             title += "\n" + key + ": " + choices.enumerated().map { "\($0.offset) = \($0.element)" }.joined(separator: ", ")
         }
         let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
-                               xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best)
+                               xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best,
+                               bottomEdgeCategory: Shell.categories.firstIndex(of: .failed))
         try show({ plot.render(traits: $0) }, svg: plot.svg(), command)
     }
 
@@ -238,7 +239,7 @@ extension Shell {
         }
         if numbers.isEmpty, let best = sweep.best { numbers = [best.number] }
         let series = numbers.compactMap(sweep.trial).map { trial in
-            LineChart.Series("trial \(trial.number) (\(trial.state.rawValue))",
+            LineChart.Series("trial \(trial.number) (\(trial.stateWord))",
                              points: trial.curve.map { PlotPoint(x: Double($0.step), y: $0.value) })
         }
         guard series.contains(where: { !$0.points.isEmpty }) else {

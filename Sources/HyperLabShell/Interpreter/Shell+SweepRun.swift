@@ -6,18 +6,26 @@ import HyperLabKit
 extension Shell {
     /// Runs a planned sweep (or the rest of a stored one), storing every trial as it goes, and
     /// keeps the result as the current sweep.
+    ///
+    /// A new sweep takes the name it is stored under, so the shell and the store agree: a default
+    /// name is the store's next free "sweep N", and a `name=` already stored becomes 'NAME (2)'.
     func runSweep(_ plan: SweepPlan, target: SweepTarget, bench: inout Workbench,
                   resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
-        let study = Shell.study(for: plan)
         let repository = options.repository
-        var storedName = plan.name
+        var plan = plan
         if let stored {
-            storedName = stored.definition.name
+            plan.name = stored.definition.name
         } else {
-            do { storedName = try repository.availableName(plan.name) } catch {
+            do {
+                plan.name = command.string("name") == nil
+                    ? try repository.availableNumberedName("sweep ", from: bench.sweeps.count + 1)
+                    : try repository.availableName(plan.name)
+            } catch {
                 throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
             }
         }
+        let storedName = plan.name
+        let study = Shell.study(for: plan)
         let objective: @Sendable (TrialContext) throws -> TrialOutcome
         let datasetName: String
         var logFolder: String?
@@ -144,7 +152,7 @@ extension Shell {
     /// The two lines that open a sweep: its trials and space, then its metric and settings.
     private func printSweepHeading(_ plan: SweepPlan, target: SweepTarget, resuming stored: StoredStudy?,
                                    storedName: String, logFolder: String?) {
-        let done = stored?.trials.filter { $0.state != .running && $0.failure != "interrupted" }.count ?? 0
+        let done = stored?.trials.filter { $0.state != .running && !$0.wasInterrupted }.count ?? 0
         console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
                      + (stored != nil ? " (\(done) done, resuming)" : "")
                      + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")

@@ -53,7 +53,7 @@ extension Shell {
                 while !interruption.isRequested {
                     guard let trial = try? worker.runNext(of: stored.id, study: prepared.study, objective: prepared.objective) else { break }
                     let value = trial.value.map { "\(metric) \(NumberFormat.metric($0))" } ?? (trial.failure ?? "")
-                    console.line("worker: trial \(trial.number) \(trial.state.rawValue) \(value)  \(Shell.parameterText(trial.parameters))")
+                    console.line("worker: trial \(trial.number) \(trial.stateWord) \(value)  \(Shell.parameterText(trial.parameters))")
                 }
             }
         }
@@ -88,7 +88,13 @@ extension Shell {
                                               failed: trials.filter { $0.state == .failed }.count,
                                               best: loaded.best.flatMap { b in b.value.map { (plan.metric, $0, b.number) } },
                                               elapsed: nil).render(traits: console.traits))
-            if done >= plan.total { break }
+            if done >= plan.total {
+                // The workers mark it complete as the last trial ends; this covers older workers.
+                do { try store.completeIfFinished(study: id) } catch {
+                    console.error("warning: the study \(definition.name) could not be marked complete (\(error.message))")
+                }
+                break
+            }
             Thread.sleep(forTimeInterval: 0.5)
         }
         console.clearStatus()

@@ -74,6 +74,9 @@ public final class Shell {
     public internal(set) var recorded: [String] = []
     /// Scripts being replayed, innermost last (to refuse a script that replays itself).
     var replayStack: [String] = []
+    /// How many scripts may replay one another, nested: each level takes stack, so a long chain
+    /// of scripts each replaying the next would otherwise overflow it.
+    public static let maximumReplayDepth = 64
     /// A comment a command adds to its recorded text ("interrupted after epoch 12").
     var recordNote: String?
     /// The script the running command comes from (nil: typed), for the external-command gate.
@@ -146,7 +149,9 @@ public final class Shell {
             do {
                 if try execute(command, source: source) == .quit { return .quit }
             } catch {
-                console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
+                if !error.isReported {
+                    console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
+                }
                 return .failed
             }
             if options.interruption.isRequested {
@@ -245,7 +250,11 @@ public final class Shell {
     /// Completion candidates for the word at the end of `linePrefix` (the text left of the cursor).
     /// Each candidate replaces the text after the last of `wordBreakCharacters`.
     public func completions(linePrefix: String) -> [String] {
-        Completer(directory: options.workingDirectory).candidates(linePrefix: linePrefix)
+        var completer = Completer(directory: options.workingDirectory)
+        let repository = options.repository
+        // A store that cannot be read offers no names; the command itself then says why.
+        completer.studyNames = { (try? repository.studies().map(\.name)) ?? [] }
+        return completer.candidates(linePrefix: linePrefix)
     }
 
     /// Whether a typed line continues on the next one (it ends in `\` outside a string or comment).

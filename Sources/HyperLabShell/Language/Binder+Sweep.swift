@@ -124,6 +124,10 @@ extension Binder {
             }
         }
         func bound(_ x: Double, _ arg: SyntaxNode) throws(InputError) {
+            // A bound past what a whole number holds (int(1, 1e19)) is out of range, as in set.
+            if spec.kind.isInteger, !(x.isFinite && abs(x) < 9e15) {
+                throw InputError("\(key) cannot reach \(arg.canonicalText)", at: arg.span, hint: "\(key) takes \(spec.kind.expectation)")
+            }
             do {
                 _ = try Configuration.validate(spec.kind.isInteger ? .integer(Int(x)) : .real(x), for: spec)
             } catch {

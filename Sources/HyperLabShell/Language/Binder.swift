@@ -38,7 +38,8 @@ public enum Binder {
                     ?? (keys.isEmpty ? "\(spec.title) takes no options" : "\(spec.title) takes: " + keys.joined(separator: ", "))
                 throw InputError("\(spec.title) has no option '\(option.key)'", at: option.keySpan, hint: hint)
             }
-            options.append((option.key, try bindValue(option.value, as: optionSpec.kind, named: option.key)))
+            // Stored under the declared key, so an alias (train_seed) reads as the key it names (seed).
+            options.append((optionSpec.key, try bindValue(option.value, as: optionSpec.kind, named: option.key)))
         }
         for required in spec.options where required.defaultText == "required" {
             guard options.contains(where: { $0.key == required.key }) else {
@@ -123,7 +124,7 @@ public enum Binder {
                                  hint: "write \"\(node.canonicalText)\"")
             }
             return .text(s)
-        case .name:
+        case .name, .study:
             switch node.value {
             case .word(let w): return .word(w)
             case .string(let s): return .text(s)

@@ -139,7 +139,7 @@ public enum CommandCatalog {
         OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
         OptionSpec("metric", .suggested(MetricName.devMetrics), default: "dev_acc or dev_rmse",
                    "the dev metric to optimize (its direction is implied)"),
-        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; trial seeds derive from it"),
+        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
         OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
         OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
@@ -159,14 +159,20 @@ public enum CommandCatalog {
                            summary: summary, details: details + " " + sweepDetails(kind), example: example)
     }
 
-    /// What every sweep's help says; `near(F)` only where it is accepted (`sweep around`).
-    private static func sweepDetails(_ kind: String) -> String {
-        let distributions = "log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...)" + (kind == "around" ? ", near(F)" : "")
+    /// What every sweep's help says; `near(F)` only where it is accepted (`sweep around`), and
+    /// marked so on the page of every kind (`kind` nil: `help sweep`).
+    static func sweepDetails(_ kind: String?) -> String {
+        let near = switch kind {
+        case "around": ", near(F)"
+        case nil: ", near(F) (around only)"
+        default: ""
+        }
+        let distributions = "log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(v,...)" + near
         return """
         A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
         swept. Distributions: \(distributions). \
-        Trials are scored on dev; a trial's seed comes from the sweep seed and its number, so results do \
-        not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
+        Trials are scored on dev; a trial's train_seed (initialization, shuffling, dropout) comes from \
+        the sweep's seed= and the trial number, so results do not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
         """
     }
 
@@ -230,16 +236,16 @@ public enum CommandCatalog {
                     summary: "the studies in the store: name, dataset, sampler, trials by state, best, date",
                     details: "Every sweep is stored as a study, by default in hyperlab.sqlite in the working directory (--store chooses another file, or memory).",
                     example: "studies"),
-        CommandSpec("open", "study", arguments: [ArgumentSpec("NAME", .name)], recorded: true, group: .sweeps,
+        CommandSpec("open", "study", arguments: [ArgumentSpec("NAME", .study)], recorded: true, group: .sweeps,
                     summary: "make a stored study the current sweep, for results, plots, best and use best",
                     example: "open study \"sweep 1\""),
-        CommandSpec("resume", arguments: [ArgumentSpec("NAME", .name)],
+        CommandSpec("resume", arguments: [ArgumentSpec("NAME", .study)],
                     options: [OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once")],
                     recorded: true, group: .sweeps,
                     summary: "continue a study that was interrupted: its data, split and settings come from the store",
                     details: """
-                    Trials left running by a process that died are marked failed (interrupted) and run again with \
-                    their own numbers and seeds; finished trials are kept as they are, and the sampler continues \
+                    Trials left running by a process that died are marked interrupted and run again with their own \
+                    numbers and seeds; finished trials are kept as they are, and the sampler continues \
                     from the stored history, so the study ends as if it had never stopped.
                     """,
                     example: "resume \"sweep 1\""),
@@ -258,7 +264,8 @@ public enum CommandCatalog {
                     example: "plot curve run 1 2"),
         CommandSpec("results", arguments: [ArgumentSpec("where KEY<VALUE", .filter, optional: true, repeating: true)],
                     options: [
-                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue)), default: "all", "only trials in this state"),
+                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue) + [Study.interruptedReason]), default: "all",
+                                   "only trials in this state (interrupted: stopped by Ctrl-C)"),
                         OptionSpec("sort", .anyWord, default: "the metric", "order by a metric or a swept key"),
                         OptionSpec("top", .integer(1...100_000), default: "all", "show only the first N rows"),
                     ],

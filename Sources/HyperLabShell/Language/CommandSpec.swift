@@ -16,6 +16,8 @@ public enum ValueKind: Sendable {
     case text
     /// A bare word or a quoted string naming something (a session name).
     case name
+    /// The name of a stored study, as `.name`; tab completion offers the store's names.
+    case study
     /// A value of the configuration key (its kind and range come from `ParameterCatalog`).
     case parameter(String)
     /// A configuration key in a sweep: a fixed value, a distribution, or a grid axis.
@@ -60,7 +62,7 @@ public enum ValueKind: Sendable {
         case .boolean: "yes|no"
         case .choice(let words): words.joined(separator: "|")
         case .text: "\"TEXT\""
-        case .name: "NAME"
+        case .name, .study: "NAME"
         case .sweep, .freeSweep: "DIST|[..]|VALUE"
         case .suggested: "NAME"
         case .parameter(let key):
@@ -89,6 +91,7 @@ public enum ValueKind: Sendable {
         case .choice(let words): "one of " + words.joined(separator: ", ")
         case .text: "a string in double quotes"
         case .name: "a name"
+        case .study: "the name of a stored study"
         case .parameter(let key): ParameterCatalog.spec(key)?.kind.expectation ?? "a value"
         case .sweep(let key): "a value, a list [..] or a distribution for \(key)"
         case .freeSweep: "a value, a list [..] or a distribution"
@@ -218,8 +221,15 @@ public struct CommandSpec: Sendable {
     }
 
     /// The declaration of option `key`, including configuration keys when any are accepted.
+    ///
+    /// An alias of a configuration key (`train_seed`) stands for that key (`seed`) in the commands
+    /// that set it, not in sweeps: there `seed=` is the sampler's and each trial's training seed
+    /// derives from it, so the sweep refuses `train_seed=` with that explanation.
     public func option(_ key: String) -> OptionSpec? {
         if let spec = options.first(where: { $0.key == key }) { return spec }
+        if !sweepsParameters, let canonical = ParameterCatalog.aliases[key] {
+            return option(canonical)
+        }
         if acceptsAnyParameter, let spec = ParameterCatalog.spec(key) {
             return sweepsParameters ? OptionSpec(key, .sweep(key), default: "current", spec.summary) : .parameter(key)
         }

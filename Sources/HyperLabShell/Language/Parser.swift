@@ -9,9 +9,16 @@
 ///           | value
 /// value    := WORD | NUMBER | STRING | '[' (value (',' value)*)? ']' | WORD '(' (value (',' value)*)? ')'
 /// ```
+///
+/// Lists and calls nest at most `maximumDepth` deep: the parser recurses once per level, so a
+/// limit keeps hostile input (brackets thousands deep) from overflowing the stack.
 public struct Parser {
+    /// How deep lists and calls may nest: far more than any value needs (`[[64],[64,32]]` is 2).
+    public static let maximumDepth = 64
+
     private var tokens: [Token]
     private var index = 0
+    private var depth = 0
 
     /// A parser over lexed tokens.
     public init(tokens: [Token]) {
@@ -103,16 +110,29 @@ public struct Parser {
         case .word(let w):
             if let open = current, open.kind == .openParen, !open.spaceBefore {
                 index += 1
+                try enter(open)
+                defer { depth -= 1 }
                 let (args, end) = try sequence(closing: .closeParen, opener: open)
                 return SyntaxNode(value: .call(w, args), span: Parser.join(token.span, end))
             }
             return SyntaxNode(value: .word(w), span: token.span)
         case .openBracket:
+            try enter(token)
+            defer { depth -= 1 }
             let (items, end) = try sequence(closing: .closeBracket, opener: token)
             return SyntaxNode(value: .list(items), span: Parser.join(token.span, end))
         default:
             throw InputError("unexpected '\(token.text)'", at: token.span, hint: Parser.hint(for: token))
         }
+    }
+
+    /// One level deeper, at `opener`; an error there past `maximumDepth`.
+    private mutating func enter(_ opener: Token) throws(InputError) {
+        guard depth < Parser.maximumDepth else {
+            throw InputError("lists and calls nest at most \(Parser.maximumDepth) deep", at: opener.span,
+                             hint: "no value needs more than a few levels: hidden=[64,32], grid axes [[64],[64,32]]")
+        }
+        depth += 1
     }
 
     private mutating func sequence(closing: Token.Kind, opener: Token) throws(InputError) -> ([SyntaxNode], SourceSpan) {

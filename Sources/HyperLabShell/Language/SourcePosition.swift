@@ -26,6 +26,8 @@ public struct InputError: Error, Sendable, Equatable {
     public var span: SourceSpan?
     /// How to fix it: the closest command or key, the expected kind, the allowed range.
     public var hint: String?
+    /// The error was printed already (a nested replay's): it fails the command without a second message.
+    public var isReported = false
 
     /// An error at `span`.
     public init(_ message: String, at span: SourceSpan?, hint: String? = nil) {

@@ -130,7 +130,8 @@ public struct Heatmap: Sendable {
         // A cell: shade (1 or 2 columns), a space, the number, the best marker (1 column).
         var shadeWidth = 2
         var cellWidth = shadeWidth + 1 + numberWidth + 1
-        var columnWidth = max(cellWidth, columnLabelTexts.map(\.displayWidth).max() ?? 0)
+        // Labels sit over the numbers, clear of the marker column: one column wider than the label.
+        var columnWidth = max(cellWidth, (columnLabelTexts.map(\.displayWidth).max() ?? 0) + 1)
         let gap = 2
         func total() -> Int { labelWidth + columnCount * (gap + columnWidth) }
         if total() > traits.width {
@@ -145,14 +146,19 @@ public struct Heatmap: Sendable {
         let columnNameLine = String(repeating: " ", count: labelWidth + gap) + columnName
         out.append(Ink(.dim).apply(columnNameLine.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis),
                                    enabled: traits.color))
-        var header = InkedLine()
-        header.append(rowName.truncated(toWidth: labelWidth, ellipsis: glyphs.ellipsis).padded(to: labelWidth), Ink(.dim))
-        for label in columnLabelTexts {
-            // Labels sit over the numbers, right-aligned to them (the marker column is left free).
-            let text = label.truncated(toWidth: columnWidth - 1, ellipsis: glyphs.ellipsis)
-            header.append(String(repeating: " ", count: gap) + text.padded(to: columnWidth - 1, .right) + " ", Ink(.bold))
+        // Labels sit over the numbers, right-aligned to them (the marker column is left free); a
+        // label too wide for a narrow terminal wraps onto a second header line instead of being cut.
+        let labelLines = columnLabelTexts.map { $0.wrapped(toWidth: columnWidth - 1) }
+        for part in 0..<(labelLines.map(\.count).max() ?? 1) {
+            var header = InkedLine()
+            let name = part == 0 ? rowName.truncated(toWidth: labelWidth, ellipsis: glyphs.ellipsis) : ""
+            header.append(name.padded(to: labelWidth), Ink(.dim))
+            for lines in labelLines {
+                let text = part < lines.count ? lines[part] : ""
+                header.append(String(repeating: " ", count: gap) + text.padded(to: columnWidth - 1, .right) + " ", Ink(.bold))
+            }
+            out.append(fit(header, traits: traits, glyphs: glyphs))
         }
-        out.append(fit(header, traits: traits, glyphs: glyphs))
 
         for r in 0..<rowCount {
             var line = InkedLine()

@@ -47,11 +47,16 @@ public struct ScatterPlot: Sendable {
     public var best: Int?
     /// Height of the plotting area in rows.
     public var height: Int
+    /// The category (an index into `categories`) whose points without a value are drawn on the
+    /// bottom edge of the plot rather than left out, so the legend counts only what is drawn
+    /// (failed trials of a sweep, which have no score); nil: such points are left out.
+    public var bottomEdgeCategory: Int?
 
     /// A scatter plot of `points`.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil,
                 categories: [PointCategory] = [PointCategory("points")], points: [Point],
-                xScale: AxisScale = .linear, yScale: AxisScale = .linear, best: Int? = nil, height: Int = 14) {
+                xScale: AxisScale = .linear, yScale: AxisScale = .linear, best: Int? = nil, height: Int = 14,
+                bottomEdgeCategory: Int? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -61,6 +66,7 @@ public struct ScatterPlot: Sendable {
         self.yScale = yScale
         self.best = best
         self.height = height
+        self.bottomEdgeCategory = bottomEdgeCategory
     }
 
     /// The plot as lines of text fitting `traits.width`, coloured only when `traits.color`.
@@ -76,13 +82,30 @@ public struct ScatterPlot: Sendable {
         point.x.isFinite && point.y.isFinite && (xScale == .linear || point.x > 0) && (yScale == .linear || point.y > 0)
     }
 
+    /// Whether a point has no value but is drawn on the bottom edge (`bottomEdgeCategory`).
+    private func onBottomEdge(_ point: Point) -> Bool {
+        point.category == bottomEdgeCategory && !point.y.isFinite && point.x.isFinite && (xScale == .linear || point.x > 0)
+    }
+
+    /// The points as drawn on `yAxis`: those with a value, and those on the bottom edge at its low end.
+    func placedPoints(yAxis: Axis) -> [Point] {
+        let bottom = yAxis.value(atFraction: 0)
+        return points.compactMap { point in
+            if shown(point) { return point }
+            return onBottomEdge(point) ? Point(x: point.x, y: bottom, category: point.category) : nil
+        }
+    }
+
     /// The plot as a frame specification, or nil when no point can be shown.
     func spec(traits: ConsoleTraits) -> PlotSpec? {
-        let visible = points.filter(shown)
-        guard !visible.isEmpty else { return nil }
-        let xAxis = Axis.covering(visible.map(\.x), scale: xScale, targetTicks: max(2, (traits.width - 16) / 12),
-                                  integers: visible.allSatisfy { $0.x == $0.x.rounded() })
-        let yAxis = Axis.covering(visible.map(\.y), scale: yScale, targetTicks: max(3, height / 3 + 1))
+        let valued = points.filter(shown)
+        guard !valued.isEmpty else { return nil }
+        let edged = points.filter(onBottomEdge)
+        let xs = (valued + edged).map(\.x)
+        let xAxis = Axis.covering(xs, scale: xScale, targetTicks: max(2, (traits.width - 16) / 12),
+                                  integers: xs.allSatisfy { $0 == $0.rounded() })
+        let yAxis = Axis.covering(valued.map(\.y), scale: yScale, targetTicks: max(3, height / 3 + 1))
+        let visible = placedPoints(yAxis: yAxis)
         var spec = PlotSpec(title: title, xLabel: xLabel, yLabel: yLabel, xAxis: xAxis, yAxis: yAxis)
         spec.height = height
         let categoryCount = max(categories.count, (points.map(\.category).max() ?? -1) + 1)
@@ -101,6 +124,9 @@ public struct ScatterPlot: Sendable {
             spec.markers.append(.init(points: [PlotPoint(x: points[best].x, y: points[best].y)],
                                       glyph: BestMark.glyph(unicode: traits.unicode), ink: BestMark.ink))
             spec.legend.append(.init(sample: BestMark.glyph(unicode: traits.unicode), ink: BestMark.ink, label: "best"))
+        }
+        if let edge = bottomEdgeCategory, !edged.isEmpty, edge < all.count {
+            spec.notes.append("\(edged.count) \(all[edge].name) (no value) on the bottom edge")
         }
         let hidden = points.count - visible.count
         if hidden > 0 {

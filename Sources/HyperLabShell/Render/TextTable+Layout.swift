@@ -12,12 +12,19 @@ struct ColumnLayout: Sendable {
     let dataWidth: Int
     /// The width the column has after fitting.
     var width: Int
+    /// The column's weight when the table is narrowed (`TextTable.Column.weight`).
+    let weight: Int
+    /// The widest word of a cell (a wrapped column is not narrowed below it, up to 20 columns).
+    let longestWord: Int
 
     /// Cells that stand for "no value" and do not stop a column from being numeric.
     static let missingMarks: Set<String> = ["", "-", "—", "nan", "inf", "-inf"]
 
     init(column: TextTable.Column, cells: [String]) {
         headerText = column.header
+        weight = column.weight
+        longestWord = column.alignment == .wrapped
+            ? cells.flatMap { $0.split(separator: " ") }.map { String($0).displayWidth }.max() ?? 0 : 0
         var resolved = column.alignment
         if resolved == .automatic {
             let values = cells.filter { !ColumnLayout.missingMarks.contains($0) }
@@ -55,20 +62,23 @@ struct ColumnLayout: Sendable {
         switch alignment {
         case .left, .center, .automatic:
             return min(width, max(4, min(headerText.displayWidth, 6)))
+        case .wrapped:
+            return min(width, max(12, headerText.displayWidth, min(longestWord, 20)))
         case .right, .decimal:
             return shrinkNumbers ? max(dataWidth, 3) : width
         }
     }
 
     /// Narrows columns until their widths add up to at most `room`: first the widest text
-    /// columns (down to a few characters), then the headers of number columns (down to the
+    /// columns, each width divided by its weight (down to a few characters), then the headers of number columns (down to the
     /// width of their numbers). Numbers are never cut.
     static func fit(_ layouts: inout [ColumnLayout], into room: Int) {
         for shrinkNumbers in [false, true] {
             while layouts.reduce(0, { $0 + $1.width }) > room {
                 var chosen: Int?
                 for index in layouts.indices where layouts[index].width > layouts[index].minimum(shrinkNumbers: shrinkNumbers) {
-                    if let best = chosen, layouts[best].width >= layouts[index].width { continue }
+                    if let best = chosen,
+                       layouts[best].width * layouts[index].weight >= layouts[index].width * layouts[best].weight { continue }
                     chosen = index
                 }
                 guard let index = chosen else { break }
@@ -83,8 +93,14 @@ struct ColumnLayout: Sendable {
         switch alignment {
         case .right, .decimal: return text.padded(to: width, .right)
         case .center: return text.padded(to: width, .center)
-        case .left, .automatic: return text.padded(to: width, .left)
+        case .left, .automatic, .wrapped: return text.padded(to: width, .left)
         }
+    }
+
+    /// A cell as the lines it takes: several for a wrapped column, one (cut) otherwise.
+    func cellLines(_ text: String, ellipsis: String) -> [String] {
+        guard alignment == .wrapped else { return [cell(text, ellipsis: ellipsis)] }
+        return text.wrapped(toWidth: width).map { $0.padded(to: width, .left) }
     }
 
     /// A cell, cut and placed in the column's width.
@@ -98,7 +114,7 @@ struct ColumnLayout: Sendable {
             return text.truncated(toWidth: width, ellipsis: ellipsis).padded(to: width, .right)
         case .center:
             return text.truncated(toWidth: width, ellipsis: ellipsis).padded(to: width, .center)
-        case .left, .automatic:
+        case .left, .automatic, .wrapped:
             return text.truncated(toWidth: width, ellipsis: ellipsis).padded(to: width, .left)
         }
     }

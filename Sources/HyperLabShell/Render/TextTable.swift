@@ -18,7 +18,8 @@
 /// Columns of numbers line up on the decimal point (integer parts right-aligned, decimals
 /// left-aligned). The marked row (the best trial) gets "★" ("*" in ASCII mode) in a marker
 /// column and is bold when colour is allowed. The table fits `traits.width`: wide text cells are
-/// cut with "…" ("~" in ASCII mode); numbers are never cut, long numeric headers are.
+/// cut with "…" ("~" in ASCII mode), or wrapped in a `.wrapped` column; numbers are never cut,
+/// long numeric headers are; notes wrap.
 public struct TextTable: Sendable {
     /// How the cells of a column sit in it.
     public enum Alignment: Sendable, Equatable {
@@ -32,6 +33,9 @@ public struct TextTable: Sendable {
         case center
         /// Numbers on the decimal point: integer parts right-aligned, decimals left-aligned.
         case decimal
+        /// Text flush left, wrapped over several lines at spaces when the table is too wide
+        /// (help pages: nothing is cut).
+        case wrapped
     }
 
     /// One column: its header and alignment.
@@ -40,11 +44,15 @@ public struct TextTable: Sendable {
         public var header: String
         /// How cells sit in the column.
         public var alignment: Alignment
+        /// How much room the column keeps when the table is narrowed: one of weight 2 is
+        /// narrowed as if it were half as wide (the meaning column of a help table).
+        public var weight: Int
 
         /// A column with a header and an alignment (automatic by default).
-        public init(_ header: String, alignment: Alignment = .automatic) {
+        public init(_ header: String, alignment: Alignment = .automatic, weight: Int = 1) {
             self.header = header
             self.alignment = alignment
+            self.weight = max(weight, 1)
         }
     }
 
@@ -139,25 +147,39 @@ public struct TextTable: Sendable {
 
         for (rowIndex, row) in cells.enumerated() {
             let marked = hasMarker && rowIndex == markedRow
-            var line = InkedLine()
-            if hasMarker {
-                line.append(marked ? glyphs.marker : " ", Ink(foreground: 3, bold: true))
-                line.append(" ")
-            }
             let ink = marked ? Ink(.bold) : Ink.none
-            for (index, layout) in layouts.enumerated() {
-                if index > 0 { line.append(spacer, ink) }
-                line.append(layout.cell(row[index], ellipsis: glyphs.ellipsis), ink)
+            let parts = layouts.indices.map { layouts[$0].cellLines(row[$0], ellipsis: glyphs.ellipsis) }
+            for part in 0..<(parts.map(\.count).max() ?? 1) {
+                var line = InkedLine()
+                if hasMarker {
+                    line.append(marked && part == 0 ? glyphs.marker : " ", Ink(foreground: 3, bold: true))
+                    line.append(" ")
+                }
+                for (index, layout) in layouts.enumerated() {
+                    if index > 0 { line.append(spacer, ink) }
+                    line.append(part < parts[index].count ? parts[index][part] : String(repeating: " ", count: layout.width), ink)
+                }
+                lines.append(clip(line, traits: traits, glyphs: glyphs).trimmingTrailingSpaces(if: part > 0))
             }
-            lines.append(clip(line, traits: traits, glyphs: glyphs))
         }
         var footer = notes
         if hasMarker, let markerNote { footer.insert(glyphs.marker + " " + markerNote, at: 0) }
-        return lines + footer.map { $0.truncated(toWidth: traits.width, ellipsis: glyphs.ellipsis) }
+        // Notes wrap at the width: a hint cut short says nothing.
+        return lines + footer.flatMap { $0.wrapped(toWidth: traits.width) }
     }
 
     /// A line cut to the width as a last resort (when even the narrowest columns do not fit).
     private func clip(_ line: InkedLine, traits: ConsoleTraits, glyphs: Glyphs) -> String {
         line.rendered(color: traits.color).fitted(toWidth: traits.width, ellipsis: glyphs.ellipsis)
+    }
+}
+
+private extension String {
+    /// The continuation line of a wrapped row without the padding of the columns after its text.
+    func trimmingTrailingSpaces(if trim: Bool) -> String {
+        guard trim else { return self }
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }

@@ -120,6 +120,10 @@ struct PostgreSQLWorkQueueTests {
         let space = try definition.searchSpace()
         #expect(stored.trials.allSatisfy { $0.parameters.names == space.parameters.map(\.name) })
         #expect(stored.trials.allSatisfy { $0.seed == Study.trialSeed(studySeed: definition.seed, number: $0.number) })
+        // The worker that finished the last trial marked the study complete, so resume finds nothing to do.
+        #expect(try store.studies().first { $0.name == definition.name }?.status == .complete)
+        #expect(try store.markInterrupted(definition.name) == 0)
+        #expect(try store.studies().first { $0.name == definition.name }?.status == .complete)
     }
 
     @Test func threeWorkersGiveTheTrialsOfALocalRun() throws {

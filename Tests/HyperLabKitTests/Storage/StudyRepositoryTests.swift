@@ -55,6 +55,23 @@ import Testing
     }
 
     @Test(arguments: Backend.allCases)
+    func theSummaryCountsInterruptedTrialsApartFromFailedOnes(_ backend: Backend) throws {
+        let (repository, cleanUp) = try StorageFixtures.repository(backend)
+        defer { cleanUp() }
+        let store = repository.trialStore(for: try repository.createStudy(try StorageFixtures.definition()))
+        for (number, failure) in [(0, "diverged"), (1, Study.interruptedReason), (2, Study.interruptedReason)] {
+            try store.trialStarted(Trial(number: number, parameters: Self.parameters(0.01, 8), state: .running))
+            try store.trialFinished(Trial(number: number, parameters: Self.parameters(0.01, 8), state: .failed, failure: failure))
+        }
+        try store.trialStarted(Trial(number: 3, parameters: Self.parameters(0.01, 8), state: .running))
+        #expect(try repository.markInterrupted("sweep 1") == 1)
+        let summary = try #require(try repository.studies().first)
+        #expect(summary.count(.failed) == 4)
+        #expect(summary.interrupted == 3)
+        #expect(try repository.load("sweep 1").trials.map(\.stateWord) == ["failed", "interrupted", "interrupted", "interrupted"])
+    }
+
+    @Test(arguments: Backend.allCases)
     func aTrialStartedAgainReplacesItsEarlierAttempt(_ backend: Backend) throws {
         let (repository, cleanUp) = try StorageFixtures.repository(backend)
         defer { cleanUp() }

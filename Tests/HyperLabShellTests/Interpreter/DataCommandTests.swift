@@ -118,4 +118,14 @@ import HyperLabKit
         #expect(json.outcome == .failed)
         #expect(json.text.contains("save split writes a .csv file"), "\(json.text)")
     }
+
+    @Test func datasetsWrapsItsTextAt80ColumnsInsteadOfCuttingIt() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("datasets") == .completed)
+        let lines = t.output.text.split(separator: "\n").map(String.init)
+        #expect(lines.allSatisfy { $0.displayWidth <= 80 })
+        #expect(!t.output.text.contains("…"), "\(t.output.text)")
+        #expect(t.output.text.contains("target=COLUMN"))
+        #expect(t.output.text.contains("Fisher's iris flowers"))
+    }
 }

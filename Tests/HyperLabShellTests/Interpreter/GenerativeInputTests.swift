@@ -22,6 +22,9 @@ import HyperLabKit
         "=", "[", "]", "(", ")", ",", ";", "\"", "\\", "#", "<", ">=", "-", "1e-3", "0", "-1", "1e309", "nan",
         "yes", "no", "lr", "epochs", "hidden", "relu", "adam", "iris", "train", "split", "log(1,2)", "[1,[2]]",
         "  ", "\t", "é", "🙂", "x=", "=y", "999999999999999999999", "0.5", "data", "config", "run", "7",
+        // Depth and magnitude: past the parser's nesting limit, past what a whole number holds.
+        "int(1,1e19)", "intlog(1,1e300)", "int(-1e19,1)", String(repeating: "[", count: 100),
+        String(repeating: "log(", count: 70), String(repeating: "[", count: 65) + String(repeating: "]", count: 65),
     ]
 
     /// One random line: a seed mutated by deleting, duplicating, inserting or replacing pieces,
@@ -84,5 +87,47 @@ import HyperLabKit
         }
         #expect((outcomes[.failed] ?? 0) > 1_000)
         #expect((outcomes[.completed] ?? 0) > 1_000)
+    }
+
+    /// Lines at the edges the mutations rarely reach: nesting thousands deep, bounds far past
+    /// what a whole number holds, in every sweep and for every integer key (seeded, reproducible).
+    static func edgeLines(count: Int) -> [String] {
+        var rng = SeededGenerator(seed: 20_261_204)
+        func pick<T>(_ a: [T]) -> T { a[Int(rng.next() % UInt64(a.count))] }
+        let integerKeys = ParameterCatalog.all.filter { if case .integer = $0.kind { true } else { false } }.map(\.name)
+        var lines = ["sweep random n=5 units=int(1,1e19)", "sweep random n=5 units=int(-1e19,1)",
+                     "sweep random n=5 units=intlog(1,1e300)", "sweep grid units=[1, 1e19]", "set units=1e19"]
+        while lines.count < count {
+            let depth = pick([65, 100, 1_000, 8_000, 10_000])
+            switch rng.next() % 5 {
+            case 0:
+                let magnitude = "\(pick(["", "-"]))1e\(15 + Int(rng.next() % 294))"
+                let bounds = rng.next() % 2 == 0 ? "1,\(magnitude)" : "\(magnitude),1"
+                lines.append("sweep \(pick(["random", "sobol", "tpe", "bayes", "grid"])) n=3 \(pick(integerKeys))=\(pick(["int", "intlog"]))(\(bounds))")
+            case 1:
+                lines.append("set hidden=" + String(repeating: "[", count: depth) + "8" + String(repeating: "]", count: depth))
+            case 2:
+                lines.append("sweep random n=3 lr=" + String(repeating: pick(["[", "log(", "choice("]), count: depth))
+            case 3:
+                lines.append("model mlp hidden=" + String(repeating: "[", count: depth))
+            default:
+                lines.append("sweep around n=3 lr=" + String(repeating: "near(", count: depth) + "3" + String(repeating: ")", count: depth))
+            }
+        }
+        return lines
+    }
+
+    @Test func linesNestedThousandsDeepOrWithHugeBoundsEndInAPositionedError() throws {
+        let transcript = try Transcript(echo: false)
+        let shell = transcript.shell
+        _ = shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2\nset epochs=1")
+        for line in Self.edgeLines(count: 60) {
+            let before = Self.state(shell)
+            let start = transcript.output.text.count
+            #expect(shell.run(line) == .failed, "\(line.prefix(80))")
+            let error = String(transcript.output.text.dropFirst(start))
+            #expect(error.contains("^"), "no caret for \(line.prefix(80)):\n\(error.prefix(400))")
+            #expect(Self.state(shell) == before, "state changed by \(line.prefix(80))")
+        }
     }
 }

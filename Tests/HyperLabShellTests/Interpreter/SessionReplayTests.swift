@@ -59,4 +59,18 @@ extension Transcript {
         }
         return lines.joined(separator: "\n")
     }
+
+    @Test func aChainOfScriptsReplayingTheNextStopsAtTheDepthLimit() throws {
+        let t = try Transcript(echo: false)
+        let chain = 1_500
+        for k in 0..<chain {
+            let next = k + 1 < chain ? "replay \"chain-\(k + 1).hlab\"\n" : "say \"the end\"\n"
+            try next.write(to: t.directory.appendingPathComponent("chain-\(k).hlab"), atomically: true, encoding: .utf8)
+        }
+        #expect(t.shell.run("replay \"chain-0.hlab\"") == .failed)
+        #expect(t.output.text.contains("replays nest at most \(Shell.maximumReplayDepth) deep"), "\(t.output.text.prefix(600))")
+        #expect(!t.output.text.contains("the end"))
+        #expect(t.shell.replayStack.isEmpty)
+        #expect(t.shell.run("say \"still here\"") == .completed)
+    }
 }

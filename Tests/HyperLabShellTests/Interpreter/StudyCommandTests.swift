@@ -45,6 +45,36 @@ import HyperLabKit
         #expect(whole.trials.map(\.value) == resumed.trials.map(\.value))
     }
 
+    @Test func trialsStoppedByCtrlCAreInterruptedInTheSummaryStudiesAndResults() throws {
+        let folder = try Transcript(echo: false).directory
+        let (shell, output) = try shell(in: folder, store: "s.sqlite")
+        _ = shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        let calls = Counter()
+        shell.options.interruption = Interruption { calls.next() > 150 }
+        _ = shell.run("sweep random n=16 lr=log(1e-3, 1e-1) epochs=10 parallel=1 name=cut")
+        #expect(output.text.contains("interrupted"))
+        shell.options.interruption = .never
+        let before = output.text.count
+        #expect(shell.run("studies") == .completed)
+        #expect(shell.run("results") == .completed)
+        let listed = String(output.text.dropFirst(before))
+        #expect(listed.contains("interrupted"), "\(listed)")
+        #expect(!listed.contains("failed"), "one word for a trial stopped by Ctrl-C:\n\(listed)")
+        #expect(shell.run("results state=interrupted") == .completed)
+    }
+
+    @Test func resumingAStudyWhoseTrialsAllFinishedMarksItCompleteNotInterrupted() throws {
+        let folder = try Transcript(echo: false).directory
+        let (first, _) = try shell(in: folder, store: "s.sqlite")
+        _ = first.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=3 lr=log(1e-3, 1e-1) epochs=2")
+        // As a study queued for workers was left before this fix: every trial done, status running.
+        try first.options.repository.setStatus(.running, of: "sweep 1")
+        let (second, output) = try shell(in: folder, store: "s.sqlite")
+        #expect(second.run("resume \"sweep 1\"") == .completed)
+        #expect(output.text.contains("is complete"), "\(output.text)")
+        #expect(try second.options.repository.studies().first?.status == .complete)
+    }
+
     @Test func openStudyMakesItTheCurrentSweep() throws {
         let folder = try Transcript(echo: false).directory
         let (first, _) = try shell(in: folder, store: "s.sqlite")
@@ -97,15 +127,38 @@ import HyperLabKit
         #expect(opened.text.contains("study ext is complete"))
     }
 
-    @Test func sweepNamesStayUniqueInTheStore() throws {
+    @Test func sweepNamesStayUniqueInTheStoreAndTheShellSaysTheStoredName() throws {
         let folder = try Transcript(echo: false).directory
+        var said: [String] = []
         for _ in 0..<2 {
-            let (s, _) = try shell(in: folder, store: "s.sqlite")
+            let (s, output) = try shell(in: folder, store: "s.sqlite")
             _ = s.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=2 lr=log(1e-3, 1e-1) epochs=2")
+            _ = s.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2 name=tuning")
+            said.append(output.text)
         }
+        // The second process's first sweep is the store's next free "sweep N", named so everywhere.
+        #expect(said[1].contains("sweep 2 (random): 2 trials"), "\(said[1])")
+        #expect(said[1].contains("sweep 2 done"))
+        // A name given twice is stored as 'tuning (2)', and the shell calls it that.
+        #expect(said[1].contains("tuning (2) done"), "\(said[1])")
         let (s, output) = try shell(in: folder, store: "s.sqlite")
         #expect(s.run("studies") == .completed)
-        #expect(output.text.contains("sweep 1 (2)"))
+        for name in ["sweep 1", "sweep 2", "tuning", "tuning (2)"] { #expect(output.text.contains(name)) }
+        #expect(!output.text.contains("sweep 1 (2)"))
+        #expect(s.run("open study \"tuning (2)\"") == .completed)
+        #expect(s.workbench.sweeps.last?.name == "tuning (2)")
+    }
+
+    @Test func tabAfterOpenStudyCompletesTheStoredNames() throws {
+        let folder = try Transcript(echo: false).directory
+        let (s, _) = try shell(in: folder, store: "s.sqlite")
+        _ = s.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nsweep random n=2 lr=log(1e-3, 1e-1) epochs=2")
+        _ = s.run("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2 name=tuning")
+        #expect(s.completions(linePrefix: "open study ") == ["\"sweep 1\"", "tuning"])
+        #expect(s.completions(linePrefix: "open study tu") == ["tuning"])
+        #expect(s.completions(linePrefix: "open study sw") == ["\"sweep 1\""])
+        #expect(s.completions(linePrefix: "resume \"sw") == ["sweep 1\""])
+        #expect(s.completions(linePrefix: "open study \"sweep ") == ["1\""])
     }
 }
 

@@ -51,6 +51,19 @@ import HyperLabKit
         #expect(t.output.text.contains("trial 2  failed: diverged at epoch"))
     }
 
+    @Test func aScatterPlotDrawsTheFailedTrialsItsLegendCounts() throws {
+        let t = try Transcript(echo: false)
+        t.type("load diabetes\nsplit train=0.7 dev=0.15 test=0.15 seed=0\nmodel mlp hidden=[32]\noptimizer sgd")
+        #expect(t.shell.run("sweep grid lr=[0.001, 0.01, 5, 10] epochs=10 parallel=2") == .completed)
+        let before = t.output.text.count
+        #expect(t.shell.run("plot lr dev_rmse") == .completed)
+        let plot = String(t.output.text.dropFirst(before))
+        #expect(plot.contains("× failed (2)"), "\(plot)")
+        let drawn = plot.split(separator: "\n").filter { !$0.contains("failed") }.map { $0.filter { $0 == "×" }.count }.reduce(0, +)
+        #expect(drawn >= 1, "the legend counts failed trials the plot does not draw:\n\(plot)")
+        #expect(plot.contains("failed (no value) on the bottom edge"))
+    }
+
     @Test func interruptionKeepsFinishedTrials() throws {
         let t = try Transcript(echo: false)
         t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")

@@ -78,4 +78,22 @@ import Testing
             try Parser.parse("set =3")
         }
     }
+
+    @Test func nestingDeeperThanTheLimitIsAPositionedError() throws {
+        let limit = Parser.maximumDepth
+        _ = try Parser.parse("set hidden=" + String(repeating: "[", count: limit) + "8" + String(repeating: "]", count: limit))
+        for text in ["set hidden=" + String(repeating: "[", count: 8_000) + "8" + String(repeating: "]", count: 8_000),
+                     "set hidden=" + String(repeating: "[", count: 10_000),
+                     "sweep random lr=" + String(repeating: "log(", count: 10_000)] {
+            #expect {
+                try Parser.parse(text)
+            } throws: { error in
+                guard let error = error as? InputError else { return false }
+                let opener = text.firstIndex { $0 == "[" || $0 == "(" }.map { text.distance(from: text.startIndex, to: $0) } ?? 0
+                // At the opener one past the limit, with the limit in the message.
+                return error.message.contains("\(limit)") && error.span?.line == 1
+                    && (error.span?.column ?? 0) > opener && error.hint != nil
+            }
+        }
+    }
 }

@@ -52,4 +52,16 @@ import Testing
         #expect(empty.render(traits: renderTraits()) == ["(no values to show)"])
         #expect(empty.bestCell == nil)
     }
+
+    @Test func binLabelsAreWholeAt80ColumnsAndWrapWhenNarrower() {
+        let labels = ["~4.39e-06", "~3.92e-05", "~3.51e-04", "~0.00313", "~0.028"]
+        let binned = Heatmap(title: "dev_acc", rowName: "lr", columnName: "weight_decay",
+                             rowLabels: ["~5.75e-04", "~0.0105"], columnLabels: labels,
+                             values: [[0.9, nil, 0.417, nil, 0.8], [nil, 0.9, nil, 0.889, nil]])
+        let wide = binned.render(traits: renderTraits(width: 80))
+        #expect(!wide.joined().contains("…"), "\(wide.joined(separator: "\n"))")
+        for label in labels { #expect(wide[2].contains(label), "\(wide[2])") }
+        let narrow = binned.render(traits: renderTraits(width: 56)).prefix(4).joined(separator: "\n")
+        #expect(narrow.contains("~4.39e-") && narrow.contains("06"), "\(narrow)")
+    }
 }

@@ -23,6 +23,24 @@ import Testing
             """))
     }
 
+    @Test func pointsWithoutAValueOfTheEdgeCategoryAreDrawnOnTheBottomEdge() {
+        var edged = plot
+        edged.bottomEdgeCategory = 2
+        #expect(edged.render(traits: renderTraits(width: 50)) == textLines("""
+            dev_acc by lr
+            1.00 ┤
+                 │                   ★
+            0.95 ┤
+                 │                             ○
+            0.90 ┤          ●                           ×
+                 └┬──────────────────┬──────────────────┬
+                1e-05              0.001               0.1  lr
+                  ● complete (2)   ○ pruned (1)   × failed (1)
+                  ★ best
+                  1 failed (no value) on the bottom edge
+            """))
+    }
+
     @Test func asciiMarkersAndBestPoint() {
         #expect(plot.render(traits: renderTraits(width: 50, unicode: false)) == textLines("""
             dev_acc by lr

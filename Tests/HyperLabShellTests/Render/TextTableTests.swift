@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HyperLabShell
 
@@ -78,5 +79,18 @@ import Testing
             x
             y  2
             """))
+    }
+
+    @Test func aWrappedColumnWrapsAtSpacesAndTheWeightKeepsItWide() {
+        let columns = [TextTable.Column("key", alignment: .left), TextTable.Column("takes", alignment: .wrapped),
+                       TextTable.Column("meaning", alignment: .wrapped, weight: 2)]
+        let rows = [["seed", "a whole number ≥ 0", "seed of the sampler; each trial's seed derives from it"]]
+        let output = TextTable(columns: columns, rows: rows).render(traits: renderTraits(width: 50))
+        #expect(output.allSatisfy { $0.displayWidth <= 50 })
+        let start = output[0].range(of: "meaning")!.lowerBound.utf16Offset(in: output[0])
+        let meaning = output.dropFirst(2).map { String($0.dropFirst(start)).trimmingCharacters(in: .whitespaces) }
+        #expect(meaning.joined(separator: " ") == "seed of the sampler; each trial's seed derives from it", "\(output)")
+        #expect(!output.joined().contains("…"))
+        #expect(output[0].hasPrefix("key   takes           meaning"), "\(output)")   // 14 and 28 columns: meaning keeps twice the room
     }
 }

@@ -100,4 +100,28 @@ import Testing
         let stores = try HyperLabBinary.run(["--store", "memory", "--allow-commands", "-c", "say \"ok\""])
         #expect(stores.status == 0, "\(stores.error)")
     }
+
+    @Test func globalOptionsWorkBeforeASubcommand() throws {
+        let folder = try HyperLabBinary.temporaryFolder()
+        try "say \"from the script\"\n".write(to: folder.appendingPathComponent("ok.hlab"), atomically: true, encoding: .utf8)
+        for arguments in [["--store", "memory", "run", "ok.hlab"], ["--store=memory", "run", "ok.hlab"],
+                          ["--echo", "--store", "memory", "run", "ok.hlab"], ["--allow-commands", "shell", "ok.hlab"],
+                          ["--store", "memory", "run", "--echo", "ok.hlab"]] {
+            let result = try HyperLabBinary.run(arguments, directory: folder)
+            #expect(result.status == 0, "\(arguments): \(result.error)")
+            #expect(result.output.contains("from the script"), "\(arguments)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("hyperlab.sqlite").path))
+        let echoed = try HyperLabBinary.run(["--echo", "run", "ok.hlab"], directory: folder)
+        #expect(echoed.output.contains("say \"from the script\""))
+    }
+
+    @Test func helpNamesEveryKindOfStore() throws {
+        let help = try HyperLabBinary.run(["--help"]).output
+        // The description of --store itself, not the worker's usage line.
+        let store = try #require(help.range(of: "--store <store>      "), "\(help)")
+        let next = try #require(help.range(of: "--notebook", range: store.upperBound..<help.endIndex))
+        #expect(help[store.upperBound..<next.lowerBound].contains("postgresql://"), "\(help)")
+        #expect(try HyperLabBinary.run(["run", "--help"]).output.contains("postgresql://"))
+    }
 }

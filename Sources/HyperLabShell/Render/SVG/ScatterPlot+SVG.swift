@@ -25,7 +25,7 @@ extension ScatterPlot {
         let all = svgCategories
         // The first category is drawn last, on top, as in the terminal.
         for index in all.indices.reversed() {
-            let shown = points.filter { $0.category == index }.map { PlotPoint(x: $0.x, y: $0.y) }
+            let shown = placedPoints(yAxis: spec.yAxis).filter { $0.category == index }.map { PlotPoint(x: $0.x, y: $0.y) }
             panel.layers.append(.markers(.init(points: shown, shape: SVGMarker.forCategory(all[index], index: index),
                                                color: SVGPalette.color(index, style: all[index].style))))
         }

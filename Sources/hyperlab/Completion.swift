@@ -38,6 +38,8 @@ enum Completion {
     /// a folder; the closing quote inside a string; a space otherwise.
     static func suffix(after candidate: String, prefix: String) -> Character? {
         if let last = candidate.last, "=/([,".contains(last) { return nil }
+        // Inside an open list (`drop=[sex`) the next thing typed is a comma or the bracket.
+        if prefix.filter({ $0 == "[" }).count > prefix.filter({ $0 == "]" }).count, !candidate.hasSuffix("\"") { return nil }
         let quotes = prefix.reduce(0) { $1 == "\"" ? $0 + 1 : $0 }
         if quotes % 2 == 1 { return candidate.hasSuffix("\"") ? " " : "\"" }
         return " "

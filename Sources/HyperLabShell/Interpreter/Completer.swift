@@ -16,11 +16,15 @@ struct Completer {
     func candidates(linePrefix: String) -> [String] {
         let segment = Completer.currentSegment(linePrefix)
         if let partial = Completer.openString(segment) {
+            if let columns = quotedColumnCandidates(before: String(segment.dropLast(partial.count + 1)), partial: partial) {
+                return columns
+            }
             if Completer.argumentKind(before: segment.dropLast(partial.count + 1)).map({ if case .study = $0 { true } else { false } }) == true {
                 return quotedStudyNames(matching: partial)
             }
             return files(matching: partial)
         }
+        if let columns = columnCandidates(segment: segment) { return columns }
         let endsInSpace = segment.last.map { $0 == " " || $0 == "\t" } ?? true
         var words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let current = endsInSpace ? "" : (words.popLast() ?? "")

@@ -74,6 +74,7 @@ public final class SQLiteStudyStore: StudyRepository {
 
     /// Stores a new study with no trials.
     public func createStudy(_ definition: StudyDefinition) throws(StorageError) -> StudyID {
+        try StudyName.checkForStore(definition.name)
         let json = try SQLiteCoding.encode(definition)
         return try write("store the study \(definition.name)") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE name = ?", arguments: [definition.name]) == true {

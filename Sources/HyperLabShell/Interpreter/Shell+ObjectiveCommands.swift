@@ -45,9 +45,9 @@ extension Shell {
     }
 
     /// The folder, relative to the working directory, that keeps the command logs of the study
-    /// named `name` (one file per trial).
+    /// named `name` (one file per trial): a folder inside `logs/` whatever the name, even `..`.
     static func logFolderName(_ name: String) -> String {
-        "logs/" + name.replacingOccurrences(of: "/", with: "-")
+        "logs/" + StudyName.folderName(name)
     }
 
     /// The objective setting of a stored study that runs an objective command, after the same

@@ -144,7 +144,7 @@ public enum CommandCatalog {
         OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
         OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
         OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
-        OptionSpec("name", .name, default: "sweep N", "a name for the sweep"),
+        OptionSpec("name", .studyName, default: "sweep N", "a name for the sweep"),
         OptionSpec("workers", .choice(["local", "external"]), default: "local",
                    "external: queue the trials in the PostgreSQL store for hyperlab worker processes"),
     ]

@@ -17,8 +17,9 @@ import Foundation
 /// `HYPERLAB_SEED`, `PYTHONUNBUFFERED=1` (unless set, so Python reports arrive per epoch),
 /// and `environment`. The command reports on standard output (`ReportLine`):
 /// `hyperlab: epoch=3 dev_acc=0.91` goes to `TrialContext.report`, and when that says
-/// stop (pruned, or the sweep interrupted) the group gets SIGTERM, then SIGKILL if any of
-/// it is still running after `gracePeriod`; the same happens at `timeout` and when the
+/// stop (pruned, or the sweep interrupted) the group, and every process below the shell
+/// even outside it (`setsid`; HyperLab is their subreaper on Linux, `ProcessTree`), gets
+/// SIGTERM, then SIGKILL if any of it is still running after `gracePeriod`; the same happens at `timeout` and when the
 /// sweep's interruption is requested. `hyperlab: dev_acc=0.93` is the final value. Every
 /// line of output and error goes to `logFolder/trial-NNNN.log` (`TrialLog`), which keeps
 /// at most `logLimit` bytes (the newest output; 10 MB unless given). After the

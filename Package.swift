@@ -34,10 +34,12 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "CKernels"),
+        .target(name: "CProcess"),
         .target(
             name: "HyperLabKit",
             dependencies: [
                 "CKernels",
+                "CProcess",
                 "CLibPQ",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "GRDB", package: "GRDB.swift"),

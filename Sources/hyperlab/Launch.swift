@@ -34,7 +34,7 @@ enum Launch {
 
     /// Where studies go: `--store`, or hyperlab.sqlite in the working directory.
     static func repository(_ store: String?, console: Console, workingDirectory: String) throws(ExitCode) -> any StudyRepository {
-        if let store, let problem = Shell.storeProblem(store) {
+        if let store, let problem = Shell.storeProblem(store, workingDirectory: workingDirectory) {
             console.error("hyperlab: --store: \(problem.message)\nhint: \(problem.hint)")
             throw ExitCode(2)
         }

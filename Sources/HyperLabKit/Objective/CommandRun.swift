@@ -1,7 +1,10 @@
 import Foundation
 
 /// One run of a trial's command: starts `/bin/sh -c`, pumps its output, passes reports to
-/// the trial, and stops its process group on pruning, interruption or timeout.
+/// the trial, and stops its process group on pruning, interruption or timeout, and with it
+/// every process below the shell, even one that left the group (`setsid`): their tree is
+/// read from `/proc` while the shell still runs, HyperLab is their subreaper, and it reaps
+/// those it stopped (`ProcessTree`).
 ///
 /// The calling thread watches the process (every 20 ms: exit, interruption, timeout, stop
 /// request); the pump's thread reads both pipes and calls `TrialContext.report`, which may
@@ -55,6 +58,7 @@ final class CommandRun: @unchecked Sendable {
                                   condition.broadcast()
                                   condition.unlock()
                               })
+        ProcessTree.becomeSubreaper()
         let began = ContinuousClock.now
         do {
             try process.run()
@@ -65,8 +69,14 @@ final class CommandRun: @unchecked Sendable {
         let leader = process.processIdentifier
         let group = ProcessGroup(leader: leader)
         var signals: [Int32] = []
+        // The processes below the shell, read before each signal while the shell still runs:
+        // once it ends, they belong to HyperLab (the subreaper) and nothing links them to it.
+        let shell = ProcessTree.member(leader)
+        var below = Set<ProcessTree.Member>()
         func send(_ signal: Int32) {
+            below.formUnion(ProcessTree.descendants(of: Array(below) + (shell.map { [$0] } ?? [])))
             group.send(signal)
+            for member in below { member.send(signal) }
             signals.append(signal)
         }
         var stoppedAt: ContinuousClock.Instant?
@@ -116,6 +126,14 @@ final class CommandRun: @unchecked Sendable {
             let deadline = (stoppedAt ?? .now) + grace
             while group.hasLiveMembers && ContinuousClock.now < deadline { usleep(20_000) }
             if group.hasLiveMembers { send(SIGKILL) }
+        }
+        // A stopped command's descendants outside its group: SIGKILL for any still running
+        // when the grace period ends, then reap those reparented to HyperLab.
+        if stop != nil {
+            let deadline = (stoppedAt ?? .now) + grace
+            while below.contains(where: \.isRunning) && ContinuousClock.now < deadline { usleep(20_000) }
+            if !signals.contains(SIGKILL) && below.contains(where: \.isRunning) { send(SIGKILL) }
+            ProcessTree.reap(below, within: .seconds(2))
         }
         // A process outside the group may still hold a pipe: stop reading after a while.
         if !waitForPump(until: .now + .seconds(1)) {

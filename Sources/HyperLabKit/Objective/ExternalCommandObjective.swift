@@ -17,10 +17,12 @@ import Foundation
 /// `HYPERLAB_SEED`, `PYTHONUNBUFFERED=1` (unless set, so Python reports arrive per epoch),
 /// and `environment`. The command reports on standard output (`ReportLine`):
 /// `hyperlab: epoch=3 dev_acc=0.91` goes to `TrialContext.report`, and when that says
-/// stop (pruned, or the sweep interrupted) the group gets SIGTERM, then SIGKILL if any of
-/// it is still running after `gracePeriod`; the same happens at `timeout` and when the
+/// stop (pruned, or the sweep interrupted) the group, and every process below the shell
+/// even outside it (`setsid`; HyperLab is their subreaper on Linux, `ProcessTree`), gets
+/// SIGTERM, then SIGKILL if any of it is still running after `gracePeriod`; the same happens at `timeout` and when the
 /// sweep's interruption is requested. `hyperlab: dev_acc=0.93` is the final value. Every
-/// line of output and error goes to `logFolder/trial-NNNN.log` (`TrialLog`). After the
+/// line of output and error goes to `logFolder/trial-NNNN.log` (`TrialLog`), which keeps
+/// at most `logLimit` bytes (the newest output; 10 MB unless given). After the
 /// shell ends, processes left in its group get SIGTERM, then SIGKILL.
 public struct ExternalCommandObjective: Sendable {
     /// The command with its placeholders.
@@ -37,6 +39,8 @@ public struct ExternalCommandObjective: Sendable {
     public let gracePeriod: Duration
     /// The folder of the per-trial logs; nil keeps no log.
     public let logFolder: String?
+    /// The most bytes a trial's log keeps (its newest output past that); `TrialLog.defaultLimit` unless given.
+    public let logLimit: Int
     /// Variables added to the command's environment.
     public let environment: [String: String]
 
@@ -45,6 +49,7 @@ public struct ExternalCommandObjective: Sendable {
     public init(template: CommandTemplate, metric: String, direction: MetricDirection,
                 workingDirectory: String, timeout: Duration? = .seconds(600),
                 gracePeriod: Duration = .seconds(5), logFolder: String? = nil,
+                logLimit: Int = TrialLog.defaultLimit,
                 environment: [String: String] = [:]) throws(ExternalCommandError) {
         guard ReportLine.isMetricName(metric), metric != "epoch" else {
             throw ExternalCommandError(.invalidMetric, "\(metric) cannot be a reported metric",
@@ -70,6 +75,7 @@ public struct ExternalCommandObjective: Sendable {
         self.timeout = timeout
         self.gracePeriod = gracePeriod
         self.logFolder = logFolder
+        self.logLimit = logLimit
         self.environment = environment
     }
 
@@ -99,10 +105,11 @@ public struct ExternalCommandObjective: Sendable {
         guard FileManager.default.fileExists(atPath: workingDirectory, isDirectory: &isFolder), isFolder.boolValue else {
             throw TrialFailure("the working folder \(workingDirectory) does not exist")
         }
-        let log = try logPath(forTrial: context.number).map { (path) throws(TrialFailure) in try TrialLogWriter(path: path) }
+        let header = ["# trial \(context.number), seed \(context.seed), in \(workingDirectory)", "$ \(command)"]
+        let log = try logPath(forTrial: context.number).map { (path) throws(TrialFailure) in
+            try TrialLogWriter(path: path, header: header, limit: logLimit)
+        }
         defer { log?.close() }
-        log?.write("# trial \(context.number), seed \(context.seed), in \(workingDirectory)")
-        log?.write("$ \(command)")
         var variables = ProcessInfo.processInfo.environment
         variables["HYPERLAB_TRIAL"] = String(context.number)
         variables["HYPERLAB_SEED"] = String(context.seed)

@@ -8,8 +8,14 @@ import Foundation
 /// ```
 /// A log starts with `# trial N, seed S, in DIR` and `$ COMMAND`, then holds every line the
 /// command wrote on standard output (report lines included) and standard error, in the
-/// order they arrived, and ends with a `# ...` line saying how the command ended.
+/// order they arrived, and ends with a `# ...` line saying how the command ended. A log
+/// longer than its limit keeps the two header lines, a `# … N bytes of earlier output cut`
+/// line, and the newest output.
 public enum TrialLog {
+    /// The most bytes a trial's log keeps by default (10 MB): past it, the oldest output is
+    /// cut and the newest kept (`ExternalCommandObjective.logLimit`).
+    public static let defaultLimit = 10_000_000
+
     /// The log file of trial `trial` in `folder`: `trial-0007.log` (at least 4 digits).
     public static func path(folder: String, trial: Int) -> String {
         let digits = String(trial)

@@ -23,6 +23,7 @@ public final class MemoryStudyRepository: StudyRepository {
 
     /// Stores a new study with no trials.
     public func createStudy(_ definition: StudyDefinition) throws(StorageError) -> StudyID {
+        try StudyName.checkForStore(definition.name)
         let id = StudyID(nextID.withLock { n in
             defer { n += 1 }
             return n

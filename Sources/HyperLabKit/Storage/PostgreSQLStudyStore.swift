@@ -49,6 +49,7 @@ public final class PostgreSQLStudyStore: StudyRepository {
 
     /// Stores a new study with no trials.
     public func createStudy(_ definition: StudyDefinition) throws(StorageError) -> StudyID {
+        try StudyName.checkForStore(definition.name)
         let json = try SQLiteCoding.encode(definition)
         let location = location
         return try session.transaction("store the study \(definition.name)") { db in

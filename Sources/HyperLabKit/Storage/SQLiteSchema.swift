@@ -88,6 +88,7 @@ enum SQLiteSchema {
             }
             return
         }
+        if let problem = SQLiteStoreFile.problem(path: path) { throw problem }
         guard !isFolder.boolValue else {
             throw StorageError(.inaccessible, "\(path) is a folder, not a store file",
                                hint: "give a file name such as \(path)/hyperlab.sqlite", path: path)
@@ -101,12 +102,18 @@ enum SQLiteSchema {
         }
         guard info.st_size > 0 else { return }
         guard info.st_size >= 512 else { throw notADatabase(path, detail: "it is too short to be a SQLite database") }
-        // A read-only connection: SQLite writes nothing to the file through it.
+        // A read-only connection: SQLite writes nothing to the file through it, and a refused
+        // file keeps no -wal or -shm file that this check made beside it.
+        try SQLiteStoreFile.leavingNoSideFiles(of: path) { () throws(StorageError) in try check(path) }
+    }
+
+    /// The checks of `checkExisting` made through a read-only connection to the file.
+    private static func check(_ path: String) throws(StorageError) {
         var configuration = GRDB.Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let queue = try DatabaseQueue(path: SQLiteStoreFile.connectionName(path), configuration: configuration)
             defer { try? queue.close() }
             try queue.read { db in
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")

@@ -38,11 +38,15 @@ public final class SQLiteStudyStore: StudyRepository {
 
     /// The file, as given to `open`.
     public let path: String
+    /// Whether the file was opened read-only (it or its folder cannot be written): studies can
+    /// be listed and loaded, and every write is refused with a clear error.
+    public let isReadOnly: Bool
     let pool: DatabasePool
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, pool: DatabasePool, isReadOnly: Bool) {
         self.path = path
         self.pool = pool
+        self.isReadOnly = isReadOnly
     }
 
     /// Opens the store at `path`, creating the file (and migrating an older schema) as needed.
@@ -55,18 +59,26 @@ public final class SQLiteStudyStore: StudyRepository {
     ///   `.inaccessible` (cannot be opened or created), `.databaseFailure`.
     public static func open(path: String) throws(StorageError) -> SQLiteStudyStore {
         try SQLiteSchema.checkExisting(path: path)
+        let readOnly = SQLiteStoreFile.isReadOnly(path: path)
         var configuration = GRDB.Configuration()
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
+        configuration.readonly = readOnly
         configuration.label = "HyperLab.SQLiteStudyStore"
-        let pool: DatabasePool
-        do {
-            pool = try DatabasePool(path: path, configuration: configuration)
-        } catch {
-            throw SQLiteSchema.openError(error, path: path)
+        let pool = try SQLiteStoreFile.leavingNoSideFiles(of: path) { () throws(StorageError) in
+            let name = readOnly ? SQLiteStoreFile.connectionName(path) : path
+            do { return try DatabasePool(path: name, configuration: configuration) } catch {
+                throw SQLiteSchema.openError(error, path: path)
+            }
         }
-        try SQLiteSchema.migrate(pool, path: path)
-        return SQLiteStudyStore(path: path, pool: pool)
+        if !readOnly { try SQLiteSchema.migrate(pool, path: path) }
+        return SQLiteStudyStore(path: path, pool: pool, isReadOnly: readOnly)
+    }
+
+    /// The error for a write to a store opened read-only.
+    var readOnlyError: StorageError {
+        StorageError(.inaccessible, "\(path) is read-only: its studies can be listed and opened, not changed",
+                     hint: "copy it to a folder you can write to, or use --store memory for new sweeps", path: path)
     }
 
     /// The file path.
@@ -74,6 +86,7 @@ public final class SQLiteStudyStore: StudyRepository {
 
     /// Stores a new study with no trials.
     public func createStudy(_ definition: StudyDefinition) throws(StorageError) -> StudyID {
+        try StudyName.checkForStore(definition.name)
         let json = try SQLiteCoding.encode(definition)
         return try write("store the study \(definition.name)") { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM study WHERE name = ?", arguments: [definition.name]) == true {
@@ -192,6 +205,7 @@ public final class SQLiteStudyStore: StudyRepository {
 
     /// Runs `body` in a write transaction, mapping database errors to `StorageError`.
     func write<T>(_ doing: String, _ body: (Database) throws -> T) throws(StorageError) -> T {
+        guard !isReadOnly else { throw readOnlyError }
         do {
             return try pool.write { db in try body(db) }
         } catch let error as StorageError {

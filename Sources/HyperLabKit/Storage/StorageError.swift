@@ -25,6 +25,8 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
         case studyExists
         /// No study has that name.
         case noSuchStudy
+        /// The name cannot name a study (see `StudyName`).
+        case invalidName
         /// A stored record cannot be read back (text of a distribution or value, JSON).
         case invalidRecord
         /// The CSV file of a stored study is missing or no longer holds the same bytes.

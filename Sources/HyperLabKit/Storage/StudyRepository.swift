@@ -55,8 +55,14 @@ extension StudyRepository {
         let taken = Set(try studies().map(\.name))
         guard taken.contains(base) else { return base }
         var k = 2
-        while taken.contains("\(base) (\(k))") { k += 1 }
-        return "\(base) (\(k))"
+        while taken.contains(numbered(base, k)) { k += 1 }
+        return numbered(base, k)
+    }
+
+    /// `base (k)`, with `base` cut so the whole stays within `StudyName.maximumLength` characters.
+    private func numbered(_ base: String, _ k: Int) -> String {
+        let suffix = " (\(k))"
+        return String(base.prefix(StudyName.maximumLength - suffix.count)) + suffix
     }
 
     /// `"\(prefix)\(n)"` for the first `n` ≥ `first` that no stored study has: the default name of

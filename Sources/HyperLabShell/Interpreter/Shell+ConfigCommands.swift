@@ -5,7 +5,7 @@ extension Shell {
     /// Applies a configuration command's kind argument and options, in the order written.
     func configure(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let origin = ValueOrigin.command(command.spec.name)
-        if let store = command.string("store"), let problem = Shell.storeProblem(store) {
+        if let store = command.string("store"), let problem = Shell.storeProblem(store, workingDirectory: options.workingDirectory) {
             throw InputError(problem.message, at: command.span(ofOption: "store"), hint: problem.hint)
         }
         var config = bench.configuration

@@ -38,16 +38,30 @@ extension Shell {
         }
         let reference = ExternalObjectiveReference(command: template.text, metric: metric,
                                                    timeout: command.integer("timeout", default: 600), directory: directory)
-        bench.objective = ExternalObjectiveSetting(template: template, direction: direction, reference: reference)
+        var setting = ExternalObjectiveSetting(template: template, direction: direction, reference: reference)
+        setting.logs = command.string("logs").map { resolve($0).standardizedFileURL.path }
+        setting.logLimit = command.integer("log_limit", default: TrialLog.defaultLimit)
+        bench.objective = setting
         let keys = template.parameterPlaceholders
         console.line("objective: the command, reporting \(metric) (\(direction == .maximize ? "higher" : "lower") is better)"
                      + (keys.isEmpty ? "" : "; sweeps must set " + keys.map { "{\($0)}" }.joined(separator: " ")))
     }
 
     /// The folder, relative to the working directory, that keeps the command logs of the study
-    /// named `name` (one file per trial).
+    /// named `name` (one file per trial): a folder inside `logs/` whatever the name, even `..`.
     static func logFolderName(_ name: String) -> String {
-        "logs/" + name.replacingOccurrences(of: "/", with: "-")
+        "logs/" + StudyName.folderName(name)
+    }
+
+    /// The folder that keeps the command logs of the study named `name`: inside `logs` when
+    /// given (`objective command … logs=`), else inside a temporary folder removed at exit when
+    /// studies are kept in memory, else `logs/NAME` in the working directory.
+    func logFolder(forStudy name: String, logs: String?) -> String {
+        if let logs { return (logs as NSString).appendingPathComponent(StudyName.folderName(name)) }
+        if options.repository.location == "memory" {
+            return (temporaryLogs.path as NSString).appendingPathComponent(StudyName.folderName(name))
+        }
+        return resolve(Shell.logFolderName(name)).path
     }
 
     /// The objective setting of a stored study that runs an objective command, after the same

@@ -51,7 +51,7 @@ extension Shell {
             var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
-            if d.objective != nil { record.logFolder = resolve(Shell.logFolderName(d.name)).path }
+            if d.objective != nil { record.logFolder = logFolder(forStudy: d.name, logs: nil) }
             if case .crossValidation(let folds, _, _, _) = d.split { record.folds = folds }
             return (record, plan)
         } catch {

@@ -34,7 +34,7 @@ extension Shell {
             objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
             datasetName = scoring.datasetName
         case .external(let setting):
-            let folder = resolve(Shell.logFolderName(storedName)).path
+            let folder = self.logFolder(forStudy: storedName, logs: setting.logs)
             objective = try commandObjective(setting, plan: plan, logFolder: folder, command: command)
             datasetName = DatasetReference.ownedByCommand.displayName
             logFolder = folder
@@ -115,7 +115,8 @@ extension Shell {
         do {
             let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
                                                         direction: setting.direction, workingDirectory: setting.directory,
-                                                        timeout: .seconds(setting.timeout), logFolder: logFolder)
+                                                        timeout: .seconds(setting.timeout), logFolder: logFolder,
+                                                        logLimit: setting.logLimit)
             return { context in try external.evaluate(context) }
         } catch {
             throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
@@ -164,8 +165,15 @@ extension Shell {
                 + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
                 + (timings ? " · parallel \(plan.parallel)" : "")
                 + (timings ? " · stored as study '\(storedName)' in \(storeLocation)" : "")
-                + (logFolder != nil ? " · logs in logs/\(URL(fileURLWithPath: logFolder ?? "").lastPathComponent)/" : "")
+                + (logFolder.map { " · logs in \(logFolderText($0))" } ?? "")
         }
+    }
+
+    /// A study's log folder as the heading names it: relative to the working folder when inside
+    /// it, "a temporary folder" when it is the one removed at exit (its path changes every run).
+    private func logFolderText(_ folder: String) -> String {
+        if temporaryLogs.exists, folder.hasPrefix(temporaryLogs.path + "/") { return "a temporary folder (removed at exit)" }
+        return Shell.relativePath(folder, to: options.workingDirectory) + "/"
     }
 }
 

@@ -87,6 +87,8 @@ public final class Shell {
     public internal(set) var notebook = Notebook()
     /// The looks at test sets taken in this session (kept in the store too), outliving `reset`.
     public internal(set) var sessionLooks: [TestLook] = []
+    /// Where objective-command logs go when studies are kept in memory (removed with the shell, and at exit).
+    public let temporaryLogs = TemporaryLogFolder()
 
     /// The version of HyperLab.
     public static let version = HyperLabVersion.current

@@ -27,9 +27,14 @@ enum StorePassword {
 }
 
 extension Shell {
-    /// Why `store` cannot be used as a store (a password in a PostgreSQL URL), or nil; with its hint.
-    public static func storeProblem(_ store: String) -> (message: String, hint: String)? {
-        StorePassword.problem(in: store).map { ($0, StorePassword.hint) }
+    /// Why `store` cannot be used as a store, or nil; with its hint: a password in a PostgreSQL
+    /// URL, or (given the folder a relative path starts from) a path that names a device, a
+    /// pipe or another file that is not a regular file.
+    public static func storeProblem(_ store: String, workingDirectory: String? = nil) -> (message: String, hint: String)? {
+        if let problem = StorePassword.problem(in: store) { return (problem, StorePassword.hint) }
+        guard let workingDirectory, store != "memory", !store.hasPrefix("postgres") else { return nil }
+        let path = store.hasPrefix("/") ? store : (workingDirectory as NSString).appendingPathComponent(store)
+        return SQLiteStoreFile.problem(path: path).map { ($0.message, $0.hint ?? "") }
     }
 
     /// `line` with the passwords of PostgreSQL URLs in it masked, for the history file.

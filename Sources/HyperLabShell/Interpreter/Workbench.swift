@@ -109,6 +109,11 @@ public struct ExternalObjectiveSetting: Sendable {
     public let direction: MetricDirection
     /// What a stored study keeps of it: the command text, metric, timeout and folder.
     public let reference: ExternalObjectiveReference
+    /// The folder that takes the studies' log folders (`logs=`); nil: `logs/`, or a temporary
+    /// folder when studies are kept in memory.
+    public var logs: String?
+    /// The most bytes each trial's log keeps (`log_limit=`).
+    public var logLimit = TrialLog.defaultLimit
 
     /// The metric the command reports.
     public var metric: String { reference.metric }

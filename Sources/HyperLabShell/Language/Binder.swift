@@ -124,6 +124,8 @@ public enum Binder {
                                  hint: "write \"\(node.canonicalText)\"")
             }
             return .text(s)
+        case .studyName:
+            return try Binder.studyName(node, wrong: wrong)
         case .name, .study:
             switch node.value {
             case .word(let w): return .word(w)

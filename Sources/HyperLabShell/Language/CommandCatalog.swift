@@ -144,7 +144,7 @@ public enum CommandCatalog {
         OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
         OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
         OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
-        OptionSpec("name", .name, default: "sweep N", "a name for the sweep"),
+        OptionSpec("name", .studyName, default: "sweep N", "a name for the sweep"),
         OptionSpec("workers", .choice(["local", "external"]), default: "local",
                    "external: queue the trials in the PostgreSQL store for hyperlab worker processes"),
     ]
@@ -211,6 +211,10 @@ public enum CommandCatalog {
                         OptionSpec("direction", .choice(["max", "min"]), default: "from the metric's name", "whether higher is better (needed for a metric HyperLab does not know)"),
                         OptionSpec("timeout", .integer(1...604_800), default: "600", "seconds a trial may run"),
                         OptionSpec("dir", .text, default: "the working directory", "the folder the command runs in"),
+                        OptionSpec("logs", .text, default: "logs, or a temporary folder with --store memory",
+                                   "the folder that keeps each study's trial logs"),
+                        OptionSpec("log_limit", .integer(1_000...Int(Int32.max)), default: "10000000",
+                                   "bytes kept of each trial's log (the newest output)"),
                     ],
                     recorded: true, group: .sweeps,
                     summary: "sweeps run an external training command instead of the built-in engine",
@@ -219,7 +223,8 @@ public enum CommandCatalog {
                     {seed} and {trial}. The command reports with lines on standard output: \
                     "hyperlab: epoch=3 dev_acc=0.91" after an epoch (so pruning can stop it: SIGTERM, then \
                     SIGKILL) and "hyperlab: dev_acc=0.93" at the end; other output goes to logs/STUDY/trial-NNNN.log \
-                    (show trial N prints its tail). A script that sets an objective command runs it only with \
+                    (show trial N prints its tail), which keeps the last log_limit bytes; with --store memory the \
+                    logs go to a temporary folder removed at exit, unless logs="DIR" is given. A script that sets an objective command runs it only with \
                     --allow-commands, or after you confirm at the terminal.
                     """,
                     example: "objective command \"python train.py --lr {lr} --wd {weight_decay} --seed {seed}\" metric=dev_acc"),

@@ -18,6 +18,8 @@ public enum ValueKind: Sendable {
     case name
     /// The name of a stored study, as `.name`; tab completion offers the store's names.
     case study
+    /// The name of a new study, as `.name`, held to `StudyName`'s rules (1–128 printable characters, no `/`).
+    case studyName
     /// A value of the configuration key (its kind and range come from `ParameterCatalog`).
     case parameter(String)
     /// A configuration key in a sweep: a fixed value, a distribution, or a grid axis.
@@ -62,7 +64,7 @@ public enum ValueKind: Sendable {
         case .boolean: "yes|no"
         case .choice(let words): words.joined(separator: "|")
         case .text: "\"TEXT\""
-        case .name, .study: "NAME"
+        case .name, .study, .studyName: "NAME"
         case .sweep, .freeSweep: "DIST|[..]|VALUE"
         case .suggested: "NAME"
         case .parameter(let key):
@@ -91,6 +93,7 @@ public enum ValueKind: Sendable {
         case .choice(let words): "one of " + words.joined(separator: ", ")
         case .text: "a string in double quotes"
         case .name: "a name"
+        case .studyName: "a study name (1 to \(StudyName.maximumLength) printable characters, no /)"
         case .study: "the name of a stored study"
         case .parameter(let key): ParameterCatalog.spec(key)?.kind.expectation ?? "a value"
         case .sweep(let key): "a value, a list [..] or a distribution for \(key)"

@@ -19,7 +19,8 @@ import Testing
         try store.trialStore(for: id).trialFinished(trial)
     }
 
-    /// Opening `path` fails with `kind`, and the file's bytes (and the folder's file list) are unchanged.
+    /// Opening `path` fails with `kind`, and the file's bytes and the folder's file list (no `-wal`
+    /// or `-shm` left beside it) are unchanged.
     static func expectRefused(_ path: String, _ kind: StorageError.Kind, sourceLocation: SourceLocation = #_sourceLocation) throws -> StorageError? {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         let before = bytes(path)
@@ -35,7 +36,7 @@ import Testing
         }
         #expect(bytes(path) == before, "the file changed", sourceLocation: sourceLocation)
         let after = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        #expect(after.filter { !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") } == listing, sourceLocation: sourceLocation)
+        #expect(after == listing, "files were left beside it", sourceLocation: sourceLocation)
         return caught
     }
 

@@ -162,7 +162,7 @@ import HyperLabKit
     }
 }
 
-/// `set store=…` chooses where the next sweeps are stored.
+/// `set store=…` chooses where the next sweeps are stored: a regular file, which may be read-only.
 @Suite struct SetStoreTests {
     @Test func setStoreSwitchesTheStudyStore() throws {
         let t = try Transcript(echo: false)
@@ -172,5 +172,38 @@ import HyperLabKit
         #expect(FileManager.default.fileExists(atPath: t.directory.appendingPathComponent("chosen.sqlite").path))
         #expect(t.shell.run("set store=memory") == .completed)
         #expect(t.shell.options.repository.location == "memory")
+    }
+
+    @Test func aReadOnlyStoreIsListedOpenedAndPlotted() throws {
+        let t = try Transcript(echo: false)
+        let folder = t.directory.appendingPathComponent("shared")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let writer = try Transcript(echo: false).shell
+        writer.options.repository = try SQLiteStudyStore.open(path: folder.appendingPathComponent("studies.sqlite").path)
+        #expect(writer.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel mlp hidden=[4]") == .completed)
+        #expect(writer.run("sweep random n=3 lr=log(1e-3, 1e-1) epochs=2 name=tuning") == .completed)
+        writer.options.repository = MemoryStudyRepository()
+        defer { ReadOnlyFolder.unlock(folder.path) }
+        try #require(ReadOnlyFolder.lock(folder.path), "this system cannot make a folder read-only")
+
+        t.shell.options.repository = Shell.repository(for: folder.appendingPathComponent("studies.sqlite").path,
+                                                      workingDirectory: t.directory.path)
+        for line in ["studies", "open study tuning", "results", "plot history", "plot lr dev_acc"] {
+            #expect(t.shell.run(line) == .completed, "\(line): \(t.output.text)")
+        }
+        #expect(t.output.text.contains("tuning"))
+        #expect(t.shell.workbench.sweeps.last?.trials.count == 3)
+        #expect(t.shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1") == .completed)
+        #expect(t.shell.run("sweep random n=1 lr=log(1e-3, 1e-1) epochs=1") == .failed)
+        #expect(t.output.text.contains("is read-only: its studies can be listed and opened, not changed"))
+    }
+
+    @Test func aStoreThatIsNotARegularFileIsRefused() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("set store=\"/dev/null\"") == .failed)
+        #expect(t.output.text.contains("/dev/null is a device, not a regular file"))
+        #expect(t.output.text.contains("hint: give a file name such as hyperlab.sqlite, or --store memory"))
+        #expect(Shell.storeProblem("/dev/null", workingDirectory: "/") != nil)
+        #expect(Shell.storeProblem("hyperlab.sqlite", workingDirectory: t.directory.path) == nil)
     }
 }

@@ -1,0 +1,13 @@
+#include "CProcess.h"
+
+#if defined(__linux__)
+#include <sys/prctl.h>
+
+int hyperlab_become_child_subreaper(void) {
+    return prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0 ? 0 : -1;
+}
+#else
+int hyperlab_become_child_subreaper(void) {
+    return -1;
+}
+#endif

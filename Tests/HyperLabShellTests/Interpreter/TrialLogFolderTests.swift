@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import HyperLabShell
+import HyperLabKit
+
+/// Where objective-command logs go: `logs/STUDY` beside a store file, a temporary folder
+/// removed at exit with `--store memory`, or `logs="DIR"`; and each log keeps at most `log_limit` bytes.
+@Suite struct TrialLogFolderTests {
+    static let objective = #"objective command "seq 1 3000; echo hyperlab: score={x}" metric=score"#
+
+    @Test func withAMemoryStoreTheLogsGoToATemporaryFolderRemovedWithTheShell() throws {
+        var temporary = ""
+        let directory: URL
+        do {
+            let t = try Transcript(echo: false)
+            directory = t.directory
+            #expect(t.shell.options.repository.location == "memory")
+            #expect(t.shell.run(Self.objective) == .completed)
+            #expect(t.shell.run("sweep random n=2 x=uniform(0, 1)") == .completed)
+            #expect(t.output.text.contains("logs in a temporary folder (removed at exit)"))
+            temporary = t.shell.temporaryLogs.path
+            #expect(FileManager.default.fileExists(atPath: temporary + "/sweep 1/trial-0001.log"))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("logs").path))
+            #expect(t.shell.run("show trial 1") == .completed)
+            #expect(t.output.text.contains("  3000\n"))
+        }
+        #expect(!temporary.isEmpty && !FileManager.default.fileExists(atPath: temporary))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("logs").path))
+    }
+
+    @Test func logsGivesTheFolderWhateverTheStore() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(Self.objective + #" logs="kept""#) == .completed)
+        #expect(t.shell.run("sweep random n=1 x=uniform(0, 1) name=first") == .completed)
+        #expect(t.output.text.contains("logs in kept/first/"))
+        #expect(FileManager.default.fileExists(atPath: t.directory.appendingPathComponent("kept/first/trial-0000.log").path))
+        #expect(!t.shell.temporaryLogs.exists)
+    }
+
+    @Test func withAStoreFileTheLogsGoToLogsBesideIt() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(#"set store="s.sqlite""#) == .completed)
+        #expect(t.shell.run(Self.objective) == .completed)
+        #expect(t.shell.run("sweep random n=1 x=uniform(0, 1)") == .completed)
+        #expect(t.output.text.contains("logs in logs/sweep 1/"))
+        #expect(FileManager.default.fileExists(atPath: t.directory.appendingPathComponent("logs/sweep 1/trial-0000.log").path))
+    }
+
+    @Test func logLimitCapsEachTrialsLogKeepingItsEnd() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(Self.objective + #" logs="kept" log_limit=1000"#) == .completed)
+        #expect(t.shell.run("sweep random n=1 x=uniform(0, 1) name=small") == .completed)
+        let path = t.directory.appendingPathComponent("kept/small/trial-0000.log").path
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        #expect(size <= 1_000)
+        #expect(TrialLog.tail(path: path, lines: 3)?.first == "3000")
+        #expect(t.shell.run(Self.objective + " log_limit=10") == .failed)
+    }
+
+    @Test func aTemporaryFolderIsMadeOnFirstUseAndRemoved() throws {
+        let folder = TemporaryLogFolder()
+        #expect(!folder.exists)
+        let path = folder.path
+        #expect(folder.exists && FileManager.default.fileExists(atPath: path))
+        FileManager.default.createFile(atPath: path + "/x.log", contents: Data("x".utf8))
+        folder.remove()
+        #expect(!folder.exists && !FileManager.default.fileExists(atPath: path))
+    }
+}

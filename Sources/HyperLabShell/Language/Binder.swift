@@ -137,7 +137,7 @@ public enum Binder {
             guard case .word(let w) = node.value else { throw wrong }
             return .word(w)
         case .columns:
-            func name(_ item: SyntaxNode) throws(InputError) -> String {
+            func columnName(_ item: SyntaxNode) throws(InputError) -> String {
                 switch item.value {
                 case .word(let w): return w
                 case .string(let s): return s
@@ -149,10 +149,10 @@ public enum Binder {
             }
             if case .list(let items) = node.value {
                 var names = [String]()
-                for item in items { names.append(try name(item)) }
+                for item in items { names.append(try columnName(item)) }
                 return .names(names)
             }
-            return .names([try name(node)])
+            return .names([try columnName(node)])
         case .reference:
             switch node.value {
             case .word(let w) where ["current", "run", "trial"].contains(w): return .word(w)

@@ -18,6 +18,12 @@ import HyperLabKit
         }
     }
 
+    @Test func aColumnListNamesItsOptionWhenAnItemIsNotAName() {
+        let e = error("load \"p.csv\" target=y drop=[log(2)]")
+        #expect(e?.message == "drop takes column names, not log(2)")
+        #expect(e?.hint == "write drop=[a, b], quoting names with spaces: drop=[\"home town\"]")
+    }
+
     @Test func unknownCommandSuggestsTheClosest() {
         #expect(error("lod iris") == InputError("unknown command 'lod'", at: SourceSpan(line: 1, column: 1, length: 3),
                                                 hint: "did you mean load?"))

@@ -60,6 +60,7 @@ extension Shell {
         }
         console.line(line)
         console.lines(Shell.loadNotes(dataset))
+        console.lines(warningLines(DataWarning.load(dataset)))
         if hadSplit { console.line("the previous split was removed: split the new data before training") }
     }
 
@@ -137,7 +138,7 @@ extension Shell {
             if !rows.isEmpty { console.line() }
             console.lines(textColumnTable(dataset, encoder: bench.split?.standardizer.encoder))
         }
-        let notes = Shell.loadNotes(dataset)
+        let notes = Shell.loadNotes(dataset) + warningLines(Shell.dataWarnings(dataset, bench))
         if !notes.isEmpty {
             console.line()
             console.lines(notes)
@@ -180,6 +181,7 @@ extension Shell {
             bench.crossValidation = cv
             console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
             console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
+            console.lines(warningLines(DataWarning.split(cv, of: dataset)))
             noteResplit(of: dataset, split: SplitReference(cv).commandArguments)
             return
         }
@@ -199,6 +201,7 @@ extension Shell {
         bench.crossValidation = nil
         console.line("split \(dataset.name): " + Shell.splitSummary(split))
         console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
+        console.lines(warningLines(DataWarning.split(split, of: dataset)))
         noteResplit(of: dataset, split: SplitReference(split).commandArguments)
     }
 

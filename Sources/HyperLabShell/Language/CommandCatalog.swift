@@ -50,7 +50,7 @@ public enum CommandCatalog {
                         OptionSpec("test", .real(0...1), default: "required", "fraction locked away for the final look"),
                         OptionSpec("cv", .integer(2...20), default: "—", "K-fold cross-validation on the non-test rows instead"),
                         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the shuffle"),
-                        OptionSpec("stratify", .boolean, default: "no (yes under cv)", "keep class proportions in every part"),
+                        OptionSpec("stratify", .boolean, default: "yes for CSV classes and cv, else no", "keep class proportions in every part"),
                     ],
                     recorded: true, group: .data,
                     summary: "split into train, dev and test (or K folds and test); standardize with train statistics",
@@ -59,7 +59,10 @@ public enum CommandCatalog {
                     test=F, which locks the test part and cuts the rest into K folds: every configuration is \
                     then trained K times, each fold scored once, and its score is the mean over the folds. \
                     Features are standardized with the statistics of the rows trained on only. The test part is \
-                    locked: only evaluate test opens it, and every look is counted.
+                    locked: only evaluate test opens it, and every look is counted. Classes from a CSV file \
+                    are stratified unless stratify=no; the built-in datasets shuffle all rows together unless \
+                    stratify=yes, as they always have. show data gives the class counts per part, and split \
+                    warns about small parts, rows shared between parts and more inputs than training rows.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
         CommandSpec("show", "looks", recorded: false, group: .data,

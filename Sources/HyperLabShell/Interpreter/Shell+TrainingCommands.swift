@@ -23,6 +23,7 @@ extension Shell {
             console.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
         } else {
             presentLine { Shell.runSummary(first, number: number, timings: $0) }
+            if !first.isFailed, let more = Shell.moreMetricsLine(first.metrics, part: "dev", task: first.task) { console.line(more) }
         }
         if let note = Shell.oneRunNote(command, run: number, ran: config, kept: bench.configuration) { console.line(note) }
         if let failed = runs.first(where: \.isFailed) {
@@ -241,6 +242,7 @@ extension Shell {
             return scores.joined(separator: " · ")
                 + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))"
         }
+        if let more = Shell.moreMetricsLine(metrics, part: "test", task: evaluation.run.task) { console.line(more) }
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
         var looks = 1
         if let dataset = bench.dataset, let split = Shell.splitArguments(bench) {

@@ -140,7 +140,7 @@ public enum CommandCatalog {
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
         OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
-        OptionSpec("metric", .suggested(MetricName.devMetrics), default: "dev_acc or dev_rmse",
+        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse",
                    "the dev metric to optimize (its direction is implied)"),
         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
@@ -315,7 +315,7 @@ public enum CommandCatalog {
                     options: [
                         OptionSpec("repeats", .integer(2...1000), default: "10 seeds (1 round of folds under cv)",
                                    "paired seeds, or rounds of K folds under cross-validation"),
-                        OptionSpec("metric", .choice(MetricName.devMetrics), default: "dev_acc or dev_rmse", "the metric compared"),
+                        OptionSpec("metric", .choice(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse", "the metric compared"),
                     ],
                     recorded: true, group: .results,
                     summary: "two configurations on paired seeds or folds: mean difference, interval, corrected t-test",

@@ -38,3 +38,20 @@ import HyperLabKit
         #expect(out.contains("\n  dev_mae "), "\(out)")
     }
 }
+
+/// The trivial baseline beside `train` and `evaluate test`, and the warning when it is not beaten.
+@Suite struct BaselineCommandTests {
+    @Test func trainAndEvaluateTestShowTheBaseline() throws {
+        let t = try Transcript(echo: false)
+        let out = DataCommandTests.run(t, MetricCommandTests.setup + "; train; evaluate test").text
+        #expect(out.contains("  baseline (always 'benign'): dev_acc 0.605"), "\(out)")
+        #expect(out.contains("  baseline (always 'benign'): test_acc "), "\(out)")
+    }
+
+    @Test func aModelThatDoesNotBeatTheBaselineIsToldSo() throws {
+        let t = try Transcript(echo: false)
+        let out = DataCommandTests.run(t, "load diabetes; split train=0.6 dev=0.2 test=0.2 seed=1; model linear; train epochs=1").text
+        #expect(out.contains("  baseline (always the train mean "), "\(out)")
+        #expect(out.contains("warning: run 1 does not beat the baseline: dev_rmse "), "\(out)")
+    }
+}

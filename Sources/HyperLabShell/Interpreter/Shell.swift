@@ -213,6 +213,7 @@ public final class Shell {
         case "load": try load(command, on: &bench)
         case "show data": try showData(command, bench)
         case "show looks": try showLooks(command, bench)
+        case "show confusion": try showConfusion(command, on: &bench)
         case "split": try split(command, on: &bench)
         case "save split": try saveSplit(command, bench)
         case "model", "optimizer", "schedule", "set": try configure(command, on: &bench)

@@ -351,6 +351,16 @@ public enum CommandCatalog {
         CommandSpec("runs", recorded: false, group: .results,
                     summary: "the training runs of this session with their outcome and final metrics",
                     example: "runs"),
+        CommandSpec("show", "confusion",
+                    options: [OptionSpec("part", .choice(["dev", "test"]), default: "dev", "the part whose predictions are counted")],
+                    recorded: false, group: .results,
+                    summary: "the confusion matrix of the last run's model on dev (or test: a counted look)",
+                    details: """
+                    Rows are the true classes, columns the predicted ones, with each class's recall. The model \
+                    is the last train run's, on the current split. part=test opens the locked test part and \
+                    counts as a look at it, as evaluate test does.
+                    """,
+                    example: "show confusion part=dev"),
         CommandSpec("evaluate", "test", recorded: true, group: .results,
                     summary: "train the current configuration on train+dev and score it on the locked test part",
                     details: """

@@ -21,11 +21,16 @@ extension Shell {
                                     devIndices: part.devIndices, foldMetrics: foldMetrics))
         if scoring.isCrossValidation, !first.isFailed {
             console.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
+            let primary = MetricName.primaryDevMetric(for: first.task)
+            let scores = runs.compactMap { $0.metrics[primary] }
+            console.lines(baselineLines(parts: scoring.parts.prefix(runs.count).map { ($0.train, $0.dev) }, partName: "dev",
+                                        score: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
+                                        classNames: bench.dataset?.classNames, subject: "run \(number)"))
         } else {
             presentLine { Shell.runSummary(first, number: number, timings: $0) }
             if !first.isFailed, let more = Shell.moreMetricsLine(first.metrics, part: "dev", task: first.task) { console.line(more) }
             if !first.isFailed {
-                console.lines(baselineLines(fitted: part.train, part: part.dev, partName: "dev",
+                console.lines(baselineLines(parts: [(part.train, part.dev)], partName: "dev",
                                             score: first.metrics[MetricName.primaryDevMetric(for: first.task)],
                                             classNames: bench.dataset?.classNames, subject: "run \(number)"))
             }
@@ -249,7 +254,7 @@ extension Shell {
                 + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))"
         }
         if let more = Shell.moreMetricsLine(metrics, part: "test", task: evaluation.run.task) { console.line(more) }
-        console.lines(baselineLines(fitted: trainAndDev, part: test, partName: "test", score: metrics[names[0]],
+        console.lines(baselineLines(parts: [(trainAndDev, test)], partName: "test", score: metrics[names[0]],
                                     classNames: bench.dataset?.classNames, subject: "the model"))
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
         var looks = 1

@@ -44,14 +44,31 @@ import HyperLabKit
     @Test func trainAndEvaluateTestShowTheBaseline() throws {
         let t = try Transcript(echo: false)
         let out = DataCommandTests.run(t, MetricCommandTests.setup + "; train; evaluate test").text
-        #expect(out.contains("  baseline (always 'benign'): dev_acc 0.605"), "\(out)")
-        #expect(out.contains("  baseline (always 'benign'): test_acc "), "\(out)")
+        #expect(out.contains("  trivial baseline (always 'benign'): dev_acc 0.605"), "\(out)")
+        #expect(out.contains("  trivial baseline (always 'benign'): test_acc "), "\(out)")
     }
 
     @Test func aModelThatDoesNotBeatTheBaselineIsToldSo() throws {
         let t = try Transcript(echo: false)
         let out = DataCommandTests.run(t, "load diabetes; split train=0.6 dev=0.2 test=0.2 seed=1; model linear; train epochs=1").text
-        #expect(out.contains("  baseline (always the train mean "), "\(out)")
-        #expect(out.contains("warning: run 1 does not beat the baseline: dev_rmse "), "\(out)")
+        #expect(out.contains("  trivial baseline (always the train mean "), "\(out)")
+        #expect(out.contains("warning: run 1 does not beat the trivial baseline: dev_rmse "), "\(out)")
+    }
+}
+
+/// The trivial baseline after a sweep and under cross-validation.
+@Suite struct SweepBaselineCommandTests {
+    @Test func aSweepOnThePrimaryMetricShowsTheTrivialBaseline() throws {
+        let t = try Transcript(echo: false)
+        let out = DataCommandTests.run(t, MetricCommandTests.setup + "; sweep random n=2 lr=log(1e-3, 1e-1) seed=1 parallel=1").text
+        #expect(out.contains("  trivial baseline (always 'benign'): dev_acc 0.605"), "\(out)")
+        let other = DataCommandTests.run(t, "sweep random n=2 lr=log(1e-3, 1e-1) seed=1 parallel=1 metric=dev_f1").text
+        #expect(!other.contains("trivial baseline"), "\(other)")
+    }
+
+    @Test func crossValidationAveragesTheBaselineOverTheFolds() throws {
+        let t = try Transcript(echo: false)
+        let out = DataCommandTests.run(t, "load breast-cancer; split cv=3 test=0.2 seed=1; model linear; train epochs=2").text
+        #expect(out.contains("  trivial baseline (always 'benign'): dev_acc "), "\(out)")
     }
 }

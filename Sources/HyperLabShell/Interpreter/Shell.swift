@@ -216,6 +216,7 @@ public final class Shell {
         case "show confusion": try showConfusion(command, on: &bench)
         case "split": try split(command, on: &bench)
         case "save split": try saveSplit(command, bench)
+        case "save predictions": try savePredictions(command, on: &bench)
         case "model", "optimizer", "schedule", "set": try configure(command, on: &bench)
         case "show config": showConfig(bench)
         case "train": try train(command, on: &bench)

@@ -73,6 +73,16 @@ public enum CommandCatalog {
                     it may follow what the test set showed.
                     """,
                     example: "show looks"),
+        CommandSpec("save", "predictions", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
+                    options: [OptionSpec("part", .choice(["dev", "test"]), default: "dev", "the part whose rows are predicted"), forceOption],
+                    recorded: false, group: .results,
+                    summary: "write the last run's prediction for every dev (or test) row to a CSV file",
+                    details: """
+                    Columns: row (the 1-based data row of the loaded file, as save split numbers it), true, \
+                    predicted, and for classes one probability column per class (p_NAME). part=test opens \
+                    the locked test part and counts as a look at it, as evaluate test does.
+                    """,
+                    example: "save predictions \"dev-predictions.csv\" part=dev"),
         CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
                     options: [forceOption],
                     recorded: false, group: .data,

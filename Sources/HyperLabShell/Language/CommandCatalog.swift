@@ -325,7 +325,7 @@ public enum CommandCatalog {
                     options: [
                         OptionSpec("repeats", .integer(2...1000), default: "10 seeds (1 round of folds under cv)",
                                    "paired seeds, or rounds of K folds under cross-validation"),
-                        OptionSpec("metric", .choice(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse", "the metric compared"),
+                        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse", "the metric compared"),
                     ],
                     recorded: true, group: .results,
                     summary: "two configurations on paired seeds or folds: mean difference, interval, corrected t-test",

@@ -142,7 +142,10 @@ public enum CommandCatalog {
                     test trains, keeps its values (set epochs=N changes them for good). Mini-batches are shuffled \
                     every epoch; patience=N stops when the dev metric has not improved for N epochs and keeps \
                     the best epoch's weights. A run that diverges (NaN or infinite loss) is kept as failed. \
-                    Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N.
+                    Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N. \
+                    The summary adds dev_balanced_acc, dev_f1 (macro), dev_auc and dev_logloss for classes, or \
+                    dev_mae for numbers, and the trivial baseline: always the train part's majority class, or \
+                    its mean; a run that does not beat it is told so.
                     """,
                     example: "train epochs=50 patience=10"),
     ]

@@ -96,12 +96,14 @@ struct RowKey: Hashable {
             var bits = [UInt64]()
             bits.reserveCapacity(dataset.columnCount + 1)
             for f in 0..<dataset.featureCount {
-                bits.append(dataset.isMissing(row: r, feature: f) ? UInt64.max : dataset.value(row: r, feature: f).bitPattern)
+                let value = dataset.value(row: r, feature: f)
+                // 0 and −0 are the same cell value.
+                bits.append(dataset.isMissing(row: r, feature: f) ? UInt64.max : (value == 0 ? 0 : value).bitPattern)
             }
             for column in dataset.textColumns { bits.append(UInt64(bitPattern: Int64(column.codes[r]))) }
             switch dataset.target {
             case .classes(let labels, _): bits.append(UInt64(labels[r]))
-            case .values(let values): bits.append(values[r].bitPattern)
+            case .values(let values): bits.append((values[r] == 0 ? 0 : values[r]).bitPattern)
             }
             return RowKey(bits: bits)
         }

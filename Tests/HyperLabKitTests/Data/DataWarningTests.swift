@@ -35,6 +35,19 @@ private func distinctRows(_ rows: Int, classes: Int = 2, extra: String = "") -> 
         #expect(!DataWarning.split(cleanSplit, of: clean).contains { if case .sharedRows = $0 { true } else { false } })
     }
 
+    @Test func zeroAndMinusZeroAreTheSameCell() throws {
+        let data = try load("a,b,y\n0,1,x\n-0,1,x\n2,3,z\n")
+        #expect(DataWarning.load(data).contains(.duplicateRows(count: 1, rows: 3)))
+    }
+
+    @Test func crossValidationWarnsAboutItsTestPart() throws {
+        let iris = try BuiltinDatasets.load(name: "iris")
+        let cv = try CrossValidationSplit(dataset: iris, folds: 5, test: 0.2, seed: 1)
+        let warnings = DataWarning.split(cv, of: iris)
+        #expect(warnings.contains(.smallPart(part: "test", rows: 30, standardError: (0.25 / 30).squareRoot())))
+        #expect(!warnings.contains { if case .smallPart(part: "dev", _, _) = $0 { true } else { false } })
+    }
+
     @Test func constantColumnsAreNamed() throws {
         let data = try load("a,k,t,y\n1,7,u,x\n2,7,u,z\n3,7,u,x\n")
         #expect(DataWarning.load(data).contains(.constantColumns(["k", "t"])))

@@ -71,6 +71,7 @@ public enum CSVDataset {
         let whole = CSVColumnReader(table: table, file: file)
         let plan = try whole.plan(target: target, options: options)
         var report = plan.report
+        report.taskInferred = task == nil
         let reader = try whole.keepingRows(plan: plan, missing: missing, report: &report)
         let targetValues = try reader.target(column: plan.target, task: task)
         let features = try reader.features(columns: plan.numeric, missing: missing)

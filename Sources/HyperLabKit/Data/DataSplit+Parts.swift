@@ -35,7 +35,7 @@ extension DataSplit {
             if rows.count < 3 {
                 throw DataError(.classTooSmall,
                                 "class '\(names[k])' has \(rows.count) row\(rows.count == 1 ? "" : "s"): too few to appear in train, dev and test",
-                                hint: "a stratified split needs at least 3 rows per class; leave out stratify=yes",
+                                hint: "a stratified split needs at least 3 rows per class; stratify=no shuffles all rows together",
                                 key: "stratify")
             }
             var sizes = SplitFractions.apportion(rows.count, fractions.all)

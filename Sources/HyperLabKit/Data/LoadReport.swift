@@ -32,12 +32,23 @@ public struct LoadReport: Sendable, Equatable {
     public var rowsWithoutTarget: Int
     /// Rows left out by `missing=drop` because a feature cell was missing.
     public var rowsWithGaps: Int
+    /// Whether the task was inferred from the target column (no `task=`).
+    public var taskInferred: Bool
 
     /// A report of what was left out (nothing, by default).
-    public init(dropped: [String] = [], identifiers: [Identifier] = [], rowsWithoutTarget: Int = 0, rowsWithGaps: Int = 0) {
+    public init(dropped: [String] = [], identifiers: [Identifier] = [], rowsWithoutTarget: Int = 0, rowsWithGaps: Int = 0,
+                taskInferred: Bool = false) {
         self.dropped = dropped
         self.identifiers = identifiers
         self.rowsWithoutTarget = rowsWithoutTarget
         self.rowsWithGaps = rowsWithGaps
+        self.taskInferred = taskInferred
+    }
+
+    /// Whether two reports left out the same columns and rows. `taskInferred` is not compared:
+    /// a file read with its task given or inferred is the same data.
+    public static func == (lhs: LoadReport, rhs: LoadReport) -> Bool {
+        lhs.dropped == rhs.dropped && lhs.identifiers == rhs.identifiers
+            && lhs.rowsWithoutTarget == rhs.rowsWithoutTarget && lhs.rowsWithGaps == rhs.rowsWithGaps
     }
 }

@@ -19,6 +19,10 @@ public struct TestLook: Sendable, Hashable, Codable {
         case evaluation
         /// The data was split again after a look.
         case resplit
+        /// `show confusion part=test` showed a model's predictions on the test part.
+        case confusion
+        /// `save predictions part=test` wrote a model's predictions on the test part.
+        case predictions
     }
 
     /// A unique id, so a look read back from a store is not counted twice.

@@ -24,9 +24,20 @@ public struct EpochRecord: Sendable, Hashable, Codable {
     public let devR2: Double?
     /// Seconds since the start of the run when this epoch was scored.
     public let elapsed: Double
+    /// Dev balanced accuracy (classification).
+    public internal(set) var devBalancedAccuracy: Double? = nil
+    /// Dev macro F1 (classification).
+    public internal(set) var devF1: Double? = nil
+    /// Dev ROC AUC, one-vs-rest macro beyond two classes (classification).
+    public internal(set) var devAUC: Double? = nil
+    /// Dev log loss in double precision (classification).
+    public internal(set) var devLogloss: Double? = nil
+    /// Dev mean absolute error (regression).
+    public internal(set) var devMAE: Double? = nil
 
     /// The scores by their LANGUAGE.md names: `train_loss`, `train_acc`, `train_rmse`,
-    /// `dev_loss`, `dev_acc`, `dev_rmse`, `dev_r2` (only those that apply).
+    /// `dev_loss`, `dev_acc`, `dev_balanced_acc`, `dev_f1`, `dev_auc`, `dev_logloss`, `dev_rmse`,
+    /// `dev_mae`, `dev_r2` (only those that apply).
     public var metrics: [String: Double] {
         var out: [String: Double] = [MetricName.trainLoss: trainLoss]
         out[MetricName.trainAccuracy] = trainAccuracy
@@ -35,6 +46,11 @@ public struct EpochRecord: Sendable, Hashable, Codable {
         out[MetricName.devAccuracy] = devAccuracy
         out[MetricName.devRMSE] = devRMSE
         out[MetricName.devR2] = devR2
+        out["dev_balanced_acc"] = devBalancedAccuracy
+        out["dev_f1"] = devF1
+        out["dev_auc"] = devAUC
+        out["dev_logloss"] = devLogloss
+        out["dev_mae"] = devMAE
         return out
     }
 
@@ -59,6 +75,15 @@ public enum MetricName {
     public static func devMetrics(for task: LearningTask) -> [String] {
         task == .classification ? ["dev_acc", "dev_loss"] : ["dev_rmse", "dev_r2", "dev_loss"]
     }
+    /// Every dev metric a sweep may optimize or `results` sort by, for a task (the primary first):
+    /// the shown ones (`devMetrics(for:)`) and the further ones of issue 13.
+    public static func allDevMetrics(for task: LearningTask) -> [String] {
+        task == .classification
+            ? ["dev_acc", "dev_loss", "dev_balanced_acc", "dev_f1", "dev_auc", "dev_logloss"]
+            : ["dev_rmse", "dev_r2", "dev_loss", "dev_mae"]
+    }
+    /// Every dev metric of either task (for completion and help).
+    public static let allDevMetricNames = allDevMetrics(for: .classification) + allDevMetrics(for: .regression).filter { $0 != "dev_loss" }
     /// Dev accuracy.
     public static let devAccuracy = "dev_acc"
     /// Dev RMSE.

@@ -1,7 +1,9 @@
+import Foundation
+
 extension Network {
     /// The loss totals of the current weights on all of `data`, in passes of up to `capacity`
-    /// rows without dropout. Allocates nothing.
-    func totals(on data: PreparedPartition) -> Loss.Totals {
+    /// rows without dropout; `collect` sees each pass's outputs (rows × outputWidth).
+    func totals(on data: PreparedPartition, collect: (UnsafePointer<Float>, Int) -> Void = { _, _ in }) -> Loss.Totals {
         var sum = Loss.Totals()
         var start = 0
         while start < data.rows {
@@ -12,6 +14,7 @@ extension Network {
                                            classes: outputWidth, delta: nil, scale: rows)
                 : Loss.squaredError(predictions: output, targets: data.targets.pointer + start, rows: rows,
                                     delta: nil, scale: rows)
+            collect(UnsafePointer(output), rows)
             sum.loss += part.loss
             sum.correct += part.correct
             sum.finite = sum.finite && part.finite
@@ -20,9 +23,34 @@ extension Network {
         return sum
     }
 
-    /// Scores of the current weights on `data` (see `Scores`).
+    /// Scores of the current weights on `data` (see `Scores`), with the metrics that need every
+    /// row's output: balanced accuracy, F1, AUC and log loss, or MAE. Scoring a part builds one
+    /// array of its outputs (at the end of an epoch, not in a training step).
     func scores(on data: PreparedPartition, scaling: TargetScaling) -> Scores {
-        Scores(totals: totals(on: data), rows: data.rows, task: architecture.task, scaling: scaling,
-               totalSquares: data.totalSquares)
+        let width = outputWidth
+        var outputs = [Double]()
+        outputs.reserveCapacity(data.rows * width)
+        let totals = totals(on: data) { pointer, rows in
+            for i in 0..<(rows * width) { outputs.append(Double(pointer[i])) }
+        }
+        var scores = Scores(totals: totals, rows: data.rows, task: architecture.task, scaling: scaling,
+                            totalSquares: data.totalSquares)
+        guard totals.finite, outputs.allSatisfy(\.isFinite) else { return scores }
+        switch architecture.task {
+        case .classification:
+            for r in 0..<data.rows {
+                let row = outputs[(r * width)..<((r + 1) * width)]
+                let top = row.max() ?? 0
+                var sum = 0.0
+                for i in row.indices { outputs[i] = exp(outputs[i] - top); sum += outputs[i] }
+                for i in row.indices { outputs[i] /= sum }
+            }
+            let labels = (0..<data.rows).map { Int(data.labels.pointer[$0]) }
+            scores.add(ClassificationMetrics(labels: labels, probabilities: outputs, classes: width))
+        case .regression:
+            let targets = (0..<data.rows).map { Double(data.targets.pointer[$0]) * scaling.scale + scaling.mean }
+            scores.add(RegressionMetrics(targets: targets, predictions: outputs.map { $0 * scaling.scale + scaling.mean }))
+        }
+        return scores
     }
 }

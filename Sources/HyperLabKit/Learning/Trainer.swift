@@ -117,7 +117,9 @@ public struct Trainer: Sendable {
                                      trainLoss: trainScores.loss, trainAccuracy: trainScores.accuracy,
                                      trainRMSE: trainScores.rmse, devLoss: devScores?.loss,
                                      devAccuracy: devScores?.accuracy, devRMSE: devScores?.rmse,
-                                     devR2: devScores?.r2, elapsed: now)
+                                     devR2: devScores?.r2, elapsed: now,
+                                     devBalancedAccuracy: devScores?.balancedAccuracy, devF1: devScores?.f1,
+                                     devAUC: devScores?.auc, devLogloss: devScores?.logloss, devMAE: devScores?.mae)
             records.append(record)
             lastDevMetric = record.value(devName)
             if patience > 0, let metric = lastDevMetric {

@@ -60,6 +60,7 @@ extension Shell {
         }
         console.line(line)
         console.lines(Shell.loadNotes(dataset))
+        console.lines(warningLines(DataWarning.load(dataset)))
         if hadSplit { console.line("the previous split was removed: split the new data before training") }
     }
 
@@ -137,7 +138,7 @@ extension Shell {
             if !rows.isEmpty { console.line() }
             console.lines(textColumnTable(dataset, encoder: bench.split?.standardizer.encoder))
         }
-        let notes = Shell.loadNotes(dataset)
+        let notes = Shell.loadNotes(dataset) + warningLines(Shell.dataWarnings(dataset, bench))
         if !notes.isEmpty {
             console.line()
             console.lines(notes)
@@ -145,9 +146,15 @@ extension Shell {
         console.line()
         if let split = bench.split {
             console.line("split: " + Shell.splitSummary(split))
+            if let counts = split.classCounts {
+                console.lines(classCountTable(names: counts.names, parts: [("train", counts.train), ("dev", counts.dev), ("test", counts.test)]))
+            }
             console.line("test set looks: \(looks(of: dataset).count)")
         } else if let cv = bench.crossValidation {
             console.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
+            if let folds = cv.foldClassCounts, let names = dataset.classNames, let test = cv.test.classCounts {
+                console.lines(classCountTable(names: names, parts: folds.enumerated().map { ("fold \($0.offset + 1)", $0.element) } + [("test", test)]))
+            }
             console.line("test set looks: \(looks(of: dataset).count)")
         } else {
             console.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
@@ -180,6 +187,7 @@ extension Shell {
             bench.crossValidation = cv
             console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
             console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
+            console.lines(warningLines(DataWarning.split(cv, of: dataset)))
             noteResplit(of: dataset, split: SplitReference(cv).commandArguments)
             return
         }
@@ -187,10 +195,17 @@ extension Shell {
             throw InputError("split needs \(key)=", at: after, hint: "usage: split train=F dev=F test=F, or split cv=K test=F")
         }
         let split: DataSplit
+        var fallback: String?
         do {
-            split = try DataSplit(dataset: dataset, train: command.real("train", default: 0), dev: command.real("dev", default: 0),
-                                  test: command.real("test", default: 0), seed: seed,
-                                  stratify: command.boolean("stratify", default: false))
+            let train = command.real("train", default: 0), dev = command.real("dev", default: 0), test = command.real("test", default: 0)
+            do {
+                split = try DataSplit(dataset: dataset, train: train, dev: dev, test: test, seed: seed,
+                                      stratify: command.boolean("stratify", default: DataSplit.stratifiesByDefault(dataset)))
+            } catch where error.kind == .classTooSmall && command.option("stratify") == nil {
+                // Stratified only by default: a class too small for every part shuffles all rows together.
+                split = try DataSplit(dataset: dataset, train: train, dev: dev, test: test, seed: seed, stratify: false)
+                fallback = "not stratified: " + error.message.replacingOccurrences(of: ": too few", with: ", too few")
+            }
         } catch {
             let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.syntax.nameSpan
             throw InputError(error.message, at: span, hint: error.hint)
@@ -198,8 +213,17 @@ extension Shell {
         bench.split = split
         bench.crossValidation = nil
         console.line("split \(dataset.name): " + Shell.splitSummary(split))
+        if let fallback { console.line(fallback) }
         console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
+        console.lines(warningLines(DataWarning.split(split, of: dataset)))
         noteResplit(of: dataset, split: SplitReference(split).commandArguments)
+    }
+
+    /// Rows per class in each part of a split: one row per class, one column per part.
+    func classCountTable(names: [String], parts: [(name: String, counts: [Int])]) -> [String] {
+        let rows = names.indices.map { k in [names[k]] + parts.map { String($0.counts[k]) } }
+        return TextTable(columns: [.init("class", alignment: .left)] + parts.map { TextTable.Column($0.name) }, rows: rows)
+            .render(traits: console.traits)
     }
 
     /// "train 90 · dev 30 · test 30 (seed 1, stratified)".

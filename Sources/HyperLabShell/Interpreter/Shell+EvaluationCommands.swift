@@ -91,9 +91,9 @@ extension Shell {
         let scoring = try requireScoring(bench, command)
         let refs = try references(command, bench)
         let metric = command.string("metric") ?? MetricName.primaryDevMetric(for: scoring.task)
-        guard MetricName.devMetrics(for: scoring.task).contains(metric) else {
+        guard MetricName.allDevMetrics(for: scoring.task).contains(metric) else {
             throw InputError("\(metric) is not a metric of a \(scoring.task.rawValue) task", at: command.span(ofOption: "metric"),
-                             hint: "use one of: " + MetricName.devMetrics(for: scoring.task).joined(separator: ", "))
+                             hint: "use one of: " + MetricName.allDevMetrics(for: scoring.task).joined(separator: ", "))
         }
         let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
         // Pairs: seeds on the fixed split, or rounds of K folds (new folds each round) under cross-validation.

@@ -42,14 +42,22 @@ extension Shell {
         let sweep = try requireSweep(bench, command)
         var trials = sweep.trials
         let keys = sweep.space.names
-        let metrics = Shell.shownMetrics(sweep)
+        var metrics = Shell.shownMetrics(sweep)
+        // The further metrics (dev_f1, dev_auc, …) may be sorted and filtered by, and are then shown.
+        let further = MetricName.allDevMetricNames.filter { name in
+            !metrics.contains(name) && sweep.trials.contains { $0.metrics[name] != nil }
+        }
+        let asked = [command.string("sort")].compactMap { $0 } + command.arguments.compactMap { argument -> String? in
+            if case .comparison(let key, _, _) = argument { return key } else { return nil }
+        }
+        metrics += further.filter { asked.contains($0) }
         func value(_ trial: Trial, _ name: String) -> Double? {
             if let p = trial.parameters[name] { return p.asReal }
             if name == "trial" { return Double(trial.number) }
             if name == "seconds" { return trial.seconds }
             return trial.metrics[name]
         }
-        let known = ["trial", "seconds"] + keys + metrics + ["epochs"]
+        let known = ["trial", "seconds"] + keys + metrics + further.filter { !metrics.contains($0) } + ["epochs"]
         if let state = command.string("state") { trials = trials.filter { $0.stateWord == state } }
         for (i, argument) in command.arguments.enumerated() {
             guard case .comparison(let key, let op, let limit) = argument else { continue }

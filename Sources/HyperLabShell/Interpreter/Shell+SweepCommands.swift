@@ -123,7 +123,7 @@ extension Shell {
 
     /// The metric to optimize: `metric=` or the task's primary dev metric, checked against the task.
     private func sweepMetric(_ command: BoundCommand, task: LearningTask) throws(InputError) -> String {
-        let allowed = MetricName.devMetrics(for: task)
+        let allowed = MetricName.allDevMetrics(for: task)
         guard let metric = command.string("metric") else { return allowed[0] }
         if metric.hasPrefix("test_") {
             throw InputError("sweeps cannot score on the test part", at: command.span(ofOption: "metric"),

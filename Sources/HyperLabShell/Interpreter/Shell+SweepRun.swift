@@ -87,6 +87,12 @@ extension Shell {
         record.folds = target.foldCount
         bench.sweeps.append(record)
         console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+        if let scoring = bench.scoring, logFolder == nil, let task = bench.dataset?.task,
+           plan.metric == MetricName.primaryDevMetric(for: task) {
+            console.lines(baselineLines(parts: scoring.parts.map { ($0.train, $0.dev) }, partName: "dev",
+                                        score: record.best?.value, classNames: bench.dataset?.classNames,
+                                        subject: "the best trial"))
+        }
         if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
     }
 

@@ -21,8 +21,19 @@ extension Shell {
                                     devIndices: part.devIndices, foldMetrics: foldMetrics))
         if scoring.isCrossValidation, !first.isFailed {
             console.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
+            let primary = MetricName.primaryDevMetric(for: first.task)
+            let scores = runs.compactMap { $0.metrics[primary] }
+            console.lines(baselineLines(parts: scoring.parts.prefix(runs.count).map { ($0.train, $0.dev) }, partName: "dev",
+                                        score: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
+                                        classNames: bench.dataset?.classNames, subject: "run \(number)"))
         } else {
             presentLine { Shell.runSummary(first, number: number, timings: $0) }
+            if !first.isFailed, let more = Shell.moreMetricsLine(first.metrics, part: "dev", task: first.task) { console.line(more) }
+            if !first.isFailed {
+                console.lines(baselineLines(parts: [(part.train, part.dev)], partName: "dev",
+                                            score: first.metrics[MetricName.primaryDevMetric(for: first.task)],
+                                            classNames: bench.dataset?.classNames, subject: "run \(number)"))
+            }
         }
         if let note = Shell.oneRunNote(command, run: number, ran: config, kept: bench.configuration) { console.line(note) }
         if let failed = runs.first(where: \.isFailed) {
@@ -202,9 +213,10 @@ extension Shell {
         let trainer = Trainer(configuration: config)
         let evaluation: TestEvaluation
         let console = self.console
+        // Every train and dev row once: the split's own union, never a part joined again.
+        var trainAndDev = Partition(features: Matrix(rows: 0, columns: 0), targets: .values([]))
+        var test = trainAndDev
         do {
-            // Every train and dev row once: the split's own union, never a part joined again.
-            let trainAndDev: Partition, test: Partition
             if var split = bench.split {
                 trainAndDev = split.trainAndDev
                 test = split.openTest()
@@ -241,6 +253,9 @@ extension Shell {
             return scores.joined(separator: " · ")
                 + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))"
         }
+        if let more = Shell.moreMetricsLine(metrics, part: "test", task: evaluation.run.task) { console.line(more) }
+        console.lines(baselineLines(parts: [(trainAndDev, test)], partName: "test", score: metrics[names[0]],
+                                    classNames: bench.dataset?.classNames, subject: "the model"))
         if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
         var looks = 1
         if let dataset = bench.dataset, let split = Shell.splitArguments(bench) {

@@ -50,7 +50,7 @@ public enum CommandCatalog {
                         OptionSpec("test", .real(0...1), default: "required", "fraction locked away for the final look"),
                         OptionSpec("cv", .integer(2...20), default: "—", "K-fold cross-validation on the non-test rows instead"),
                         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the shuffle"),
-                        OptionSpec("stratify", .boolean, default: "no (yes under cv)", "keep class proportions in every part"),
+                        OptionSpec("stratify", .boolean, default: "yes for CSV classes and cv, else no", "keep class proportions in every part"),
                     ],
                     recorded: true, group: .data,
                     summary: "split into train, dev and test (or K folds and test); standardize with train statistics",
@@ -59,7 +59,10 @@ public enum CommandCatalog {
                     test=F, which locks the test part and cuts the rest into K folds: every configuration is \
                     then trained K times, each fold scored once, and its score is the mean over the folds. \
                     Features are standardized with the statistics of the rows trained on only. The test part is \
-                    locked: only evaluate test opens it, and every look is counted.
+                    locked: only evaluate test opens it, and every look is counted. Classes from a CSV file \
+                    are stratified unless stratify=no; the built-in datasets shuffle all rows together unless \
+                    stratify=yes, as they always have. show data gives the class counts per part, and split \
+                    warns about small parts, rows shared between parts and more inputs than training rows.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
         CommandSpec("show", "looks", recorded: false, group: .data,
@@ -70,6 +73,16 @@ public enum CommandCatalog {
                     it may follow what the test set showed.
                     """,
                     example: "show looks"),
+        CommandSpec("save", "predictions", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
+                    options: [OptionSpec("part", .choice(["dev", "test"]), default: "dev", "the part whose rows are predicted"), forceOption],
+                    recorded: false, group: .results,
+                    summary: "write the last run's prediction for every dev (or test) row to a CSV file",
+                    details: """
+                    Columns: row (the 1-based data row of the loaded file, as save split numbers it), true, \
+                    predicted, and for classes one probability column per class (p_NAME). part=test opens \
+                    the locked test part and counts as a look at it, as evaluate test does.
+                    """,
+                    example: "save predictions \"dev-predictions.csv\" part=dev"),
         CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
                     options: [forceOption],
                     recorded: false, group: .data,
@@ -129,7 +142,10 @@ public enum CommandCatalog {
                     test trains, keeps its values (set epochs=N changes them for good). Mini-batches are shuffled \
                     every epoch; patience=N stops when the dev metric has not improved for N epochs and keeps \
                     the best epoch's weights. A run that diverges (NaN or infinite loss) is kept as failed. \
-                    Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N.
+                    Ctrl-C stops after the current mini-batch and keeps the epochs done. Each run is kept as run N. \
+                    The summary adds dev_balanced_acc, dev_f1 (macro), dev_auc and dev_logloss for classes, or \
+                    dev_mae for numbers, and the trivial baseline: always the train part's majority class, or \
+                    its mean; a run that does not beat it is told so.
                     """,
                     example: "train epochs=50 patience=10"),
     ]
@@ -137,7 +153,7 @@ public enum CommandCatalog {
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
         OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
-        OptionSpec("metric", .suggested(MetricName.devMetrics), default: "dev_acc or dev_rmse",
+        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse",
                    "the dev metric to optimize (its direction is implied)"),
         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
@@ -317,7 +333,7 @@ public enum CommandCatalog {
                     options: [
                         OptionSpec("repeats", .integer(2...1000), default: "10 seeds (1 round of folds under cv)",
                                    "paired seeds, or rounds of K folds under cross-validation"),
-                        OptionSpec("metric", .choice(MetricName.devMetrics), default: "dev_acc or dev_rmse", "the metric compared"),
+                        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse", "the metric compared"),
                     ],
                     recorded: true, group: .results,
                     summary: "two configurations on paired seeds or folds: mean difference, interval, corrected t-test",
@@ -353,6 +369,16 @@ public enum CommandCatalog {
         CommandSpec("runs", recorded: false, group: .results,
                     summary: "the training runs of this session with their outcome and final metrics",
                     example: "runs"),
+        CommandSpec("show", "confusion",
+                    options: [OptionSpec("part", .choice(["dev", "test"]), default: "dev", "the part whose predictions are counted")],
+                    recorded: false, group: .results,
+                    summary: "the confusion matrix of the last run's model on dev (or test: a counted look)",
+                    details: """
+                    Rows are the true classes, columns the predicted ones, with each class's recall. The model \
+                    is the last train run's, on the current split. part=test opens the locked test part and \
+                    counts as a look at it, as evaluate test does.
+                    """,
+                    example: "show confusion part=dev"),
         CommandSpec("evaluate", "test", recorded: true, group: .results,
                     summary: "train the current configuration on train+dev and score it on the locked test part",
                     details: """

@@ -19,7 +19,7 @@ import HyperLabKit
         t.type(Self.setup)
         #expect(Self.run(t, "evaluate test").contains("test set looks: 1. Report this number; do not tune on it."))
         let resplit = Self.run(t, "split train=0.6 dev=0.2 test=0.2 seed=2")
-        let warnings = resplit.split(separator: "\n").filter { $0.hasPrefix("warning:") }
+        let warnings = resplit.split(separator: "\n").filter { $0.hasPrefix("warning:") && $0.contains("look") }
         #expect(warnings.count == 1, "one line: \(resplit)")
         #expect(resplit.contains("a new split after seeing the test set lets test information leak into later choices; counted as look 2 at the test set of iris"),
                 "\(resplit)")

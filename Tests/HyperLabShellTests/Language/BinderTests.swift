@@ -39,7 +39,7 @@ import HyperLabKit
     }
 
     @Test func missingSubcommand() {
-        #expect(error("show")?.message == "show needs one of: data, looks, config, trial")
+        #expect(error("show")?.message == "show needs one of: data, looks, config, trial, confusion")
     }
 
     @Test func misspeltSubcommand() {

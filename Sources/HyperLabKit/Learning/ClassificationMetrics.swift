@@ -54,7 +54,7 @@ public struct ClassificationMetrics: Sendable, Hashable {
             2 * Double(truePositive[k]) / Double(actual[k] + predictedCount[k])
         }.reduce(0, +) / Double(scored.count)
         let epsilon = 2.220446049250313e-16
-        logloss = (0..<n).map { r in -log(min(max(probabilities[r * classes + labels[r]], epsilon), 1 - epsilon)) }
+        logloss = (0..<n).map { r in -PortableMath.log(min(max(probabilities[r * classes + labels[r]], epsilon), 1 - epsilon)) }
             .reduce(0, +) / Double(n)
         if classes == 2 {
             auc = Self.rocAUC(scores: (0..<n).map { probabilities[$0 * 2 + 1] }, positive: labels.map { $0 == 1 })

@@ -38,12 +38,15 @@ extension Network {
         guard totals.finite, outputs.allSatisfy(\.isFinite) else { return scores }
         switch architecture.task {
         case .classification:
+            // Softmax in place, row by row, with PortableMath's exp (the same bits on every machine);
+            // indices, not a slice of `outputs`, so no row copies the whole array on write.
             for r in 0..<data.rows {
-                let row = outputs[(r * width)..<((r + 1) * width)]
-                let top = row.max() ?? 0
+                let rows = (r * width)..<((r + 1) * width)
+                var top = -Double.infinity
+                for i in rows { top = max(top, outputs[i]) }
                 var sum = 0.0
-                for i in row.indices { outputs[i] = exp(outputs[i] - top); sum += outputs[i] }
-                for i in row.indices { outputs[i] /= sum }
+                for i in rows { outputs[i] = PortableMath.exp(outputs[i] - top); sum += outputs[i] }
+                for i in rows { outputs[i] /= sum }
             }
             let labels = (0..<data.rows).map { Int(data.labels.pointer[$0]) }
             scores.add(ClassificationMetrics(labels: labels, probabilities: outputs, classes: width))

@@ -67,10 +67,12 @@ let package = Package(
             path: "benchmarks/Sources/hyperlab-bench",
             swiftSettings: releaseTuning
         ),
-        .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit"], exclude: ["Data/Fixtures"]),
+        // Helpers both test targets use (test targets cannot share files otherwise).
+        .target(name: "HyperLabTestSupport", path: "Tests/HyperLabTestSupport"),
+        .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit", "HyperLabTestSupport"], exclude: ["Data/Fixtures"]),
         .testTarget(
             name: "HyperLabShellTests",
-            dependencies: ["HyperLabShell", "HyperLabKit"],
+            dependencies: ["HyperLabShell", "HyperLabKit", "HyperLabTestSupport"],
             exclude: ["Golden"]
         ),
     ],

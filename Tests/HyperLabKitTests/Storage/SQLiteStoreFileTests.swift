@@ -1,4 +1,5 @@
 import Foundation
+import HyperLabTestSupport
 import Testing
 @testable import HyperLabKit
 

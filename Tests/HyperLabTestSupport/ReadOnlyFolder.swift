@@ -1,11 +1,11 @@
 import Foundation
 
 /// Makes a folder and its files read-only for this process, even when it runs as root
-/// (`chattr +i`, which root cannot write through), and undoes it. The twin of
-/// HyperLabKitTests/Storage/ReadOnlyFolder.swift: test targets share no files.
-enum ReadOnlyFolder {
+/// (`chattr +i`, which root cannot write through), and undoes it. Shared by the Kit's and the
+/// shell's tests (the store's read-only tests at both levels).
+public enum ReadOnlyFolder {
     /// Makes `folder` and its files read-only; false when this system cannot (root without `chattr`).
-    static func lock(_ folder: String) -> Bool {
+    public static func lock(_ folder: String) -> Bool {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
         if getuid() != 0 {
             for file in files { chmod(file, 0o444) }
@@ -15,7 +15,7 @@ enum ReadOnlyFolder {
     }
 
     /// Makes `folder` and its files writable again.
-    static func unlock(_ folder: String) {
+    public static func unlock(_ folder: String) {
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
         if getuid() != 0 {
             chmod(folder, 0o755)

@@ -4,6 +4,7 @@
 #pragma STDC FP_CONTRACT OFF
 
 #include "CKernels.h"
+#include "instruction_set.h"
 
 typedef float f8 __attribute__((vector_size(32), aligned(4)));
 typedef unsigned int u8 __attribute__((vector_size(32), aligned(4)));
@@ -75,8 +76,7 @@ static void adam_avx2(float *theta, const float *grad, float *m, float *v, long 
 void hl_adam_step(float *theta, const float *grad, float *m, float *v, long n,
                   const HLAdamCoefficients *coefficients) {
 #if defined(__x86_64__)
-    __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2")) {
+    if (hl_instruction_set() >= 1) {
         adam_avx2(theta, grad, m, v, n, coefficients);
         return;
     }

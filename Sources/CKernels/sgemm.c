@@ -14,6 +14,7 @@
 #pragma STDC FP_CONTRACT OFF
 
 #include "CKernels.h"
+#include "instruction_set.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -119,18 +120,6 @@ static void product_avx512_then_avx2(bool transpose_a, bool transpose_b, long m,
     }
 }
 
-/// The widest instruction set this CPU has: 2 for AVX-512, 1 for AVX2 with FMA, 0 for neither.
-static int instruction_set(void) {
-    static int cached = -1;
-    int level = __atomic_load_n(&cached, __ATOMIC_RELAXED);
-    if (level < 0) {
-        __builtin_cpu_init();
-        level = __builtin_cpu_supports("avx512f") ? 2
-              : (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) ? 1 : 0;
-        __atomic_store_n(&cached, level, __ATOMIC_RELAXED);
-    }
-    return level;
-}
 #endif
 
 void hl_sgemm_portable(bool transpose_a, bool transpose_b, long m, long n, long k,
@@ -143,7 +132,7 @@ void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
               float alpha, const float *a, long lda, const float *b, long ldb,
               float beta, float *c, long ldc) {
 #if defined(__x86_64__)
-    switch (instruction_set()) {
+    switch (hl_instruction_set()) {
     case 2: product_avx512_then_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
     case 1: product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
     default: break;
@@ -156,7 +145,7 @@ void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
                    float alpha, const float *a, long lda, const float *b, long ldb,
                    float beta, float *c, long ldc) {
 #if defined(__x86_64__)
-    if (instruction_set() >= 1) {
+    if (hl_instruction_set() >= 1) {
         product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;
     }
@@ -166,7 +155,7 @@ void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
 
 const char *hl_sgemm_path(void) {
 #if defined(__x86_64__)
-    switch (instruction_set()) {
+    switch (hl_instruction_set()) {
     case 2: return "avx512";
     case 1: return "avx2-fma";
     default: return "portable";

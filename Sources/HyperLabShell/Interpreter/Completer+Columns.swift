@@ -1,4 +1,5 @@
 import Foundation
+import HyperLabKit
 
 /// Column names of the CSV file a `load` line names, for `target=`, `drop=[…]`, `features=[…]`
 /// and `keep=[…]`: read from the file's header when Tab is pressed.
@@ -12,7 +13,7 @@ extension Completer {
               let file = Completer.loadedFile(in: segment) else { return nil }
         let path = file.hasPrefix("/") ? file : (directory as NSString).appendingPathComponent(file)
         // A name with spaces or symbols comes in quotes; it is matched by the name itself.
-        return Completer.headerColumns(ofFile: path).filter { $0.hasPrefix(partial) }.map(Completer.studyWord).sorted()
+        return CSVDataset.columnNames(path: path).filter { $0.hasPrefix(partial) }.map(Completer.studyWord).sorted()
     }
 
     /// Candidates inside quotes (`drop=["bill l`): the rest of each matching name and the
@@ -24,7 +25,7 @@ extension Completer {
         // libedit's word starts after the last break character inside the quotes.
         let breaks = Set(Shell.wordBreakCharacters)
         let wordStart = partial.lastIndex(where: { breaks.contains($0) }).map(partial.index(after:)) ?? partial.startIndex
-        return Completer.headerColumns(ofFile: path).filter { $0.hasPrefix(partial) }
+        return CSVDataset.columnNames(path: path).filter { $0.hasPrefix(partial) }
             .map { String($0.dropFirst(partial.distance(from: partial.startIndex, to: wordStart))) + "\"" }.sorted()
     }
 
@@ -51,31 +52,5 @@ extension Completer {
         let rest = trimmed.dropFirst(4).drop { $0 == " " || $0 == "\t" }
         guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else { return nil }
         return String(rest[rest.index(after: rest.startIndex)..<close])
-    }
-
-    /// The names in the first line of a CSV file (quotes removed, a byte-order mark skipped);
-    /// empty when the file cannot be read. Reads at most 64 KiB.
-    static func headerColumns(ofFile path: String) -> [String] {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return [] }
-        defer { try? handle.close() }
-        let bytes = (try? handle.read(upToCount: 65_536)) ?? Data()
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        var names: [String] = [], field = "", quoted = false
-        for character in text {
-            if quoted {
-                if character == "\"" { quoted = false } else { field.append(character) }
-            } else if character == "\"" {
-                quoted = true
-            } else if character == "," {
-                names.append(field); field = ""
-            } else if character == "\n" || character == "\r\n" || character == "\r" {
-                break
-            } else {
-                field.append(character)
-            }
-        }
-        names.append(field)
-        return names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }

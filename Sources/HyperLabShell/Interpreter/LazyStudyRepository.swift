@@ -88,7 +88,11 @@ extension Shell {
         if choice.hasPrefix("postgresql://") || choice.hasPrefix("postgres://") {
             return LazyStudyRepository(postgreSQL: choice)
         }
-        let path = choice.hasPrefix("/") ? choice : (workingDirectory as NSString).appendingPathComponent(choice)
-        return LazyStudyRepository(path: path)
+        return LazyStudyRepository(path: storePath(choice, workingDirectory: workingDirectory))
+    }
+
+    /// The SQLite file a store choice names: absolute as given, else relative to `workingDirectory`.
+    static func storePath(_ choice: String, workingDirectory: String) -> String {
+        choice.hasPrefix("/") ? choice : (workingDirectory as NSString).appendingPathComponent(choice)
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import HyperLabKit
 
+/// What can be wrong with a store choice (`--store`, `set store=`): a password in a PostgreSQL
+/// URL (below), or a path that is not a regular file (`SQLiteStoreFile`).
+///
 /// Passwords stay out of store URLs: a `postgresql://USER:PASSWORD@HOST/DB` given to `--store`
 /// or `set store=` would be written into saved sessions, notebooks and the history file, so it
 /// is refused (the password comes from `PGPASSWORD` or `~/.pgpass`), and the history never
@@ -33,8 +36,8 @@ extension Shell {
     public static func storeProblem(_ store: String, workingDirectory: String? = nil) -> (message: String, hint: String)? {
         if let problem = StorePassword.problem(in: store) { return (problem, StorePassword.hint) }
         guard let workingDirectory, store != "memory", !store.hasPrefix("postgres") else { return nil }
-        let path = store.hasPrefix("/") ? store : (workingDirectory as NSString).appendingPathComponent(store)
-        return SQLiteStoreFile.problem(path: path).map { ($0.message, $0.hint ?? "") }
+        return SQLiteStoreFile.problem(path: storePath(store, workingDirectory: workingDirectory))
+            .map { ($0.message, $0.hint ?? "") }
     }
 
     /// `line` with the passwords of PostgreSQL URLs in it masked, for the history file.

@@ -78,7 +78,9 @@ enum Launch {
     static func runShell(commands: [String], _ common: CommonOptions) throws(ExitCode) {
         let status: Int32
         if !commands.isEmpty {
-            status = Self.status(ScriptRunner(shell: try makeShell(common, interactive: false)).runCommands(commands))
+            let shell = try makeShell(common, interactive: false)
+            shell.options.commandLineSource = "-c"
+            status = Self.status(ScriptRunner(shell: shell).runCommands(commands))
         } else if !ProcessEnvironment.inputIsTerminal {
             status = Self.status(ScriptRunner(shell: try makeShell(common, interactive: false)).runStandardInput())
         } else {

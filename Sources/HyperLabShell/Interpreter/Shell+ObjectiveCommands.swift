@@ -73,7 +73,7 @@ extension Shell {
             throw InputError("the stored objective command of \(stored.definition.name) cannot be read: \(error.message)",
                              at: command.span(ofArgument: 0), hint: error.hint)
         }
-        try checkCommandsAllowed(command, commandText: reference.command)
+        try checkCommandsAllowed(command, commandText: reference.command, storedIn: stored.definition.name)
         guard FileManager.default.fileExists(atPath: reference.directory) else {
             throw InputError("the folder \(reference.directory) that \(stored.definition.name)'s command runs in is gone",
                              at: command.span(ofArgument: 0), hint: "restore the folder, then resume again")
@@ -88,9 +88,27 @@ extension Shell {
     }
 
     /// A script may run external commands only with `--allow-commands`, or once the person at the
-    /// terminal allowed that script. Commands typed at the prompt are the person's own.
-    private func checkCommandsAllowed(_ command: BoundCommand, commandText: String) throws(InputError) {
-        guard let source = currentSource, !options.allowCommands, !approvedScripts.contains(source) else { return }
+    /// terminal allowed that script. Commands typed at the prompt are the person's own; `-c`
+    /// commands are not typed at a prompt and follow the rule of scripts. A command stored with a
+    /// study (`resume`) was written by whoever made the store, so it runs only with
+    /// `--allow-commands` or after the person at the terminal saw it and said yes.
+    private func checkCommandsAllowed(_ command: BoundCommand, commandText: String, storedIn study: String? = nil) throws(InputError) {
+        guard !options.allowCommands else { return }
+        let source = currentSource ?? options.commandLineSource
+        if let study, !approvedStoredCommands.contains(commandText) {
+            if options.interactive, let confirm = options.confirm {
+                console.line("study \(study) runs an external command stored with it:")
+                console.line("  \(commandText)")
+                if confirm("run it for this study? [y/N] ") {
+                    approvedStoredCommands.insert(commandText)
+                    return
+                }
+            }
+            throw InputError("\(study) runs an external command stored with it ('\(commandText.truncated(toWidth: 60))'), and stored commands run only with --allow-commands or your yes at the terminal",
+                             at: command.syntax.nameSpan,
+                             hint: "read it with open study \"\(study)\"; if you trust it, " + allowance(source, command))
+        }
+        guard let source, study == nil, !approvedScripts.contains(source) else { return }
         if options.interactive, let confirm = options.confirm {
             // The question itself is one line: a line editor shows a prompt with newlines in it
             // run together ("…{x}allow it"), so what it is about is printed before it.
@@ -101,9 +119,23 @@ extension Shell {
                 return
             }
         }
-        throw InputError("\(source) \(command.spec.name == "resume" ? "resumes a study that runs" : "sets") an objective command, and scripts may not run external programs by default",
+        if source == options.commandLineSource {
+            throw InputError("-c sets an objective command, and commands given with -c may not run external programs by default",
+                             at: command.syntax.nameSpan,
+                             hint: "if you trust it, " + allowance(source, command))
+        }
+        throw InputError("\(source) sets an objective command, and scripts may not run external programs by default",
                          at: command.syntax.nameSpan,
-                         hint: "if you trust the script, run it with --allow-commands (hyperlab --allow-commands \(source))")
+                         hint: "if you trust the script, " + allowance(source, command))
+    }
+
+    /// How to let `source` run external commands: the same invocation with `--allow-commands`.
+    private func allowance(_ source: String?, _ command: BoundCommand) -> String {
+        switch source {
+        case nil: "answer y when it asks, or start hyperlab with --allow-commands"
+        case options.commandLineSource: "add --allow-commands (hyperlab --allow-commands -c '\(command.canonicalText.truncated(toWidth: 40))')"
+        case let script?: "run it with --allow-commands (hyperlab --allow-commands \(script))"
+        }
     }
 
     /// `show trial N`: a trial of the last sweep, and the tail of its command's log.

@@ -22,6 +22,10 @@ public struct ShellOptions: Sendable {
     public var tutorialsDirectory: String?
     /// Let scripts run external commands (`--allow-commands`).
     public var allowCommands = false
+    /// The source name under which commands run without a script pass the objective-command
+    /// gate: "-c" for `hyperlab -c`, whose commands are not typed at a prompt; nil when a person
+    /// types them (or a test drives the shell).
+    public var commandLineSource: String?
     /// Asks the person a yes/no question (nil when nobody is at the terminal).
     public var confirm: (@Sendable (String) -> Bool)?
     /// Print wall-clock durations ("in 0.4 s", the `seconds` column of `results`). On for
@@ -83,6 +87,8 @@ public final class Shell {
     var currentSource: String?
     /// Scripts the person allowed to run external commands, once each.
     var approvedScripts: Set<String> = []
+    /// Commands stored with studies that the person at the terminal allowed to run.
+    var approvedStoredCommands: Set<String> = []
     /// Every successful command with its output, for `save notebook`.
     public internal(set) var notebook = Notebook()
     /// The looks at test sets taken in this session (kept in the store too), outliving `reset`.

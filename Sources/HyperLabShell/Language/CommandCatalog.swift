@@ -240,8 +240,9 @@ public enum CommandCatalog {
                     "hyperlab: epoch=3 dev_acc=0.91" after an epoch (so pruning can stop it: SIGTERM, then \
                     SIGKILL) and "hyperlab: dev_acc=0.93" at the end; other output goes to logs/STUDY/trial-NNNN.log \
                     (show trial N prints its tail), which keeps the last log_limit bytes; with --store memory the \
-                    logs go to a temporary folder removed at exit, unless logs="DIR" is given. A script that sets an objective command runs it only with \
-                    --allow-commands, or after you confirm at the terminal.
+                    logs go to a temporary folder removed at exit, unless logs="DIR" is given. A script or -c that sets an objective command runs it only with \
+                    --allow-commands, or after you confirm at the terminal; so does resume of a stored \
+                    study's command, even typed, since whoever made the store wrote it.
                     """,
                     example: "objective command \"python train.py --lr {lr} --wd {weight_decay} --seed {seed}\" metric=dev_acc"),
         CommandSpec("objective", "builtin", recorded: true, group: .sweeps,

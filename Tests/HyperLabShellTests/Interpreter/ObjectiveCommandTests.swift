@@ -61,6 +61,17 @@ import HyperLabKit
         #expect(t.shell.run(Self.command, source: "tune.hlab") == .completed)
     }
 
+    @Test func commandsGivenWithDashCFollowTheRuleOfScripts() throws {
+        let t = try Transcript(echo: false)
+        t.shell.options.commandLineSource = "-c"
+        #expect(t.shell.run(Self.command) == .failed)
+        #expect(t.output.text.contains("error: -c sets an objective command, and commands given with -c may not run external programs by default"))
+        #expect(t.output.text.contains("hint: if you trust it, add --allow-commands (hyperlab --allow-commands -c 'objective command"))
+        #expect(t.shell.workbench.objective == nil)
+        t.shell.options.allowCommands = true
+        #expect(t.shell.run(Self.command) == .completed)
+    }
+
     @Test func theQuestionToAllowAScriptsCommandIsOneLineAfterWhatItIsAbout() throws {
         let t = try Transcript(echo: false)
         let asked = CapturedOutput()

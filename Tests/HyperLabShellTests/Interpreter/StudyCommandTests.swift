@@ -113,6 +113,21 @@ import HyperLabKit
         #expect(output.text.contains("external command"))
         #expect(second.run("resume ext", source: "again.hlab") == .failed)
         #expect(output.text.contains("--allow-commands"))
+        // Typed at the prompt too: whoever made the store wrote that command, not the person.
+        #expect(second.run("resume ext") == .failed)
+        #expect(output.text.contains("error: ext runs an external command stored with it ('echo {x} >> calls.txt;"))
+        #expect(output.text.contains(#"hint: read it with open study "ext"; if you trust it, answer y when it asks"#))
+        second.options.interactive = true
+        let asked = CapturedOutput()
+        second.options.confirm = { question in
+            asked.append(question)
+            return false
+        }
+        #expect(second.run("resume ext") == .failed)
+        #expect(asked.text == "run it for this study? [y/N] ")
+        #expect(output.text.contains("study ext runs an external command stored with it:\n  echo {x} >> calls.txt;"))
+        second.options.interactive = false
+        second.options.confirm = nil
         second.options.allowCommands = true
         #expect(second.run("resume ext", source: "again.hlab") == .completed)
         let resumed = try #require(second.workbench.sweeps.last)

@@ -32,6 +32,18 @@ import Testing
         #expect(try HyperLabBinary.run(["-c", "quit", "-c", "lod"]).status == 0)
     }
 
+    @Test func anObjectiveCommandGivenWithDashCNeedsAllowCommands() throws {
+        let folder = try HyperLabBinary.temporaryFolder()
+        let objective = #"objective command "touch ran-{x}; echo hyperlab: score={x}" metric=score"#
+        let refused = try HyperLabBinary.run(["--store", "memory", "-c", objective, "-c", "sweep random n=1 x=int(1,9)"], directory: folder)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("commands given with -c may not run external programs by default"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.hasPrefix("ran-") })
+        let allowed = try HyperLabBinary.run(["--store", "memory", "--allow-commands", "-c", objective, "-c", "sweep random n=1 x=int(1,9)"], directory: folder)
+        #expect(allowed.status == 0, "\(allowed.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).contains { $0.hasPrefix("ran-") })
+    }
+
     @Test func scriptFileAndRunSubcommandBothRunTheScript() throws {
         let folder = try HyperLabBinary.temporaryFolder()
         try "say \"from the script\"\n".write(to: folder.appendingPathComponent("ok.hlab"), atomically: true, encoding: .utf8)

@@ -85,7 +85,16 @@ public final class Console: Sendable {
     private let out: @Sendable (String) -> Void
     private let err: @Sendable (String) -> Void
     private let statusShown = Mutex(false)
-    private let tap = Mutex<(@Sendable (String) -> Void)?>(nil)
+    /// The observer of `observing`, boxed: a bare closure stored in a `Mutex` is re-wrapped
+    /// in a conversion thunk each time `withLock` reads it back (the generic storage and the
+    /// closure's own type differ), so every line written grew a chain of thunks whose release,
+    /// after a 60,000-trial sweep, overflowed the stack.
+    private let tap = Mutex<Observer?>(nil)
+
+    /// An observer of what the console writes.
+    private struct Observer: Sendable {
+        let observe: @Sendable (String) -> Void
+    }
 
     /// A console writing normal output to `out` and errors to `err`; `liveWidth`, when given,
     /// is asked for the width at each use (nil from it keeps `traits.width`).
@@ -113,7 +122,7 @@ public final class Console: Sendable {
     public func write(_ text: String, plain: String? = nil) {
         clearStatus()
         out(text)
-        tap.withLock { $0 }?((plain ?? text).strippingANSI)
+        tap.withLock { $0 }?.observe((plain ?? text).strippingANSI)
     }
 
     /// Runs `body` with everything written (output and errors, not status lines) also handed to
@@ -123,7 +132,7 @@ public final class Console: Sendable {
                                        _ body: () throws(E) -> T) throws(E) -> T {
         let previous = tap.withLock { current in
             let old = current
-            current = observer
+            current = Observer(observe: observer)
             return old
         }
         defer { tap.withLock { $0 = previous } }
@@ -138,7 +147,7 @@ public final class Console: Sendable {
         clearStatus()
         let line = text.hasSuffix("\n") ? text : text + "\n"
         err(line)
-        tap.withLock { $0 }?(line.strippingANSI)
+        tap.withLock { $0 }?.observe(line.strippingANSI)
     }
 
     /// `text` wrapped in the style's ANSI codes when colour is allowed; `text` unchanged otherwise.

@@ -5,6 +5,21 @@ import Testing
 /// The console: status lines only on a terminal, and a terminal's width read at each use, so
 /// tables and plots fit a window resized between commands.
 @Suite struct ConsoleTests {
+    @Test func anObserverSurvivesAMillionLinesAndEndsWithoutDeepRecursion() {
+        // A 60,000-trial sweep writes that many lines through one observer. Each read of a bare
+        // closure kept in a Mutex wrapped it in one more thunk, and releasing the chain at the
+        // end of the command overflowed the stack (SIGSEGV after "done").
+        let capture = CapturedOutput()
+        let console = capture.console()
+        let counter = Mutex(0)
+        console.observing({ _ in counter.withLock { $0 += 1 } }) {
+            for _ in 0..<1_000_000 { console.write("") }
+        }
+        #expect(counter.withLock { $0 } == 1_000_000)
+        console.line("after")
+        #expect(counter.withLock { $0 } == 1_000_000, "the observer is gone after the command")
+    }
+
     @Test func plainConsoleHasNoColourAndNoStatus() {
         let capture = CapturedOutput()
         let console = capture.console()

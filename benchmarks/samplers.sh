@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sampler benchmark (issue 4): HyperLab's samplers vs Optuna and hyperopt, side by side in one run.
 #
-#   benchmarks/samplers.sh [quality] [spread] [overhead]      (all three when none is named)
+#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag]   (the first three when none is named)
 #
 # quality: median simple regret (best value found - known minimum) at 10/25/50(/100) trials on
 #   Branin (50 trials), Hartmann-6 (100) and Rosenbrock-4 on [-2.048, 2.048]^4 (50), over seeds
@@ -15,6 +15,9 @@
 #   Optuna's, and the medians of five disjoint groups of 20 seeds. Final regrets spread over
 #   orders of magnitude between seeds (Branin's over three), so a 2x gap between two 20-seed
 #   medians can be the draw, not the sampler.
+# lag: what a study's lag= costs in regret. HyperLab tpe and bayes through the product path with
+#   lag 4 (the default), 16 and 64: trial n sees only the finished trials below n - lag, which is what
+#   lets lag + 1 trials (processes, workers) run at once. Same functions, budgets and seeds as quality.
 # overhead: milliseconds per suggestion on 4 parameters (2 log floats, 1 log int, 1 choice):
 #   TPE after 1,000 trials and the GP after 100, HyperLab and Optuna.
 # Environment:
@@ -35,7 +38,7 @@ spread_functions="${HYPERLAB_BENCH_SPREAD_FUNCTIONS:-branin,hartmann6,rosenbrock
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(quality spread overhead)
 for p in "${parts[@]}"; do
-    case "$p" in quality|spread|overhead) ;; *) echo "unknown part '$p' (quality, spread, overhead)" >&2; exit 2 ;; esac
+    case "$p" in quality|spread|overhead|lag) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag)" >&2; exit 2 ;; esac
 done
 case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
 case "$spread_seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SPREAD_SEEDS must be a whole number" >&2; exit 2 ;; esac
@@ -62,16 +65,19 @@ started="$(date)"
 for p in "${parts[@]}"; do
     if [ "$p" = quality ]; then
         echo "== quality, $seeds seeds"
-        pinned "$bench" samplers quality --samplers random,tpe,bayes --lag both --seeds "$seeds" | tee -a "$results"
+        pinned "$bench" samplers quality --samplers random,tpe,bayes --lag 4,0 --seeds "$seeds" | tee -a "$results"
         (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers tpe,tpe_independent,gp,random \
             --seeds "$seeds") | tee -a "$results"
         (cd "$peers" && pinned "$venv/bin/python" hyperopt_tpe.py --seeds "$seeds") | tee -a "$results"
     elif [ "$p" = spread ]; then
         echo "== spread, $spread_functions, $spread_seeds seeds"
-        pinned "$bench" samplers quality --functions "$spread_functions" --samplers bayes --lag both \
+        pinned "$bench" samplers quality --functions "$spread_functions" --samplers bayes --lag 4,0 \
             --seeds "$spread_seeds" | tee -a "$spread"
         (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --functions "$spread_functions" \
             --samplers gp --seeds "$spread_seeds") | tee -a "$spread"
+    elif [ "$p" = lag ]; then
+        echo "== lag, $seeds seeds"
+        pinned "$bench" samplers quality --samplers tpe,bayes --lag 4,16,64 --seeds "$seeds" | tee -a "$results"
     else
         echo "== overhead per suggestion"
         pinned "$bench" samplers overhead | tee -a "$results"
@@ -98,7 +104,9 @@ awk '
         if (s == "hyperlab_bayes") return "HyperLab bayes (lag 4)"; if (s == "hyperlab_bayes_lag0") return "HyperLab bayes (lag 0)"
         if (s == "hyperlab_random") return "HyperLab random"; if (s == "optuna_tpe") return "Optuna TPE (default)"
         if (s == "optuna_tpe_independent") return "Optuna TPE (multivariate=False)"; if (s == "optuna_gp") return "Optuna GPSampler"
-        if (s == "optuna_random") return "Optuna random"; if (s == "hyperopt_tpe") return "hyperopt TPE"; return s
+        if (s == "optuna_random") return "Optuna random"; if (s == "hyperopt_tpe") return "hyperopt TPE"
+        if (match(s, /^hyperlab_[a-z]+_lag[0-9]+$/)) { split(s, w, "_"); return "HyperLab " w[2] " (" substr(w[3], 1, 3) " " substr(w[3], 4) ")" }
+        return s
     }
     END {
         if (rows > 0) {

@@ -1,6 +1,6 @@
 /// What a pruner sees when trial `number` reports its metric at `step` (an epoch).
 ///
-/// Peers are the trials numbered below `number − Study.historyLag`; the study waits until
+/// Peers are the trials numbered below `number − Study.lag`; the study waits until
 /// each of them has reported `step` or finished, so a decision depends only on the trial
 /// numbers and the values, never on timing or `parallel=`.
 public struct PruningContext: Sendable {
@@ -12,7 +12,7 @@ public struct PruningContext: Sendable {
     public var values: [Int: Double]
     /// The peers' values at `step`, by trial number (peers that did not reach it are absent).
     public var peerValues: [Double]
-    /// The number of peers (every trial numbered below `number − Study.historyLag`).
+    /// The number of peers (every trial numbered below `number − Study.lag`).
     public var peerCount: Int
     /// Whether the metric is maximized or minimized.
     public var direction: MetricDirection

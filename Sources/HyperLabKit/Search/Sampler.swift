@@ -1,7 +1,7 @@
 /// What a sampler sees when it suggests trial `number`.
 ///
 /// The history is fixed by the trial number alone (see `Study`): `finished` holds every
-/// trial numbered below `number − Study.historyLag`, all of them finished, and `pending`
+/// trial numbered below `number − Study.lag`, all of them finished, and `pending`
 /// holds the parameters of the trials in between, whatever their state, so a suggestion
 /// never depends on timing or on `parallel=`.
 public struct SamplingContext: Sendable {

@@ -18,7 +18,7 @@ final class StudyRun: @unchecked Sendable {
     private let coordinatorWake = DispatchSemaphore(value: 0)
     private let stopFlag = Atomic<Bool>(false)
     private let start = ContinuousClock.now
-    private let lag = Study.historyLag
+    private var lag: Int { study.lag }
     /// Events that make a write worth doing before the store's commit interval is up.
     static let fullBatch = 64
 

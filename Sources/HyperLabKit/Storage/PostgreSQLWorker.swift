@@ -15,10 +15,10 @@ import Synchronization
 /// }
 /// ```
 /// The same trials as a local run. A worker follows `Study.run`'s visibility rule: trial n is
-/// suggested once every trial below n − `Study.historyLag` has finished and every trial below n
+/// suggested once every trial below n − the study's `lag` has finished and every trial below n
 /// has started (the worker waits, polling the database), from those finished trials with the
 /// rest pending (constant liar); a pruning decision at step k waits until every trial below
-/// n − `historyLag` has finished or reached step k. With the study seed and trial number fixing
+/// n − `lag` has finished or reached step k. With the study seed and trial number fixing
 /// each trial's random stream and model seed, a study run by any number of workers on any
 /// machines gives the trials `Study.run` gives on one. The exception is a dead worker: a trial
 /// it held goes back to the queue after the grace, and a pruning decision that would wait for
@@ -72,7 +72,7 @@ public struct PostgreSQLWorker: Sendable {
             let state = WorkerTrialBox(Trial(number: claim.number, parameters: TrialParameters(), state: .running))
             startHeartbeats(claim, state: state)
             defer { state.stop.store(true, ordering: .relaxed) }
-            switch try awaitHistory(claim, state: state) {
+            switch try awaitHistory(claim, lag: study.lag, state: state) {
             case .ready(let trials):
                 return try run(claim, study: study, trials: trials, state: state, objective: objective)
             case .lowerTrialQueued:
@@ -116,9 +116,9 @@ public struct PostgreSQLWorker: Sendable {
 
     /// Waits until `claim`'s trial may be suggested (see the type's notes). While waiting it
     /// polls the trials' progress only; the whole history is read once, when ready.
-    private func awaitHistory(_ claim: PostgreSQLClaim, state: WorkerTrialBox) throws(StorageError) -> HistoryWait {
+    private func awaitHistory(_ claim: PostgreSQLClaim, lag: Int, state: WorkerTrialBox) throws(StorageError) -> HistoryWait {
         let n = claim.number
-        let limit = n - Study.historyLag
+        let limit = n - lag
         while true {
             if interruption.isRequested { return .interrupted }
             if state.value.withLock({ $0.lost }) { throw storageError(lost(n)) }
@@ -160,10 +160,10 @@ public struct PostgreSQLWorker: Sendable {
                 }
                 if shouldStop() { return true }
                 guard !isLast, study.pruner.isDecisionStep(step) else { return false }
-                guard let peers = worker.peerValues(claim, step: step, shouldStop: shouldStop) else { return true }
+                guard let peers = worker.peerValues(claim, lag: study.lag, step: step, shouldStop: shouldStop) else { return true }
                 let own = state.value.withLock { $0.trial.intermediateValues }.filter { $0.key <= step }
                 let decision = PruningContext(number: n, step: step, values: own, peerValues: peers,
-                                              peerCount: max(n - Study.historyLag, 0), direction: study.direction)
+                                              peerCount: max(n - study.lag, 0), direction: study.direction)
                 guard study.pruner.shouldPrune(decision) else { return false }
                 state.value.withLock { $0.pruned = true }
                 return true
@@ -204,8 +204,8 @@ public struct PostgreSQLWorker: Sendable {
     /// The values at `step` of the trials below n − lag, in number order, once each has
     /// finished or reached `step` (a trial back in the queue is not waited for); nil when the
     /// trial must stop meanwhile or the store fails.
-    private func peerValues(_ claim: PostgreSQLClaim, step: Int, shouldStop: () -> Bool) -> [Double]? {
-        let limit = claim.number - Study.historyLag
+    private func peerValues(_ claim: PostgreSQLClaim, lag: Int, step: Int, shouldStop: () -> Bool) -> [Double]? {
+        let limit = claim.number - lag
         guard limit > 0 else { return [] }
         while !shouldStop() {
             guard let peers = try? store.progress(study: claim.study, below: limit, step: step) else { return nil }

@@ -57,6 +57,9 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var repeats: Int
     /// The pruner: none, median or asha.
     public var prune: String
+    /// The lag of the visibility rule (`lag=`, see `Study`); nil for the default lag, so
+    /// stores written before lag= existed read as they were run.
+    public var lag: Int?
     /// The swept parameters, in the sampler's order.
     public var space: [SweptParameter]
     /// The base configuration: every key's value as canonical text (`lr: "0.001"`, `hidden: "[64, 32]"`).
@@ -73,7 +76,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     /// A study record with every field given.
     public init(name: String, created: Date = Date(), status: StudyStatus = .running, sampler: String,
                 samplerSettings: [String: String] = [:], baseline: Bool = false, seed: UInt64, trialCount: Int,
-                metric: String, direction: MetricDirection, repeats: Int = 1, prune: String = "none",
+                metric: String, direction: MetricDirection, repeats: Int = 1, prune: String = "none", lag: Int? = nil,
                 space: [SweptParameter], configuration: [String: String], dataset: DatasetReference,
                 split: SplitReference, objective: ExternalObjectiveReference? = nil, hyperLabVersion: String = HyperLabVersion.current) {
         self.name = name
@@ -88,6 +91,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
         self.direction = direction
         self.repeats = repeats
         self.prune = prune
+        self.lag = lag == Study.defaultLag ? nil : lag
         self.space = space
         self.configuration = configuration
         self.dataset = dataset
@@ -100,11 +104,11 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     /// `base` are turned into their canonical text.
     public init(name: String, created: Date = Date(), sampler: String, samplerSettings: [String: String] = [:],
                 baseline: Bool = false, seed: UInt64, trialCount: Int, metric: String, direction: MetricDirection,
-                repeats: Int = 1, prune: String = "none", space: SearchSpace, base: Configuration,
+                repeats: Int = 1, prune: String = "none", lag: Int? = nil, space: SearchSpace, base: Configuration,
                 dataset: DatasetReference, split: SplitReference, objective: ExternalObjectiveReference? = nil) {
         self.init(name: name, created: created, sampler: sampler, samplerSettings: samplerSettings,
                   baseline: baseline, seed: seed, trialCount: trialCount, metric: metric, direction: direction,
-                  repeats: repeats, prune: prune,
+                  repeats: repeats, prune: prune, lag: lag,
                   space: space.parameters.map { SweptParameter(name: $0.name, distribution: $0.distribution.description) },
                   configuration: StudyDefinition.configurationText(base), dataset: dataset, split: split,
                   objective: objective)

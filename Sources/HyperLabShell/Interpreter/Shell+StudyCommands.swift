@@ -47,7 +47,7 @@ extension Shell {
             let plan = SweepPlan(name: d.name, kind: d.sampler, space: try d.searchSpace(), base: base, metric: d.metric,
                                  direction: d.direction, seed: Int(truncatingIfNeeded: d.seed), total: d.trialCount,
                                  repeats: d.repeats, prune: d.prune, baseline: d.baseline,
-                                 parallel: ProcessInfo.processInfo.activeProcessorCount)
+                                 parallel: ProcessInfo.processInfo.activeProcessorCount, lag: d.lag ?? Study.defaultLag)
             var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)

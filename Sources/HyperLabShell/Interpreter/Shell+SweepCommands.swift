@@ -19,6 +19,8 @@ extension Shell {
         var prune: String
         var baseline: Bool
         var parallel: Int
+        /// The study's lag (`lag=`): fixed at creation and stored, never taken from the machine.
+        var lag: Int
     }
 
     /// What a sweep's trials run: the built-in engine on the current parts, or an external command.
@@ -78,7 +80,8 @@ extension Shell {
                              seed: command.integer("seed", default: 0), total: total,
                              repeats: command.integer("repeats", default: 1), prune: command.string("prune") ?? "none",
                              baseline: baseline,
-                             parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount))
+                             parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount),
+                             lag: Shell.lag(command))
         try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
     }
 
@@ -90,7 +93,21 @@ extension Shell {
         default: NoPruner()
         }
         return Study(space: plan.space, sampler: sampler(for: plan), pruner: pruner, direction: plan.direction,
-                     seed: UInt64(plan.seed), trials: plan.total)
+                     seed: UInt64(plan.seed), trials: plan.total, lag: plan.lag)
+    }
+
+    /// A new sweep's lag: `lag=N`; `lag=auto` raises the default to the `parallel=` the command
+    /// names, so that many trials can run at once; otherwise the fixed default. Never from the
+    /// machine's core count, and never from parallel= unless asked, so a script replays the same
+    /// everywhere and changing parallel= alone never changes results.
+    static func lag(_ command: BoundCommand) -> Int {
+        switch command.option("lag") {
+        case .integer(let lag)?: return lag
+        case .word("auto")?:
+            guard case .integer(let parallel)? = command.option("parallel") else { return Study.defaultLag }
+            return max(Study.defaultLag, parallel)
+        default: return Study.defaultLag
+        }
     }
 
     /// The sampler of a plan (the grid, or a sampler wrapped so trial 0 is the base configuration).

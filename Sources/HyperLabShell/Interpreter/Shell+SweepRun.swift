@@ -68,6 +68,11 @@ extension Shell {
         }
 
         printSweepHeading(plan, target: target, resuming: stored, storedName: storedName, logFolder: logFolder)
+        if stored == nil, case .integer(let asked)? = command.option("parallel"), asked > plan.lag + 1,
+           study.sampler.usesHistory || plan.prune != "none" {
+            console.line("note: trial n waits for the trials below n − \(plan.lag), so at most \(plan.lag + 1) of the \(asked) run at once;"
+                         + " lag=auto lets all \(asked) run (other results, the same on every replay)")
+        }
         let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
                                            showTimings: options.showTimings)
         let report = study.run(parallel: plan.parallel, store: trialStore, previous: stored?.trials ?? [],
@@ -152,7 +157,7 @@ extension Shell {
         return StudyDefinition(name: name, created: options.clock(), sampler: plan.kind,
                                baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
                                metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
-                               prune: plan.prune, space: plan.space, base: plan.base,
+                               prune: plan.prune, lag: plan.lag, space: plan.space, base: plan.base,
                                dataset: dataset, split: split, objective: external)
     }
 
@@ -169,6 +174,7 @@ extension Shell {
                 + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
                 + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
                 + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
+                + (plan.lag != Study.defaultLag ? " · lag \(plan.lag)" : "")
                 + (timings ? " · parallel \(plan.parallel)" : "")
                 + (timings ? " · stored as study '\(storedName)' in \(storeLocation)" : "")
                 + (logFolder.map { " · logs in \(logFolderText($0))" } ?? "")

@@ -93,6 +93,10 @@ public enum Binder {
                                  hint: "\(name) takes \(kind.expectation)")
             }
             return .integer(Int(x))
+        case .integerOrAuto(let range):
+            if case .word("auto") = node.value { return .word("auto") }
+            guard case .number = node.value else { throw wrong }
+            return try bindValue(node, as: .integer(range), named: name)
         case .real(let range):
             guard case .number(let x, _) = node.value else { throw wrong }
             guard range.contains(x) else {

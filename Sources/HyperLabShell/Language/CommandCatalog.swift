@@ -157,6 +157,8 @@ public enum CommandCatalog {
                    "the dev metric to optimize (its direction is implied)"),
         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
+        OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: "4; auto: parallel= when it names more",
+                   "trial n learns from the trials below n − lag, so lag+1 trials can run at once; results depend on seed= and lag, never on how many run"),
         OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
         OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
         OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
@@ -188,7 +190,9 @@ public enum CommandCatalog {
         A key given a value (epochs=20) applies to every trial; a key given a distribution or a list is \
         swept. Distributions: \(distributions). \
         Trials are scored on dev; a trial's train_seed (initialization, shuffling, dropout) comes from \
-        the sweep's seed= and the trial number, so results do not depend on parallel=. Ctrl-C stops the sweep and keeps the finished trials.
+        the sweep's seed= and the trial number, and trial n learns only from the trials below n − lag, so \
+        results depend on seed= and lag=, never on parallel= or on how many workers run. Ctrl-C stops the \
+        sweep and keeps the finished trials.
         """
     }
 

@@ -4,6 +4,8 @@ import HyperLabKit
 public enum ValueKind: Sendable {
     /// A whole number in the range.
     case integer(ClosedRange<Int>)
+    /// `auto`, or a whole number in the range.
+    case integerOrAuto(ClosedRange<Int>)
     /// A real number in the range.
     case real(ClosedRange<Double>)
     /// A number whose range the Kit checks (it differs between datasets); the kind words the hint.
@@ -50,6 +52,7 @@ public enum ValueKind: Sendable {
         case .dataset: return BuiltinDatasets.names
         case .reference: return ["current", "run", "trial"]
         case .suggested(let words): return words
+        case .integerOrAuto: return ["auto"]
         default: return []
         }
     }
@@ -58,6 +61,7 @@ public enum ValueKind: Sendable {
     public var placeholder: String {
         switch self {
         case .integer: "N"
+        case .integerOrAuto: "N|auto"
         case .real: "F"
         case .number(.integer): "N"
         case .number: "F"
@@ -87,6 +91,7 @@ public enum ValueKind: Sendable {
         switch self {
         case .integer(let r):
             r.upperBound == Int.max ? "a whole number ≥ \(r.lowerBound)" : "a whole number from \(r.lowerBound) to \(r.upperBound)"
+        case .integerOrAuto(let r): "auto or " + ValueKind.integer(r).expectation
         case .real(let r): "a number from \(NumberText.canonical(r.lowerBound)) to \(NumberText.canonical(r.upperBound))"
         case .number(let kind): kind.expectation
         case .boolean: "yes or no"

@@ -41,6 +41,57 @@ import Testing
         #expect(!one.stoppedEarly)
     }
 
+    @Test func resultsDependOnTheLagButNotOnParallel() throws {
+        let space = try SearchFixtures.mixedSpace()
+        func study(lag: Int) -> Study {
+            Study(space: space, sampler: TPESampler(startupTrials: 5), pruner: MedianPruner(startupTrials: 2),
+                  direction: .maximize, seed: 3, trials: 30, lag: lag)
+        }
+        let one = study(lag: 12).run(parallel: 1, objective: Self.objective)
+        let eight = study(lag: 12).run(parallel: 8, objective: Self.objective)
+        let lagFour = study(lag: 4).run(parallel: 8, objective: Self.objective)
+        #expect(one.trials.map(Self.fingerprint) == eight.trials.map(Self.fingerprint))
+        #expect(one.trials.map(Self.fingerprint) != lagFour.trials.map(Self.fingerprint),
+                "trial n of lag 4 sees trials n−12 … n−5, which lag 12 hides")
+    }
+
+    /// What runs at once: with lag L, trial n waits only for the trials below n − L, so L + 1
+    /// trials run together. Each trial here waits (up to 30 s) for 32 to be in flight at once, a
+    /// state the run reaches only if it starts them all: with the old fixed lag of 4 it never does.
+    @Test func aLagOf32Keeps32TrialsInFlight() throws {
+        let space = try SearchFixtures.mixedSpace()
+        let inFlight = Atomic<Int>(0)
+        let most = Atomic<Int>(0)
+        let study = Study(space: space, sampler: TPESampler(startupTrials: 10), direction: .maximize,
+                          seed: 1, trials: 96, lag: 32)
+        let deadline = ContinuousClock.now + .seconds(30)
+        let report = study.run(parallel: 32) { trial in
+            let now = inFlight.add(1, ordering: .sequentiallyConsistent).newValue
+            most.max(now, ordering: .sequentiallyConsistent)
+            while most.load(ordering: .sequentiallyConsistent) < 32 && ContinuousClock.now < deadline { usleep(1_000) }
+            inFlight.subtract(1, ordering: .sequentiallyConsistent)
+            return TrialOutcome(value: Double(trial.number))
+        }
+        #expect(report.trials.count == 96)
+        #expect(most.load(ordering: .sequentiallyConsistent) == 32)
+    }
+
+    @Test func theDefaultLagRunsAtMostFiveTrialsAtOnce() throws {
+        let space = try SearchFixtures.mixedSpace()
+        let inFlight = Atomic<Int>(0)
+        let most = Atomic<Int>(0)
+        let study = Study(space: space, sampler: TPESampler(startupTrials: 5), direction: .maximize, seed: 1, trials: 30)
+        #expect(study.lag == Study.defaultLag)
+        _ = study.run(parallel: 16) { trial in
+            let now = inFlight.add(1, ordering: .sequentiallyConsistent).newValue
+            most.max(now, ordering: .sequentiallyConsistent)
+            usleep(5_000)
+            inFlight.subtract(1, ordering: .sequentiallyConsistent)
+            return TrialOutcome(value: Double(trial.number))
+        }
+        #expect(most.load(ordering: .sequentiallyConsistent) <= Study.defaultLag + 1)
+    }
+
     @Test func scriptedCurvesArePrunedExactlyAsExpected() throws {
         let bases = [0.5, 0.6, 0.7, 0.8, 0.9, 0.55, 0.95, 0.4, 0.85, 0.65, 0.75, 0.62]
         let space = try SearchSpace([("i", .int(0, 100))])

@@ -126,13 +126,16 @@ struct PostgreSQLWorkQueueTests {
         #expect(try store.studies().first { $0.name == definition.name }?.status == .complete)
     }
 
-    @Test func threeWorkersGiveTheTrialsOfALocalRun() throws {
+    /// With the default lag and with a study's own lag= (stored with it, used by every worker).
+    @Test(arguments: [nil, 9])
+    func threeWorkersGiveTheTrialsOfALocalRun(lag: Int?) throws {
         let (store, url, cleanUp) = try PostgreSQLTestServer.store()
         defer { cleanUp() }
-        let definition = try StorageFixtures.definition(trials: 16)
+        let definition = try StorageFixtures.definition(trials: 16, lag: lag)
         let id = try store.createStudy(definition)
         try store.enqueue(study: id, numbers: 0..<definition.trialCount)
-        let study = try StorageFixtures.study(definition)
+        let study = try StorageFixtures.study(try store.load(definition.name).definition)
+        #expect(study.lag == lag ?? Study.defaultLag, "the lag is stored with the study")
         let local = study.run(parallel: 1, objective: StorageFixtures.objective())
         #expect(local.trials.contains { $0.state == .pruned }, "the local run prunes, so pruning is compared too")
         let connections = try (0..<3).map { _ in try PostgreSQLStudyStore.open(url: url) }

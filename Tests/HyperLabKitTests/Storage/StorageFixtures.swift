@@ -40,9 +40,9 @@ enum StorageFixtures {
 
     /// A study record on iris with the space above.
     static func definition(_ name: String = "sweep 1", trials: Int = 12, sampler: String = "tpe",
-                           seed: UInt64 = 7) throws -> StudyDefinition {
+                           seed: UInt64 = 7, lag: Int? = nil) throws -> StudyDefinition {
         StudyDefinition(name: name, sampler: sampler, samplerSettings: ["startup_trials": "4"], seed: seed,
-                        trialCount: trials, metric: "dev_acc", direction: .maximize, repeats: 1, prune: "median",
+                        trialCount: trials, metric: "dev_acc", direction: .maximize, repeats: 1, prune: "median", lag: lag,
                         space: try space(), base: Configuration(), dataset: .builtin(name: "iris", options: [:]),
                         split: .holdout(train: 0.6, dev: 0.2, test: 0.2, seed: 1, stratify: true))
     }
@@ -54,7 +54,8 @@ enum StorageFixtures {
             : RandomSampler()
         let pruner: any Pruner = definition.prune == "median" ? MedianPruner(startupTrials: 2) : NoPruner()
         return Study(space: try definition.searchSpace(), sampler: sampler, pruner: pruner,
-                     direction: definition.direction, seed: definition.seed, trials: definition.trialCount)
+                     direction: definition.direction, seed: definition.seed, trials: definition.trialCount,
+                     lag: definition.lag ?? Study.defaultLag)
     }
 
     /// A deterministic objective with 4 epochs: some trials fail, diverge, or get pruned;

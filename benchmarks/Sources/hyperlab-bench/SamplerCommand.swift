@@ -5,9 +5,10 @@ import HyperLabKit
 enum SamplerCommand {
     static let usage = """
         hyperlab-bench samplers quality [--functions branin,hartmann6,rosenbrock4] [--samplers random,tpe,bayes]
-                                        [--seeds N] [--lag 4|0|both]
-            median simple regret at 10/25/50(/100) trials over seeds 0..N-1 (default 20); --lag 4 is the
-            product path (Study.run, parallel=1), 0 calls the sampler with every earlier trial visible
+                                        [--seeds N] [--lag 4,16,64,0]
+            median simple regret at 10/25/50(/100) trials over seeds 0..N-1 (default 20); each lag above 0
+            is the product path (Study.run, parallel=1, a study with that lag; default 4), 0 calls the
+            sampler with every earlier trial visible
         hyperlab-bench samplers overhead [--samplers tpe,bayes] [--timed N]
             median milliseconds per suggestion (of N, default 20): tpe at trial 1,000 and bayes at trial 100,
             4 parameters
@@ -30,12 +31,12 @@ enum SamplerCommand {
             }
             let samplers = try SamplerQuality.entries(list(options["samplers"], default: ["random", "tpe", "bayes"]))
             let seeds = try count(options["seeds"], default: 20, name: "--seeds", limit: 1000)
-            let lags: [Int]
-            switch options["lag"] ?? "4" {
-            case "4": lags = [Study.historyLag]
-            case "0": lags = [0]
-            case "both": lags = [Study.historyLag, 0]
-            default: throw .usage("--lag takes 4, 0 or both")
+            var lags: [Int] = []
+            for text in list(options["lag"], default: [String(Study.defaultLag)]) {
+                guard let lag = Int(text), (0...Study.maximumLag).contains(lag) else {
+                    throw .usage("--lag takes lags from 0 to \(Study.maximumLag), comma-separated (4,16,64,0)")
+                }
+                lags.append(lag)
             }
             print("# hyperlab samplers: \(seeds) seeds (sweep seeds 0..\(seeds - 1)), lag \(lags.map(String.init).joined(separator: " and "))")
             SamplerQuality.run(problems: problems, samplers: samplers, seeds: seeds, lags: lags)

@@ -4,8 +4,8 @@ import HyperLabKit
 /// Sampler quality: the simple regret (best value found − known minimum) of HyperLab's samplers
 /// on the test functions of `SamplerProblem`, over several sweep seeds.
 ///
-/// With `lag` equal to `Study.historyLag` each run goes through the product path,
-/// `Study.run(parallel: 1)`, where trial n sees the finished trials below n − lag and treats
+/// With `lag` above 0 each run goes through the product path, `Study.run(parallel: 1)` of a
+/// study with that lag, where trial n sees the finished trials below n − lag and treats
 /// the others as pending. With `lag` 0 the same sampler is called directly with every earlier
 /// trial finished and none pending (the plain sequential loop of Optuna and hyperopt), using the
 /// study's own per-trial generators, to show what the lag costs.
@@ -36,9 +36,9 @@ enum SamplerQuality {
     /// Best-so-far regret after each trial of one run of `sampler` on `problem` with sweep `seed`.
     static func regrets(_ sampler: any Sampler, _ problem: SamplerProblem, seed: UInt64, lag: Int) -> [Double] {
         let values: [Double]
-        if lag == Study.historyLag {
+        if lag > 0 {
             let study = Study(space: problem.space, sampler: sampler, direction: .minimize, seed: seed,
-                              trials: problem.budget)
+                              trials: problem.budget, lag: lag)
             let report = study.run(parallel: 1) { trial in TrialOutcome(value: problem.value(trial.parameters)) }
             values = report.trials.sorted { $0.number < $1.number }.map { $0.value ?? .infinity }
         } else {
@@ -66,7 +66,7 @@ enum SamplerQuality {
         for problem in problems {
             for entry in samplers {
                 for lag in lags where entry.sampler.usesHistory || lag == lags[0] {
-                    let label = "hyperlab_\(entry.name)" + (entry.sampler.usesHistory && lag != Study.historyLag ? "_lag\(lag)" : "")
+                    let label = "hyperlab_\(entry.name)" + (entry.sampler.usesHistory && lag != Study.defaultLag ? "_lag\(lag)" : "")
                     let (seconds, runs) = Statistics.timed { () -> [[Double]] in
                         (0..<seeds).map { regrets(entry.sampler, problem, seed: UInt64($0), lag: lag) }
                     }

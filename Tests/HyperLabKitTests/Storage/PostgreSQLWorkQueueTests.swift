@@ -154,6 +154,53 @@ struct PostgreSQLWorkQueueTests {
         #expect(stored.map(StorageFixtures.fingerprint) == local.trials.map(StorageFixtures.fingerprint))
     }
 
+    /// 32 workers on one study with lag 32 keep 32 trials in flight at once. Each trial waits (up
+    /// to 60 s) for 32 to be training together, which happens only if every worker got a trial
+    /// past the history wait: with the old fixed lag of 4, at most 5 ever did.
+    @Test func thirtyTwoWorkersWithLag32Keep32TrialsInFlight() throws {
+        let (store, url, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        let definition = try StorageFixtures.definition(trials: 64, lag: 32)
+        let id = try store.createStudy(definition)
+        try store.enqueue(study: id, numbers: 0..<definition.trialCount)
+        let study = try StorageFixtures.study(try store.load(definition.name).definition)
+        let inFlight = Atomic<Int>(0)
+        let most = Atomic<Int>(0)
+        let deadline = ContinuousClock.now + .seconds(60)
+        let objective: @Sendable (TrialContext) throws -> TrialOutcome = { trial in
+            let now = inFlight.add(1, ordering: .sequentiallyConsistent).newValue
+            most.max(now, ordering: .sequentiallyConsistent)
+            while most.load(ordering: .sequentiallyConsistent) < 32 && ContinuousClock.now < deadline { usleep(2_000) }
+            inFlight.subtract(1, ordering: .sequentiallyConsistent)
+            return TrialOutcome(value: Double(trial.number % 7), metrics: ["dev_acc": Double(trial.number % 7)])
+        }
+        let connections = try (0..<32).map { _ in try PostgreSQLStudyStore.open(url: url) }
+        let failures = Mutex<[String]>([])
+        let done = DispatchGroup()
+        // Threads of their own: concurrentPerform would run only as many at once as there are cores.
+        for w in 0..<32 {
+            done.enter()
+            Thread {
+                let worker = PostgreSQLWorker(store: connections[w], name: "w\(w)", pollInterval: .milliseconds(20))
+                do {
+                    while try worker.runNext(of: id, study: study, objective: objective) != nil {}
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+                done.leave()
+            }.start()
+        }
+        done.wait()
+        #expect(failures.withLock { $0 } == [])
+        #expect(most.load(ordering: .sequentiallyConsistent) == 32)
+        let stored = try store.load(definition.name).trials
+        #expect(stored.count == 64 && stored.allSatisfy { $0.state.isFinished })
+        let local = study.run(parallel: 1, objective: { trial in
+            TrialOutcome(value: Double(trial.number % 7), metrics: ["dev_acc": Double(trial.number % 7)])
+        })
+        #expect(stored.map(\.parameters) == local.trials.map(\.parameters), "the same suggestions as one local run")
+    }
+
     @Test func anInterruptedWorkerGivesItsTrialBack() throws {
         let (store, _, cleanUp) = try PostgreSQLTestServer.store()
         defer { cleanUp() }

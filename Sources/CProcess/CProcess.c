@@ -11,3 +11,13 @@ int hyperlab_become_child_subreaper(void) {
     return -1;
 }
 #endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+
+void hyperlab_return_free_memory(void) {
+    (void)malloc_trim(0);
+}
+#else
+void hyperlab_return_free_memory(void) {}
+#endif

@@ -7,4 +7,8 @@
 /// (Swift cannot call the variadic `prctl` itself.)
 int hyperlab_become_child_subreaper(void);
 
+/// Returns the C allocator's free pages to the system (glibc `malloc_trim(0)`, which releases
+/// every whole free page of every arena). Does nothing where the allocator has no such call.
+void hyperlab_return_free_memory(void);
+
 #endif

@@ -102,6 +102,7 @@ final class StudyRun: @unchecked Sendable {
         var storeError: StudyStoreError?
         let interval = store.commitInterval
         var lastWrite = ContinuousClock.now - interval
+        var eventsSinceTrim = 0
         while true {
             condition.lock()
             // Take the events once there are some and (group commit) the store's interval since
@@ -137,6 +138,11 @@ final class StudyRun: @unchecked Sendable {
                 }
             }
             for event in batch { progress?(event) }
+            eventsSinceTrim += batch.count
+            if eventsSinceTrim >= FreeMemory.trialsBetweenReturns * 2 {
+                FreeMemory.returnToSystem()
+                eventsSinceTrim = 0
+            }
             if done && batch.isEmpty { break }
         }
         condition.lock()

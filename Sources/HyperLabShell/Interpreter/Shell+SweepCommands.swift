@@ -64,6 +64,11 @@ extension Shell {
             do { points = try GridSampler(space).count } catch {
                 throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint ?? "a grid takes lists: lr=[1e-3, 1e-2]")
             }
+            if points > Shell.maximumTrials, command.option("n") == nil {
+                throw InputError("the grid has \(points) points, more than a sweep's \(Shell.maximumTrials) trials",
+                                 at: command.syntax.nameSpan,
+                                 hint: "cap it with n= (n=\(Shell.maximumTrials) runs the first \(Shell.maximumTrials)), or use sweep random, which covers many dimensions better")
+            }
             if points > 1_000, !command.boolean("force", default: false), command.option("n") == nil {
                 throw InputError("the grid has \(points) points", at: command.syntax.nameSpan,
                                  hint: "add force=yes to run them all, cap it with n=, or use sweep random (better in many dimensions)")

@@ -81,6 +81,9 @@ public final class Shell {
     /// How many scripts may replay one another, nested: each level takes stack, so a long chain
     /// of scripts each replaying the next would otherwise overflow it.
     public static let maximumReplayDepth = 64
+    /// The most trials one sweep runs (`n=`, or a grid's points): each keeps a record of a few
+    /// KB in memory, so 100,000 stay well under half a gigabyte.
+    public static let maximumTrials = 100_000
     /// A comment a command adds to its recorded text ("interrupted after epoch 12").
     var recordNote: String?
     /// The script the running command comes from (nil: typed), for the external-command gate.

@@ -152,7 +152,7 @@ public enum CommandCatalog {
 
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
-        OptionSpec("n", .integer(1...100_000), default: "required", "number of trials"),
+        OptionSpec("n", .integer(1...Shell.maximumTrials), default: "required", "number of trials"),
         OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse",
                    "the dev metric to optimize (its direction is implied)"),
         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
@@ -171,7 +171,7 @@ public enum CommandCatalog {
                               extra: [OptionSpec] = [], needsCount: Bool = true) -> CommandSpec {
         var options = sweepOptions
         if !needsCount {
-            options[0] = OptionSpec("n", .integer(1...100_000), default: "every point", "at most this many points")
+            options[0] = OptionSpec("n", .integer(1...Shell.maximumTrials), default: "every point", "at most this many points")
         }
         return CommandSpec("sweep", kind, options: options + extra, sweeps: true, recorded: true, group: .sweeps,
                            summary: summary, details: details + " " + sweepDetails(kind), example: example)

@@ -37,6 +37,20 @@ import HyperLabKit
         #expect(out.contains("2 complete · \(epochs) epochs trained"), "\(out)")
     }
 
+    /// A grid of 16.7 million points with force=yes reached 19.7 GB before: now it is refused
+    /// at once, as more than a sweep's trials, and n= caps it without enumerating the rest.
+    @Test func aGridOfMoreThanTheTrialLimitIsRefusedAndNCapsIt() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("load iris; split train=0.6 dev=0.2 test=0.2") == .completed)
+        let values = "[" + (1...4096).map(String.init).joined(separator: ",") + "]"
+        #expect(t.shell.run("sweep grid units=\(values) batch=\(values) epochs=1 force=yes") == .failed)
+        #expect(t.output.text.contains("error: the grid has 16777216 points, more than a sweep's 100000 trials"))
+        #expect(t.output.text.contains("hint: cap it with n= (n=100000 runs the first 100000), or use sweep random"))
+        #expect(t.shell.workbench.sweeps.isEmpty)
+        #expect(t.shell.run("sweep grid units=\(values) batch=\(values) epochs=1 n=2") == .completed)
+        #expect(t.shell.workbench.sweeps.last?.trials.count == 2)
+    }
+
     @Test func divergingRegionMarksTrialsFailedAndTheSweepCompletes() throws {
         let t = try Transcript(echo: false)
         t.type("load diabetes\nsplit train=0.7 dev=0.15 test=0.15 seed=0\nmodel mlp hidden=[32]\noptimizer sgd")

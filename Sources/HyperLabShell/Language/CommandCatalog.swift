@@ -289,11 +289,17 @@ public enum CommandCatalog {
                                    "only trials in this state (interrupted: stopped by Ctrl-C)"),
                         OptionSpec("sort", .anyWord, default: "the metric", "order by a metric or a swept key"),
                         OptionSpec("top", .integer(1...100_000), default: "all", "show only the first N rows"),
+                        OptionSpec("metrics", .choice(["main", "all"]), default: "main",
+                                   "all: also dev_balanced_acc, dev_f1, dev_auc, dev_logloss (dev_mae) and their train_ versions"),
                     ],
                     recorded: false, group: .results,
                     summary: "the last sweep's trials: parameters, metrics, epochs, state; the best marked",
                     details: """
                     Filter with where: results where lr<0.01 dev_acc>=0.9 (comparisons <, <=, >, >=); state=complete keeps one state. \
+                    The table shows the sweep's metric and the task's main dev metrics; sorting or filtering by a \
+                    further one (dev_f1, train_auc, …) adds its column, and metrics=all adds them all. The train_ \
+                    versions of the further metrics score each trial's kept model on every train row after \
+                    training (train_loss and train_acc are running means over the last epoch's mini-batches). \
                     Wall times: a timing column is fine in a table, not in a replay transcript. The seconds column \
                     is shown for a results typed at a terminal; a script, a pipe, -c and every replay (also inside \
                     the shell) leave it out, so their output is the same on every run. HYPERLAB_TIMINGS=1 shows it \
@@ -361,7 +367,14 @@ public enum CommandCatalog {
                     options: [forceOption],
                     recorded: false, group: .results,
                     summary: "write every trial of the last sweep to CSV or JSON",
-                    details: "Columns: trial, state, each swept key, each metric (with _sd beside it under repeats), seed, seconds; JSON adds the per-epoch dev metric.",
+                    details: """
+                    Columns: trial, state, each swept key, each metric the trials report (with _sd beside it under \
+                    repeats and folds), seed, seconds. The metrics are the dev ones (dev_acc, dev_loss, \
+                    dev_balanced_acc, dev_f1, dev_auc, dev_logloss; dev_rmse, dev_r2, dev_mae) and the train ones \
+                    (train_loss, train_acc or train_rmse, and train_balanced_acc, train_f1, train_auc, \
+                    train_logloss or train_mae); test_ metrics come only from evaluate test. JSON holds the same \
+                    and adds the per-epoch values of the sweep's metric.
+                    """,
                     example: "save results \"sweep.csv\""),
         CommandSpec("plot", "boundary", arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",

@@ -14,7 +14,7 @@ extension DataWarning {
             let rare = counts.indices.filter { counts[$0] < rareClassRows }
             if !rare.isEmpty { warnings.append(.rareClasses(names: rare.map { names[$0] }, counts: rare.map { counts[$0] })) }
             if dataset.report.taskInferred, names.count >= countLikeClasses,
-               names.allSatisfy({ Int($0) != nil }), case .csv(_, let target, _, _, _) = dataset.source {
+               names.allSatisfy({ Int($0) != nil }), let target = dataset.source.targetColumn {
                 warnings.append(.countLikeTarget(column: target, classes: names.count,
                                                  lowest: names.first ?? "", highest: names.last ?? ""))
             }

@@ -6,6 +6,10 @@ public struct BuiltinDatasetInfo: Sendable {
         case bundled(file: String)
         /// Drawn by a seeded 2-D generator.
         case generated(GeneratedShape)
+        /// A real table bundled as CSV in its raw form (text columns, empty cells), loaded as a
+        /// CSV file is: it takes `load`'s CSV options, and `target` is the column it predicts
+        /// unless `target=` names another.
+        case table(file: String, target: String)
     }
 
     /// The canonical name, as typed after `load`: `iris`, `breast-cancer`, `moons`.
@@ -24,13 +28,26 @@ public struct BuiltinDatasetInfo: Sendable {
     public let summary: String
     /// Where the rows come from.
     public let origin: Origin
-    /// The options `load` accepts for this dataset (none for bundled files).
+    /// The numeric options `load` accepts for this dataset (`n`, `noise`, … of the generated
+    /// ones; none for bundled files, and none for raw tables, which take the CSV options).
     public let options: [DatasetOptionSpec]
 
     /// Whether the rows are generated (and so take `n`, `noise`, `seed`).
     public var isGenerated: Bool {
         if case .generated = origin { return true }
         return false
+    }
+
+    /// Whether this is a raw table, which takes the CSV options of `load` (`target=`, `missing=`, …).
+    public var isTable: Bool {
+        if case .table = origin { return true }
+        return false
+    }
+
+    /// The column a raw table predicts unless `target=` names another; nil for other datasets.
+    public var defaultTarget: String? {
+        if case .table(_, let target) = origin { return target }
+        return nil
     }
 
     /// The option declaration named `key`, if this dataset takes it.

@@ -1,11 +1,13 @@
 import Foundation
 
-/// The built-in datasets: five classic tables bundled as CSV and five seeded 2-D generators.
+/// The built-in datasets: five classic tables bundled as CSV, one real table in its raw form
+/// (penguins, with text columns and empty cells) and five seeded 2-D generators.
 ///
 /// ```swift
 /// for info in BuiltinDatasets.catalogue { print(info.name, info.rows, info.features, info.task) }
 /// let iris  = try BuiltinDatasets.load(name: "iris")
 /// let moons = try BuiltinDatasets.load(name: "moons", options: ["n": .integer(500), "noise": .real(0.2)])
+/// let birds = try BuiltinDatasets.loadTable(name: "penguins", missing: .median)
 /// ```
 /// Generated datasets are deterministic: the same name and options give the same rows on every
 /// run and platform (points and their order come from `SeededGenerator` streams derived from `seed`).
@@ -23,6 +25,9 @@ public enum BuiltinDatasets {
                 "Handwritten digits: 8×8 images with pixels 0–16, 10 classes"),
         bundled("diabetes", file: "diabetes", rows: 442, features: 10, task: .regression, classes: nil,
                 "Diabetes progression after a year from 10 baseline measurements (regression)"),
+        BuiltinDatasetInfo(name: "penguins", aliases: [], rows: 344, features: 7, task: .classification, classes: 3,
+                           summary: "Palmer penguins, raw: 3 species; text columns and 19 empty cells (needs missing=)",
+                           origin: .table(file: "penguins", target: "species"), options: []),
         generated(.moons, noise: 0.1, "Two interleaving half circles (2-D, 2 classes)"),
         generated(.circles, noise: 0.08, "A small circle inside a large one (2-D, 2 classes)"),
         generated(.spirals, noise: 0.05, classes: 2...5, defaultClasses: 2,
@@ -56,7 +61,8 @@ public enum BuiltinDatasets {
     /// - Parameters:
     ///   - name: a catalogue name or alias (`iris`, `breast-cancer`, `moons`).
     ///   - options: for generated datasets, any of `n`, `noise`, `seed` (and `classes` for spirals
-    ///     and blobs); missing options take their defaults. Bundled tables take none.
+    ///     and blobs); missing options take their defaults. Bundled tables take none; a raw table
+    ///     (penguins) is loaded with its default target and CSV options (`loadTable` takes others).
     /// - Throws: `DataError` for an unknown name, an unknown option (with "did you mean …?"),
     ///   or an option value of the wrong kind or out of range (naming the option in `key`).
     public static func load(name: String, options: [String: ParameterValue] = [:]) throws(DataError) -> Dataset {
@@ -70,6 +76,13 @@ public enum BuiltinDatasets {
                                 key: key)
             }
             return try loadBundled(info, file: file)
+        case .table:
+            if let key = options.keys.sorted().first {
+                throw DataError(.unknownOption, "\(info.name) has no option '\(key)'",
+                                hint: "\(info.name) is a table: it takes the CSV options target=, task=, missing=, drop=, features=, keep=, text=, max_categories= and missing_indicators=",
+                                key: key)
+            }
+            return try loadTable(name: info.name)
         case .generated(let shape):
             let resolved = try resolveOptions(options, for: info)
             return GeneratedDatasets.make(shape, options: resolved)
@@ -95,13 +108,18 @@ public enum BuiltinDatasets {
                                        classesIsOption: info.option("classes") != nil)
     }
 
-    /// Reads a bundled CSV table.
-    private static func loadBundled(_ info: BuiltinDatasetInfo, file: String) throws(DataError) -> Dataset {
+    /// The path of the bundled file `datasets/FILE.csv`.
+    static func bundledPath(_ file: String) throws(DataError) -> String {
         guard let url = Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "datasets") else {
             throw DataError(.bundledFileMissing, "the bundled file datasets/\(file).csv is missing",
                             hint: "the installation is incomplete; rebuild HyperLab", file: "datasets/\(file).csv")
         }
-        let text = try CSVDataset.readText(path: url.path)
+        return url.path
+    }
+
+    /// Reads a bundled CSV table.
+    private static func loadBundled(_ info: BuiltinDatasetInfo, file: String) throws(DataError) -> Dataset {
+        let text = try CSVDataset.readText(path: try bundledPath(file))
         return try CSVDataset.parse(text: text, file: "datasets/\(file).csv", name: info.name, target: "target",
                                     task: info.task, missing: .none) { _ in .builtin(name: info.name, options: nil) }
     }

@@ -1,5 +1,6 @@
-/// Which columns of a CSV file become features, and how text columns are encoded
-/// (`drop=`, `features=`, `keep=`, `text=`, `max_categories=` of `load "FILE.csv"`).
+/// Which columns of a CSV file become features, how text columns are encoded, and whether gaps
+/// get indicator columns (`drop=`, `features=`, `keep=`, `text=`, `max_categories=`,
+/// `missing_indicators=` of `load "FILE.csv"`).
 ///
 /// ```swift
 /// let options = CSVColumnOptions(drop: ["name"], text: .ordinal)
@@ -21,16 +22,37 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
     public var text: TextEncoding
     /// The most distinct values of a text feature column (`max_categories=`).
     public var maxCategories: Int
+    /// Whether a split adds a 0/1 column per feature with gaps in its train part
+    /// (`missing_indicators=yes`; see `MissingIndicators`).
+    public var missingIndicators: Bool
 
-    /// Options with the defaults: every column, identifiers left out, one-hot text, 50 categories.
+    /// Options with the defaults: every column, identifiers left out, one-hot text, 50
+    /// categories, no missing indicators.
     public init(drop: [String] = [], features: [String]? = nil, keep: [String] = [],
-                text: TextEncoding = .onehot, maxCategories: Int = CSVColumnOptions.defaultMaxCategories) {
+                text: TextEncoding = .onehot, maxCategories: Int = CSVColumnOptions.defaultMaxCategories,
+                missingIndicators: Bool = false) {
         precondition(maxCategories >= 2, "max_categories is at least 2")
         self.drop = drop
         self.features = features
         self.keep = keep
         self.text = text
         self.maxCategories = maxCategories
+        self.missingIndicators = missingIndicators
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case drop, features, keep, text, maxCategories, missingIndicators
+    }
+
+    /// Decodes options, taking the default for a key stored before it existed (`missingIndicators`).
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(drop: try values.decode([String].self, forKey: .drop),
+                  features: try values.decodeIfPresent([String].self, forKey: .features),
+                  keep: try values.decode([String].self, forKey: .keep),
+                  text: try values.decode(TextEncoding.self, forKey: .text),
+                  maxCategories: max(2, try values.decode(Int.self, forKey: .maxCategories)),
+                  missingIndicators: try values.decodeIfPresent(Bool.self, forKey: .missingIndicators) ?? false)
     }
 
     /// The `load` options that give these settings, in canonical form, defaults left out.
@@ -44,6 +66,7 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
         if !keep.isEmpty { parts.append("keep=" + list(keep)) }
         if text != .onehot { parts.append("text=\(text.rawValue)") }
         if maxCategories != CSVColumnOptions.defaultMaxCategories { parts.append("max_categories=\(maxCategories)") }
+        if missingIndicators { parts.append("missing_indicators=yes") }
         return parts
     }
 }

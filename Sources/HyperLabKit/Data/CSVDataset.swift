@@ -24,6 +24,8 @@ import Foundation
 ///   mark the cell (`Dataset.missingCells`), and a split fills it from its train part
 ///   (`Standardizer`), so no statistic of dev or test rows reaches training. A missing text cell
 ///   is a category of its own.
+/// - `missing_indicators=yes` (with an imputing policy) makes a split add a 0/1 column
+///   `NAME_missing` per feature with gaps in its train part (`MissingIndicators`).
 /// - The target is a class label (any text) or a number. When `task` is nil it is inferred:
 ///   classification if any target is not a number, or if the targets are whole numbers with at
 ///   most 20 distinct values and fewer distinct values than half the rows; regression otherwise.
@@ -67,6 +69,12 @@ public enum CSVDataset {
                       missing: MissingValuePolicy, columns options: CSVColumnOptions = CSVColumnOptions(),
                       delimiter: Character = ",",
                       source: (LearningTask) -> DatasetSource) throws(DataError) -> Dataset {
+        if options.missingIndicators, !missing.imputes {
+            throw DataError(.invalidOption,
+                            "missing_indicators=yes marks the cells that missing= fills, and missing=\(missing == .none ? "error" : missing.rawValue) fills none",
+                            hint: "add missing=median (or mean, most_frequent), or leave out missing_indicators=yes",
+                            key: "missing_indicators")
+        }
         let table = try CSVTable.parse(text, file: file, delimiter: delimiter)
         let whole = CSVColumnReader(table: table, file: file)
         let plan = try whole.plan(target: target, options: options)

@@ -118,7 +118,7 @@ public struct CrossValidationSplit: Sendable {
         self.foldSeed = foldSeed
         self.stratified = stratified
         self.datasetName = datasetName
-        self.featureNames = development.featureNames + standardizer.encoder.outputNames
+        self.featureNames = standardizer.outputNames(features: development.featureNames)
         if case .classes(let labels, let names) = development.target {
             foldClassCounts = local.map { DatasetTarget.counts(of: $0.lazy.map { labels[$0] }, classCount: names.count) }
         } else {

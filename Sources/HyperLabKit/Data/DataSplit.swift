@@ -41,7 +41,8 @@ public struct DataSplit: Sendable {
     public let classCounts: SplitClassCounts?
     /// The name of the dataset that was split.
     public let datasetName: String
-    /// The names of the partitions' columns: the numeric features, then the encoded text columns.
+    /// The names of the partitions' columns: the numeric features, the encoded text columns, then
+    /// the missing indicators.
     public let featureNames: [String]
 
     /// Splits `dataset` into train, dev and test parts.
@@ -85,7 +86,7 @@ public struct DataSplit: Sendable {
             classCounts = nil
         }
         datasetName = dataset.name
-        featureNames = dataset.featureNames + standardizer.encoder.outputNames
+        featureNames = standardizer.outputNames(features: dataset.featureNames)
     }
 
     /// The test rows, counting one look at the test set. The only way to read them.

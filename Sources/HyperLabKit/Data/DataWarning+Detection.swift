@@ -14,7 +14,7 @@ extension DataWarning {
             let rare = counts.indices.filter { counts[$0] < rareClassRows }
             if !rare.isEmpty { warnings.append(.rareClasses(names: rare.map { names[$0] }, counts: rare.map { counts[$0] })) }
             if dataset.report.taskInferred, names.count >= countLikeClasses,
-               names.allSatisfy({ Int($0) != nil }), case .csv(_, let target, _, _, _) = dataset.source {
+               names.allSatisfy({ Int($0) != nil }), let target = dataset.source.targetColumn {
                 warnings.append(.countLikeTarget(column: target, classes: names.count,
                                                  lowest: names.first ?? "", highest: names.last ?? ""))
             }
@@ -43,7 +43,7 @@ extension DataWarning {
     }
 
     /// The warnings about a cross-validation split: test rows shared with the folds, more inputs
-    /// than the rows one fold trains on, a small test part.
+    /// than the rows one fold trains on, small dev folds, a small test part.
     public static func split(_ cv: CrossValidationSplit, of dataset: Dataset) -> [DataWarning] {
         let keys = RowKey.all(of: dataset)
         let development = Set(cv.developmentIndices.map { keys[$0] })
@@ -55,6 +55,13 @@ extension DataWarning {
         let trainRows = cv.developmentIndices.count - (cv.foldIndices.map(\.count).max() ?? 0)
         if cv.featureNames.count > trainRows {
             warnings.append(.moreFeaturesThanRows(features: cv.featureNames.count, trainRows: trainRows))
+        }
+        if let smallest = cv.foldSizes.min(), let largest = cv.foldSizes.max(), smallest < smallPartRows {
+            let all = cv.developmentIndices.count
+            let classes = dataset.task == .classification
+            warnings.append(.smallFolds(folds: cv.foldCount, smallest: smallest, largest: largest, allRows: all,
+                                        standardError: classes ? (0.25 / Double(smallest)).squareRoot() : nil,
+                                        meanError: classes ? (0.25 / Double(all)).squareRoot() : nil))
         }
         if cv.testIndices.count < smallPartRows {
             warnings.append(smallPart("test", rows: cv.testIndices.count, task: dataset.task))

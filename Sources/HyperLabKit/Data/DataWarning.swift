@@ -6,6 +6,8 @@
 /// // "875 of 1,309 rows repeat an earlier row (same features and target)"
 /// DataWarning.split(split, of: mtcars).map(\.description)
 /// // ["dev has 7 rows: one binomial standard error on its accuracy at p=0.5 is ± 0.189", …]
+/// DataWarning.split(cv, of: iris).map(\.description)
+/// // ["dev folds of 24 rows: … on a fold's accuracy at p=0.5 is ± 0.102; the mean over 5 folds scores all 120 rows, about ± 0.046", …]
 /// ```
 public enum DataWarning: Sendable, Equatable, CustomStringConvertible {
     /// Rows identical to an earlier row in every used column and the target.
@@ -20,6 +22,11 @@ public enum DataWarning: Sendable, Equatable, CustomStringConvertible {
     /// A dev or test part under `DataWarning.smallPartRows` rows; `standardError` is the binomial
     /// standard error of an accuracy at p = 0.5, √(0.25 / rows) (nil for regression).
     case smallPart(part: String, rows: Int, standardError: Double?)
+    /// Cross-validation dev folds under `DataWarning.smallPartRows` rows (the smallest and largest
+    /// fold); `standardError` is √(0.25 / smallest) for one fold's accuracy and `meanError`
+    /// √(0.25 / all) for the mean over the folds, which scores every development row once (both
+    /// nil for regression).
+    case smallFolds(folds: Int, smallest: Int, largest: Int, allRows: Int, standardError: Double?, meanError: Double?)
     /// Classes with fewer than `DataWarning.rareClassRows` rows (names and counts, label order).
     case rareClasses(names: [String], counts: [Int])
     /// An inferred classification target whose classes are all whole numbers, many of them.
@@ -50,6 +57,11 @@ public enum DataWarning: Sendable, Equatable, CustomStringConvertible {
             return "\(part) has \(rows) rows: one binomial standard error on its accuracy at p=0.5 is ± \(Self.fixed3(standardError))"
         case let .smallPart(part, rows, nil):
             return "\(part) has \(rows) rows: its scores will vary a lot from one split to another"
+        case let .smallFolds(folds, smallest, largest, allRows, standardError?, meanError?):
+            return "dev folds of \(Self.range(smallest, largest)) rows: one binomial standard error on a fold's accuracy at p=0.5"
+                + " is ± \(Self.fixed3(standardError)); the mean over \(folds) folds scores all \(allRows) rows, about ± \(Self.fixed3(meanError))"
+        case let .smallFolds(folds, smallest, largest, _, _, _):
+            return "dev folds of \(Self.range(smallest, largest)) rows: each fold's scores vary a lot; the mean over \(folds) folds is steadier"
         case let .rareClasses(names, counts):
             let listed = zip(names, counts).map { "\($0) (\($1))" }.joined(separator: ", ")
             return "classes with fewer than \(Self.rareClassRows) rows: \(listed)"
@@ -58,6 +70,9 @@ public enum DataWarning: Sendable, Equatable, CustomStringConvertible {
                 + " if it counts something, task=regression predicts it as a number"
         }
     }
+
+    /// "24", or "27–28" when the two differ.
+    static func range(_ low: Int, _ high: Int) -> String { low == high ? "\(low)" : "\(low)–\(high)" }
 
     /// `x` with three decimals ("0.091").
     static func fixed3(_ x: Double) -> String {

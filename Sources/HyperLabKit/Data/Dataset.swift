@@ -63,15 +63,9 @@ public struct Dataset: Sendable, Equatable {
     /// Number of feature columns of the file that are used: numeric and text.
     public var columnCount: Int { featureNames.count + textColumns.count }
     /// How its text columns are encoded (`text=`; one-hot unless the CSV options say otherwise).
-    public var textEncoding: TextEncoding {
-        if case .csv(_, _, _, _, let columns) = source { return columns.text }
-        return .onehot
-    }
-    /// The missing-value policy it was loaded with (`.none` for built-in datasets).
-    public var missingPolicy: MissingValuePolicy {
-        if case .csv(_, _, _, let missing, _) = source { return missing }
-        return .none
-    }
+    public var textEncoding: TextEncoding { source.columnOptions.text }
+    /// The missing-value policy it was loaded with (`.none` for built-in datasets but raw tables).
+    public var missingPolicy: MissingValuePolicy { source.missingPolicy }
     /// Classification or regression.
     public var task: LearningTask { target.task }
     /// The class names (classification), or nil (regression).

@@ -15,7 +15,8 @@
 /// with no present value in the fitted rows gets fill 0, mean 0 and scale 1.
 ///
 /// Text columns (`Dataset.textColumns`) are encoded by a `CategoryEncoder` fitted on the same
-/// rows; their columns follow the numeric ones.
+/// rows; their columns follow the numeric ones. Under `missing_indicators=yes` the 0/1 columns of
+/// `MissingIndicators`, fitted on the same rows, come last.
 public struct Standardizer: Sendable, Equatable {
     /// Per feature, the mean of the fitted rows' present values (also the value an empty cell is filled with).
     public let means: [Double]
@@ -25,16 +26,20 @@ public struct Standardizer: Sendable, Equatable {
     public let fills: [Double]
     /// The encoding of the text columns, fitted on the same rows.
     public let encoder: CategoryEncoder
+    /// The columns that mark empty cells (`missing_indicators=yes`), chosen from the same rows.
+    public let indicators: MissingIndicators
 
     /// A standardizer with given means and scales (every scale positive); empty cells get the
     /// mean unless `fills` says otherwise.
-    public init(means: [Double], scales: [Double], fills: [Double]? = nil, encoder: CategoryEncoder = .empty) {
+    public init(means: [Double], scales: [Double], fills: [Double]? = nil, encoder: CategoryEncoder = .empty,
+                indicators: MissingIndicators = .none) {
         precondition(means.count == scales.count && scales.allSatisfy { $0 > 0 }, "one positive scale per mean")
         precondition(fills == nil || fills?.count == means.count, "one fill per mean")
         self.means = means
         self.scales = scales
         self.fills = fills ?? means
         self.encoder = encoder
+        self.indicators = indicators
     }
 
     /// Fits means and scales on the rows `rows` of `dataset` (at least one row), leaving its
@@ -73,7 +78,8 @@ public struct Standardizer: Sendable, Equatable {
             let sd = (squares[f] / Double(rows.count)).squareRoot()
             return sd > 1e-12 * Swift.max(1, abs(means[f])) ? sd : 1
         }
-        self.init(means: means, scales: scales, fills: fills, encoder: CategoryEncoder(fitting: dataset, rows: rows))
+        self.init(means: means, scales: scales, fills: fills, encoder: CategoryEncoder(fitting: dataset, rows: rows),
+                  indicators: MissingIndicators(fitting: dataset, rows: rows))
     }
 
     /// The median of `values` (the mean of the middle two for an even count); 0 when empty.
@@ -93,11 +99,18 @@ public struct Standardizer: Sendable, Equatable {
 
     /// Number of numeric features (the raw columns it standardizes).
     public var featureCount: Int { means.count }
-    /// Number of columns it produces: the numeric features, then the encoded text columns.
-    public var outputCount: Int { means.count + encoder.width }
+    /// Number of columns it produces: the numeric features, the encoded text columns, then the
+    /// missing indicators.
+    public var outputCount: Int { means.count + encoder.width + indicators.width }
+
+    /// The names of the columns it produces, given the dataset's numeric feature names.
+    public func outputNames(features: [String]) -> [String] {
+        features + encoder.outputNames + indicators.names
+    }
 
     /// The rows `rows` of `dataset`, standardized, as a Float32 matrix (one row per index, in order):
-    /// the numeric features, an empty cell filled (0 under `missing=mean`), then the text columns encoded.
+    /// the numeric features, an empty cell filled (0 under `missing=mean`), the text columns
+    /// encoded, then the missing indicators.
     public func standardized(_ dataset: Dataset, rows: [Int]) -> Matrix {
         let width = featureCount
         let out = outputCount
@@ -114,6 +127,9 @@ public struct Standardizer: Sendable, Equatable {
                 }
             }
             if !encoder.columns.isEmpty { encoder.write(dataset, row: r, into: &storage, at: i * out + width) }
+            if indicators.width > 0 {
+                indicators.write(dataset, row: r, into: &storage, at: i * out + width + encoder.width)
+            }
         }
         return Matrix(rows: rows.count, columns: out, storage: storage)
     }

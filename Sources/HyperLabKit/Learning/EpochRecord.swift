@@ -84,6 +84,15 @@ public enum MetricName {
     }
     /// Every dev metric of either task (for completion and help).
     public static let allDevMetricNames = allDevMetrics(for: .classification) + allDevMetrics(for: .regression).filter { $0 != "dev_loss" }
+    /// The metrics beside the headline ones, without a part's prefix: balanced accuracy, macro
+    /// F1, ROC AUC and log loss for classes, MAE for numbers (issue 13).
+    public static func furtherMetrics(for task: LearningTask) -> [String] {
+        task == .classification ? ["balanced_acc", "f1", "auc", "logloss"] : ["mae"]
+    }
+    /// The further metrics on the train part, of either task: those of the kept model scored on
+    /// every train row after training (`TrainingRun.trainScores`).
+    public static let furtherTrainMetricNames = (furtherMetrics(for: .classification) + furtherMetrics(for: .regression))
+        .map { "train_" + $0 }
     /// Dev accuracy.
     public static let devAccuracy = "dev_acc"
     /// Dev RMSE.

@@ -20,6 +20,8 @@
 /// - Patience p > 0: the run stops once p epochs pass without a strictly better dev metric
 ///   (`dev_acc` up, or `dev_rmse` down) and, whether it stops early or not, the model and the
 ///   metrics are those of the best epoch.
+/// - After the last epoch, the kept model is scored once on the whole train part (no dropout)
+///   for `train_balanced_acc`, `train_f1`, `train_auc`, `train_logloss` or `train_mae`.
 public struct Trainer: Sendable {
     /// The hyperparameters.
     public let configuration: Configuration
@@ -152,7 +154,9 @@ public struct Trainer: Sendable {
             }
         }
         session.restoreCheckpoint()
+        // One pass over train with the kept weights, for the metrics that need every row's output.
+        let trainScores = reported == nil ? nil : session.network.scores(on: session.train, scaling: session.scaling)
         return TrainingRun(configuration: configuration, task: task, epochs: records, outcome: outcome,
-                           reportedEpoch: reported, seconds: elapsed(), model: session.model())
+                           reportedEpoch: reported, seconds: elapsed(), model: session.model(), trainScores: trainScores)
     }
 }

@@ -23,17 +23,26 @@ public struct TrainingRun: Sendable {
     public let seconds: Double
     /// The trained model (the reported epoch's weights; the initial weights if no epoch completed).
     public let model: TrainedModel
+    /// The trained model's scores on the whole train part, after the last epoch and without
+    /// dropout: the source of `train_balanced_acc`, `train_f1`, `train_auc`, `train_logloss` and
+    /// `train_mae`; nil when no epoch completed.
+    public let trainScores: Scores?
 
     /// Whether the run failed (diverged).
     public var isFailed: Bool { outcome.isFailed }
 
     /// The final metrics by LANGUAGE.md name: the reported epoch's `train_loss`, `train_acc` or
-    /// `train_rmse`, `dev_loss`, `dev_acc` or `dev_rmse` and `dev_r2`, plus `epochs` (completed)
-    /// and `seconds`.
+    /// `train_rmse` (running means over its mini-batches), its dev metrics, the further train
+    /// metrics of the kept model (`trainScores`: `train_balanced_acc`, `train_f1`, `train_auc`,
+    /// `train_logloss`, or `train_mae`), plus `epochs` (completed) and `seconds`.
     public var metrics: [String: Double] {
         var out: [String: Double] = [MetricName.epochs: Double(epochs.count), MetricName.seconds: seconds]
         if let e = reportedEpoch, e >= 1, e <= epochs.count {
             out.merge(epochs[e - 1].metrics) { _, new in new }
+        }
+        if let trainScores {
+            let scored = trainScores.metrics(prefix: "train")
+            for name in MetricName.furtherTrainMetricNames { out[name] = scored[name] }
         }
         return out
     }

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Which dataset a stored study was run on: a built-in name with its options, or a CSV file
-/// with the SHA-256 of its bytes, so a resumed study notices a file that changed.
+/// Which dataset a stored study was run on: a built-in name with its options (a raw table with
+/// its load options), or a CSV file with the SHA-256 of its bytes, so a resumed study notices a
+/// file that changed.
 ///
 /// ```swift
 /// let ref = try DatasetReference(dataset.source)   // hashes a CSV file now
@@ -18,6 +19,10 @@ public enum DatasetReference: Sendable, Hashable, Codable {
     /// (64 lowercase hex digits), and the column options (nil, as stored before they existed: the defaults).
     case csv(path: String, folder: String, target: String, task: LearningTask, missing: MissingValuePolicy,
              sha256: String, columns: CSVColumnOptions? = nil)
+    /// A raw built-in table (penguins): its canonical name, the target column, the task, the
+    /// missing-value policy and the column options (nil: the defaults).
+    case builtinTable(name: String, target: String, task: LearningTask, missing: MissingValuePolicy,
+                      columns: CSVColumnOptions? = nil)
     /// No dataset of HyperLab's: the study's objective command reads its own data.
     case ownedByCommand
 
@@ -33,13 +38,16 @@ public enum DatasetReference: Sendable, Hashable, Codable {
             let hash = try SHA256.hex(ofFile: DatasetReference.resolve(path, in: base))
             self = .csv(path: path, folder: base, target: target, task: task, missing: missing, sha256: hash,
                         columns: columns == CSVColumnOptions() ? nil : columns)
+        case let .builtinTable(name, target, task, missing, columns):
+            self = .builtinTable(name: name, target: target, task: task, missing: missing,
+                                 columns: columns == CSVColumnOptions() ? nil : columns)
         }
     }
 
     /// The name `studies` shows: the built-in name, or the CSV file's name.
     public var displayName: String {
         switch self {
-        case .builtin(let name, _): name
+        case .builtin(let name, _), .builtinTable(let name, _, _, _, _): name
         case .csv(let path, _, _, _, _, _, _): URL(fileURLWithPath: path).lastPathComponent
         case .ownedByCommand: "external command"
         }
@@ -54,6 +62,9 @@ public enum DatasetReference: Sendable, Hashable, Codable {
         case let .csv(path, _, target, task, missing, _, columns):
             return DatasetSource.csv(path: path, target: target, task: task, missing: missing,
                                      columns: columns ?? CSVColumnOptions()).loadArguments
+        case let .builtinTable(name, target, task, missing, columns):
+            return DatasetSource.builtinTable(name: name, target: target, task: task, missing: missing,
+                                              columns: columns ?? CSVColumnOptions()).loadArguments
         case .ownedByCommand:
             return ""
         }
@@ -99,6 +110,9 @@ public enum DatasetReference: Sendable, Hashable, Codable {
                 try verify()
                 return try CSVDataset.load(path: path, target: target, task: task, missing: missing,
                                            columns: columns ?? CSVColumnOptions(), relativeTo: folder)
+            case let .builtinTable(name, target, task, missing, columns):
+                return try BuiltinDatasets.loadTable(name: name, target: target, task: task, missing: missing,
+                                                     columns: columns ?? CSVColumnOptions())
             case .ownedByCommand:
                 throw StorageError(.invalidRecord, "the study runs an objective command, which reads its own data",
                                    hint: "resume the study; HyperLab loads no dataset for it")

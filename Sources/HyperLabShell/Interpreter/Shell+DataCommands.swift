@@ -13,11 +13,11 @@ extension Shell {
                        TextTable.Column("features"), TextTable.Column("task", alignment: .left),
                        TextTable.Column("classes"), TextTable.Column("about", alignment: .wrapped)]
         console.lines(TextTable(columns: columns, rows: rows,
-                                notes: ["generated sets take n=, noise=, seed= (help load); CSV files: load \"FILE.csv\" target=COLUMN"])
+                                notes: ["generated sets take n=, noise=, seed=; penguins and CSV files (load \"FILE.csv\" target=COLUMN) take missing=, drop= and more (help load)"])
             .render(traits: console.traits))
     }
 
-    /// `load NAME [options]` or `load "FILE.csv" target=COLUMN [task=] [missing=]`.
+    /// `load NAME [options]`, `load penguins [CSV options]` or `load "FILE.csv" target=COLUMN [CSV options]`.
     func load(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let dataset: Dataset
         do {
@@ -25,21 +25,8 @@ extension Shell {
                 dataset = try loadCSV(path, command)
             } else {
                 let name = command.argumentString(0) ?? ""
-                var options: [String: ParameterValue] = [:]
-                for (key, value) in command.options {
-                    guard Shell.csvOnlyKeys.contains(key) else {
-                        switch value {
-                        case .integer(let n): options[key] = .integer(n)
-                        case .real(let x): options[key] = .real(x)
-                        default: break
-                        }
-                        continue
-                    }
-                    throw InputError("\(key)= applies to CSV files, not to the built-in \(name)",
-                                     at: command.span(ofOption: key).map { SourceSpan(line: $0.line, column: $0.column - key.count - 1, length: key.count) },
-                                     hint: "load \"FILE.csv\" \(key)=...")
-                }
-                dataset = try BuiltinDatasets.load(name: name, options: options)
+                let info = try BuiltinDatasets.info(named: name)
+                dataset = info.isTable ? try loadTable(info, command) : try loadBuiltin(info, command)
             }
         } catch let error as DataError {
             throw inputError(error, command)
@@ -64,28 +51,71 @@ extension Shell {
         if hadSplit { console.line("the previous split was removed: split the new data before training") }
     }
 
+    /// A classic or generated built-in dataset: only the generated ones take options (n=, noise=, …).
+    private func loadBuiltin(_ info: BuiltinDatasetInfo, _ command: BoundCommand) throws(InputError) -> Dataset {
+        var options: [String: ParameterValue] = [:]
+        for (key, value) in command.options {
+            guard Shell.csvOnlyKeys.contains(key) else {
+                switch value {
+                case .integer(let n): options[key] = .integer(n)
+                case .real(let x): options[key] = .real(x)
+                default: break
+                }
+                continue
+            }
+            let tables = BuiltinDatasets.catalogue.filter(\.isTable).map(\.name).joined(separator: ", ")
+            throw InputError("\(key)= applies to CSV files and raw tables (\(tables)), not to the built-in \(info.name)",
+                             at: command.span(ofOption: key).map { SourceSpan(line: $0.line, column: $0.column - key.count - 1, length: key.count) },
+                             hint: "load \"FILE.csv\" \(key)=..., or load \(tables) \(key)=...")
+        }
+        do { return try BuiltinDatasets.load(name: info.name, options: options) } catch { throw inputError(error, command) }
+    }
+
+    /// A raw built-in table (penguins), with the options a CSV file takes; target= is optional.
+    private func loadTable(_ info: BuiltinDatasetInfo, _ command: BoundCommand) throws(InputError) -> Dataset {
+        for key in ["n", "noise", "seed", "classes"] where command.option(key) != nil {
+            throw InputError("\(key)= applies to the generated datasets, not to the table \(info.name)",
+                             at: command.span(ofOption: key), hint: "\(info.name) takes the options of a CSV file: " + Shell.tableOptionList)
+        }
+        let options = tableOptions(command)
+        do {
+            return try BuiltinDatasets.loadTable(name: info.name, target: command.string("target"), task: options.task,
+                                                 missing: options.missing, columns: options.columns)
+        } catch {
+            throw inputError(error, command)
+        }
+    }
+
     private func loadCSV(_ path: String, _ command: BoundCommand) throws(InputError) -> Dataset {
         for key in ["n", "noise", "seed", "classes"] where command.option(key) != nil {
             throw InputError("\(key)= applies to the generated datasets, not to a CSV file",
-                             at: command.span(ofOption: key), hint: "a CSV file takes target=, task=, missing=, drop=, features=, keep=, text= and max_categories=")
+                             at: command.span(ofOption: key), hint: "a CSV file takes " + Shell.tableOptionList)
         }
         guard let target = command.string("target") else {
             let end = command.syntax.span
             throw InputError("a CSV file needs target=COLUMN", at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
                              hint: "name the column to predict: load \"\(path)\" target=COLUMN")
         }
+        let options = tableOptions(command)
+        do {
+            return try CSVDataset.load(path: path, target: target, task: options.task, missing: options.missing,
+                                       columns: options.columns, name: (path as NSString).lastPathComponent,
+                                       relativeTo: self.options.workingDirectory)
+        } catch {
+            throw inputError(error, command)
+        }
+    }
+
+    /// task=, missing= and the column options of a `load` of a CSV file or a raw table.
+    private func tableOptions(_ command: BoundCommand) -> (task: LearningTask?, missing: MissingValuePolicy, columns: CSVColumnOptions) {
         let task = command.string("task").flatMap(LearningTask.init(rawValue:))
         let missing = command.string("missing").flatMap(MissingValuePolicy.init(word:)) ?? MissingValuePolicy.none
         let columns = CSVColumnOptions(drop: command.names("drop") ?? [], features: command.names("features"),
                                        keep: command.names("keep") ?? [],
                                        text: command.string("text").flatMap(TextEncoding.init(rawValue:)) ?? .onehot,
-                                       maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories))
-        do {
-            return try CSVDataset.load(path: path, target: target, task: task, missing: missing, columns: columns,
-                                       name: (path as NSString).lastPathComponent, relativeTo: options.workingDirectory)
-        } catch {
-            throw inputError(error, command)
-        }
+                                       maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories),
+                                       missingIndicators: command.boolean("missing_indicators", default: false))
+        return (task, missing, columns)
     }
 
     /// A data-layer error as the shell shows it: the file position in the message, the caret under
@@ -108,6 +138,7 @@ extension Shell {
         let origin: String = switch summary.source {
         case .builtin: "built-in"
         case .csv(let path, let target, _, _, _): "CSV file \(path), target \(target)"
+        case .builtinTable(_, let target, _, _, _): "built-in raw table, target \(target)"
         }
         console.line("\(summary.name) (\(origin)): \(NumberFormat.count(summary.rows, "row")), "
                      + "\(NumberFormat.count(dataset.columnCount, "feature")), \(summary.task.rawValue)")
@@ -138,7 +169,8 @@ extension Shell {
             if !rows.isEmpty { console.line() }
             console.lines(textColumnTable(dataset, encoder: bench.split?.standardizer.encoder))
         }
-        let notes = Shell.loadNotes(dataset) + warningLines(Shell.dataWarnings(dataset, bench))
+        let indicators = bench.split?.standardizer.indicators ?? bench.crossValidation?.standardizer.indicators
+        let notes = Shell.loadNotes(dataset, indicators: indicators) + warningLines(Shell.dataWarnings(dataset, bench))
         if !notes.isEmpty {
             console.line()
             console.lines(notes)

@@ -3,11 +3,17 @@ import HyperLabKit
 /// What `load` and `show data` say about what loading did: columns encoded, dropped and left
 /// out as identifiers, rows left out, cells to fill.
 extension Shell {
-    /// The options of `load` that only a CSV file takes.
-    static let csvOnlyKeys: Set<String> = ["target", "task", "missing", "drop", "features", "keep", "text", "max_categories"]
+    /// The options of `load` that only a CSV file and a raw table (penguins) take.
+    static let csvOnlyKeys: Set<String> = ["target", "task", "missing", "drop", "features", "keep", "text", "max_categories",
+                                           "missing_indicators"]
+
+    /// Those options as a hint lists them.
+    static let tableOptionList = "target=, task=, missing=, drop=, features=, keep=, text=, max_categories= and missing_indicators="
 
     /// One line per thing loading did besides reading the cells (none for a plain numeric file).
-    static func loadNotes(_ dataset: Dataset) -> [String] {
+    /// - Parameter indicators: the missing indicators a split chose (nil before a split: those the
+    ///   file's gaps would give are named).
+    static func loadNotes(_ dataset: Dataset, indicators: MissingIndicators? = nil) -> [String] {
         var lines = [String]()
         let report = dataset.report
         if !report.dropped.isEmpty || !report.identifiers.isEmpty || !dataset.textColumns.isEmpty {
@@ -46,7 +52,23 @@ extension Shell {
             lines.append("\(NumberFormat.count(dataset.missingTotal, "empty cell")): a split fills \(dataset.missingTotal == 1 ? "it" : "each")"
                          + " with its column's \(statistic) over the train part (show data lists them)")
         }
+        if let line = indicatorNote(dataset, indicators: indicators) { lines.append(line) }
         return lines
+    }
+
+    /// What `missing_indicators=yes` adds: the columns a split chose, or before a split the
+    /// features with empty cells in the file; nil without the option.
+    static func indicatorNote(_ dataset: Dataset, indicators: MissingIndicators?) -> String? {
+        guard dataset.source.columnOptions.missingIndicators else { return nil }
+        if let indicators {
+            return indicators.names.isEmpty ? "missing indicators: none (no empty cells in the train part)"
+                : "missing indicators from the train part's empty cells: " + indicators.names.joined(separator: ", ")
+        }
+        let numeric = dataset.featureNames.indices.filter { dataset.missingCounts[$0] > 0 }.map { dataset.featureNames[$0] }
+        let text = dataset.textEncoding == .ordinal ? dataset.textColumns.filter { $0.missingCount > 0 }.map(\.name) : []
+        let gappy = (numeric + text).map(MissingIndicators.name(of:))
+        return gappy.isEmpty ? "missing indicators: none (no feature has empty cells)"
+            : "missing indicators: a split adds \(gappy.joined(separator: ", ")) (for the features with empty cells in its train part)"
     }
 
     /// The text columns and their categories: the whole file's, or those the split learned from train.

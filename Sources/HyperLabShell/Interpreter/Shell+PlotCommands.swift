@@ -75,9 +75,14 @@ extension Shell {
         guard runs.count == 1, let (number, record) = runs.first else {
             throw InputError("plot boundary draws one run at a time", at: command.span(ofArgument: 2), hint: "plot boundary run \(runs[0].number)")
         }
-        guard record.datasetName == dataset.name, record.run.model.architecture.inputs == 2 else {
+        guard record.datasetName == dataset.name else {
             throw InputError("run \(number) was trained on \(record.datasetName), not on the data loaded now", at: command.syntax.nameSpan,
                              hint: "train on the current data first")
+        }
+        let inputs = record.run.model.architecture.inputs
+        guard inputs == 2 else {
+            throw InputError("run \(number) has \(inputs) inputs, the 2 features and missing indicators; plot boundary draws a model of the 2 features alone",
+                             at: command.syntax.nameSpan, hint: "load without missing_indicators=yes, split and train again")
         }
         guard case .classes(let labels, _) = dataset.target else { return }
         /// The run's predicted class at each point (raw feature values, standardized as in training).

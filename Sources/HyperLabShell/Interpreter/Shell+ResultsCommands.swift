@@ -18,6 +18,15 @@ extension Shell {
         return [sweep.metric] + all.filter { $0 != sweep.metric }
     }
 
+    /// The further metrics the sweep's trials have beyond `shownMetrics` (dev_f1, dev_auc, …,
+    /// then train_f1, …): sorted and filtered by, shown when asked for or under `metrics=all`.
+    static func furtherMetrics(_ sweep: SweepRecord) -> [String] {
+        let shown = shownMetrics(sweep)
+        return (MetricName.allDevMetricNames + MetricName.furtherTrainMetricNames).filter { name in
+            !shown.contains(name) && sweep.trials.contains { $0.metrics[name] != nil }
+        }
+    }
+
     /// A metric cell: "0.953", or "0.953 ± 0.012" under repeats; "—" when missing.
     static func metricCell(_ trial: Trial, _ name: String) -> String {
         guard let value = trial.metrics[name] else { return "—" }
@@ -43,14 +52,13 @@ extension Shell {
         var trials = sweep.trials
         let keys = sweep.space.names
         var metrics = Shell.shownMetrics(sweep)
-        // The further metrics (dev_f1, dev_auc, …) may be sorted and filtered by, and are then shown.
-        let further = MetricName.allDevMetricNames.filter { name in
-            !metrics.contains(name) && sweep.trials.contains { $0.metrics[name] != nil }
-        }
+        // The further metrics (dev_f1, dev_auc, …, train_f1, …) may be sorted and filtered by, and
+        // are then shown; metrics=all shows them all.
+        let further = Shell.furtherMetrics(sweep)
         let asked = [command.string("sort")].compactMap { $0 } + command.arguments.compactMap { argument -> String? in
             if case .comparison(let key, _, _) = argument { return key } else { return nil }
         }
-        metrics += further.filter { asked.contains($0) }
+        metrics += further.filter { command.string("metrics") == "all" || asked.contains($0) }
         func value(_ trial: Trial, _ name: String) -> Double? {
             if let p = trial.parameters[name] { return p.asReal }
             if name == "trial" { return Double(trial.number) }

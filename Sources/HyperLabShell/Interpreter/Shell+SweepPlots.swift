@@ -44,7 +44,7 @@ extension Shell {
     /// The metric named at `index`, or the sweep's metric.
     private func plotMetric(_ command: BoundCommand, _ index: Int, _ sweep: SweepRecord) throws(InputError) -> String {
         guard let metric = command.argumentString(index) else { return sweep.metric }
-        let known = Shell.shownMetrics(sweep) + ["train_loss", "train_acc", "train_rmse"]
+        let known = Shell.shownMetrics(sweep) + ["train_loss", "train_acc", "train_rmse"] + Shell.furtherMetrics(sweep)
         guard known.contains(metric), sweep.trials.contains(where: { $0.metrics[metric] != nil }) || metric == sweep.metric else {
             throw InputError("\(sweep.name) has no metric '\(metric)'", at: command.span(ofArgument: index),
                              hint: ClosestMatch.suggestion(for: metric, among: Shell.shownMetrics(sweep)).map { "did you mean \($0)?" }

@@ -11,9 +11,10 @@ public enum CommandCatalog {
                     example: "datasets"),
         CommandSpec("load", arguments: [ArgumentSpec("NAME|\"FILE.csv\"", .dataset)],
                     options: generatedDatasetOptions + [
-                        OptionSpec("target", .name, default: "required for CSV", "the target column of a CSV file"),
+                        OptionSpec("target", .name, default: "required for CSV",
+                                   "the target column of a CSV file or of penguins (species unless given)"),
                         OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: "inferred",
-                                   "classification or regression (CSV files)"),
+                                   "classification or regression (CSV files, penguins)"),
                         OptionSpec("missing", .choice(MissingValuePolicy.optionWords), default: "error",
                                    "empty numeric cells: error (none), drop (leave the rows out), or filled with the train part's mean, median or most_frequent value"),
                         OptionSpec("drop", .columns, default: "none", "columns to leave out: drop=[name, ticket]"),
@@ -23,21 +24,30 @@ public enum CommandCatalog {
                                    "text columns: onehot (a 0/1 column per train category) or ordinal (the category's rank)"),
                         OptionSpec("max_categories", .integer(2...1_000_000), default: "50",
                                    "the most distinct values a text column may have"),
+                        OptionSpec("missing_indicators", .boolean, default: "no",
+                                   "yes: a 0/1 column NAME_missing per feature with empty cells in the train part (with missing=mean, median or most_frequent)"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
                     details: """
-                    Built-in: iris, wine, breast-cancer, digits, diabetes (regression), and the generated 2-D \
-                    sets moons, circles, spirals, xor, blobs (options n, noise, seed). A CSV file needs a header \
-                    row; its target may be a class label or a number, and the task is inferred when task= is \
-                    left out. Every other column is a feature, unless drop= leaves it out or features= lists \
-                    the columns to use. Identifier columns are left out with a note (a first column that is \
-                    unnamed or named rownames, index, id or Unnamed: 0; text with a different value in every \
-                    row; the numbers 1…n or 0…n−1); keep= uses one anyway. A text column is encoded with the \
-                    categories of the train part only (text=onehot: one 0/1 column per category and one for a \
-                    missing cell, a category unseen in train is all zeros; text=ordinal: the category's rank). \
-                    Rows with a missing target are left out with a note; missing= says what to do with other \
-                    empty cells (NA, NaN, null, ?, or nothing). Loading replaces the dataset and removes the split.
+                    Built-in: iris, wine, breast-cancer, digits, diabetes (regression), the raw table penguins, \
+                    and the generated 2-D sets moons, circles, spirals, xor, blobs (options n, noise, seed). A \
+                    CSV file needs a header row and target=; the target may be a class label or a number, and \
+                    the task is inferred when task= is left out. penguins (CC0, palmerpenguins) is read as a \
+                    CSV file is and takes the same options; its target is species unless target= names \
+                    another, and its empty cells need a missing= choice. Every other column is a feature, \
+                    unless drop= leaves it out or features= lists the columns to use. Identifier columns are \
+                    left out with a note (a first column that is unnamed or named rownames, index, id or \
+                    Unnamed: 0; text with a different value in every row; the numbers 1…n or 0…n−1); keep= \
+                    uses one anyway. A text column is encoded with the categories of the train part only \
+                    (text=onehot: one 0/1 column per category and one for a missing cell, a category unseen in \
+                    train is all zeros; text=ordinal: the category's rank); one with more than max_categories \
+                    values is refused. Rows with a missing target are left out with a note. missing= says what \
+                    to do with other empty cells (NA, NaN, null, ?, or nothing): error stops at the first, \
+                    drop leaves such rows out, mean, median and most_frequent fill each with a statistic of \
+                    the train part; missing_indicators=yes then adds a 0/1 column NAME_missing for each \
+                    feature with empty cells in the train part (show data lists them). Loading replaces the \
+                    dataset and removes the split.
                     """,
                     example: "load \"measurements.csv\" target=species"),
         CommandSpec("show", "data", recorded: false, group: .data,
@@ -50,7 +60,8 @@ public enum CommandCatalog {
                         OptionSpec("test", .real(0...1), default: "required", "fraction locked away for the final look"),
                         OptionSpec("cv", .integer(2...20), default: "—", "K-fold cross-validation on the non-test rows instead"),
                         OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the shuffle"),
-                        OptionSpec("stratify", .boolean, default: "yes for CSV classes and cv, else no", "keep class proportions in every part"),
+                        OptionSpec("stratify", .boolean, default: "yes for tables' classes and cv, else no",
+                                   "keep class proportions in every part"),
                     ],
                     recorded: true, group: .data,
                     summary: "split into train, dev and test (or K folds and test); standardize with train statistics",
@@ -59,9 +70,9 @@ public enum CommandCatalog {
                     test=F, which locks the test part and cuts the rest into K folds: every configuration is \
                     then trained K times, each fold scored once, and its score is the mean over the folds. \
                     Features are standardized with the statistics of the rows trained on only. The test part is \
-                    locked: only evaluate test opens it, and every look is counted. Classes from a CSV file \
-                    are stratified unless stratify=no; the built-in datasets shuffle all rows together unless \
-                    stratify=yes, as they always have. show data gives the class counts per part, and split \
+                    locked: only evaluate test opens it, and every look is counted. Classes from a CSV file or \
+                    from penguins are stratified unless stratify=no; the other built-in datasets shuffle all \
+                    rows together unless stratify=yes, as they always have. show data gives the class counts per part, and split \
                     warns about small parts, rows shared between parts and more inputs than training rows.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
@@ -294,11 +305,17 @@ public enum CommandCatalog {
                                    "only trials in this state (interrupted: stopped by Ctrl-C)"),
                         OptionSpec("sort", .anyWord, default: "the metric", "order by a metric or a swept key"),
                         OptionSpec("top", .integer(1...100_000), default: "all", "show only the first N rows"),
+                        OptionSpec("metrics", .choice(["main", "all"]), default: "main",
+                                   "all: also dev_balanced_acc, dev_f1, dev_auc, dev_logloss (dev_mae) and their train_ versions"),
                     ],
                     recorded: false, group: .results,
                     summary: "the last sweep's trials: parameters, metrics, epochs, state; the best marked",
                     details: """
                     Filter with where: results where lr<0.01 dev_acc>=0.9 (comparisons <, <=, >, >=); state=complete keeps one state. \
+                    The table shows the sweep's metric and the task's main dev metrics; sorting or filtering by a \
+                    further one (dev_f1, train_auc, …) adds its column, and metrics=all adds them all. The train_ \
+                    versions of the further metrics score each trial's kept model on every train row after \
+                    training (train_loss and train_acc are running means over the last epoch's mini-batches). \
                     Wall times: a timing column is fine in a table, not in a replay transcript. The seconds column \
                     is shown for a results typed at a terminal; a script, a pipe, -c and every replay (also inside \
                     the shell) leave it out, so their output is the same on every run. HYPERLAB_TIMINGS=1 shows it \
@@ -366,7 +383,14 @@ public enum CommandCatalog {
                     options: [forceOption],
                     recorded: false, group: .results,
                     summary: "write every trial of the last sweep to CSV or JSON",
-                    details: "Columns: trial, state, each swept key, each metric (with _sd beside it under repeats), seed, seconds; JSON adds the per-epoch dev metric.",
+                    details: """
+                    Columns: trial, state, each swept key, each metric the trials report (with _sd beside it under \
+                    repeats and folds), seed, seconds. The metrics are the dev ones (dev_acc, dev_loss, \
+                    dev_balanced_acc, dev_f1, dev_auc, dev_logloss; dev_rmse, dev_r2, dev_mae) and the train ones \
+                    (train_loss, train_acc or train_rmse, and train_balanced_acc, train_f1, train_auc, \
+                    train_logloss or train_mae); test_ metrics come only from evaluate test. JSON holds the same \
+                    and adds the per-epoch values of the sweep's metric.
+                    """,
                     example: "save results \"sweep.csv\""),
         CommandSpec("plot", "boundary", arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",

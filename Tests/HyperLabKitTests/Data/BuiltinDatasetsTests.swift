@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func catalogueListsEveryDatasetWithGeneratedOptions() throws {
-        #expect(BuiltinDatasets.names == ["iris", "wine", "breast-cancer", "digits", "diabetes",
+        #expect(BuiltinDatasets.names == ["iris", "wine", "breast-cancer", "digits", "diabetes", "penguins",
                                           "moons", "circles", "spirals", "xor", "blobs"])
         for info in BuiltinDatasets.catalogue {
             #expect(!info.summary.isEmpty)
@@ -78,5 +78,74 @@ import Testing
             #expect(error.kind == .unknownOption)
             #expect(error.key == "n")
         }
+    }
+
+    // MARK: penguins, the raw table
+
+    @Test func penguinsIsBundledRawWithItsGapsAndTextColumns() throws {
+        let birds = try BuiltinDatasets.loadTable(name: "penguins", missing: .median)
+        #expect(birds.rowCount == 344)
+        #expect(birds.featureNames == ["bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "year"])
+        #expect(birds.textColumns.map(\.name) == ["island", "sex"])
+        #expect(birds.textColumns[1].missingCount == 11)
+        #expect(birds.missingCounts == [2, 2, 2, 2, 0])
+        #expect(birds.classNames == ["Adelie", "Chinstrap", "Gentoo"])
+        #expect(birds.target.classCounts == [152, 68, 124])
+        #expect(birds.report == LoadReport())
+        #expect(birds.source == .builtinTable(name: "penguins", target: "species", task: .classification, missing: .median))
+        #expect(birds.source.loadArguments == "penguins target=species task=classification missing=median")
+        let info = try BuiltinDatasets.info(named: "penguins")
+        #expect(info.isTable && !info.isGenerated && info.options.isEmpty && info.defaultTarget == "species")
+        #expect(info.rows == birds.rowCount && info.features == birds.columnCount && info.classes == 3)
+    }
+
+    @Test func theBundledPenguinsFileIsTheRawExport() throws {
+        // The sha256 that /work/shared/datasets/PROVENANCE.md records for palmerpenguins 0.1.6's raw export.
+        let path = try BuiltinDatasets.bundledPath("penguins")
+        #expect(try SHA256.hex(ofFile: path) == "f2d6493fc64ad958edbabd55eb0fc989af2c5a0458a2c79ccffe7985606feb60")
+        #expect(BuiltinDatasets.columnNames(ofTable: "penguins")
+                    == ["species", "island", "bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g", "sex", "year"])
+        #expect(BuiltinDatasets.columnNames(ofTable: "iris").isEmpty)
+    }
+
+    @Test func penguinsWithoutAMissingChoiceNamesTheFirstGapAndTheOptions() {
+        do { _ = try BuiltinDatasets.load(name: "penguins"); Issue.record("loaded") } catch {
+            #expect(error.kind == .missingValues)
+            #expect(error.file == "datasets/penguins.csv")
+            #expect(error.line == 5 && error.column == 3)
+            #expect(error.message.contains("8 missing cells in all"))
+            #expect(error.hint == "load penguins missing=drop leaves such rows out; missing=mean, median or most_frequent fills them from the train part")
+        }
+    }
+
+    @Test func penguinsTakesTheCSVOptions() throws {
+        let mass = try BuiltinDatasets.loadTable(name: "penguins", target: "body_mass_g", missing: .drop,
+                                                 columns: CSVColumnOptions(drop: ["year"], text: .ordinal))
+        #expect(mass.task == .regression)
+        #expect(mass.report.taskInferred)
+        #expect(mass.report.rowsWithoutTarget == 2)
+        #expect(mass.report.rowsWithGaps == 9)
+        #expect(mass.report.dropped == ["year"])
+        #expect(mass.textColumns.map(\.name) == ["species", "island", "sex"])
+        #expect(mass.source.loadArguments == "penguins target=body_mass_g task=regression missing=drop drop=[year] text=ordinal")
+        do { _ = try BuiltinDatasets.loadTable(name: "penguins", target: "spcies", missing: .median); Issue.record("loaded") } catch {
+            #expect(error.kind == .missingTargetColumn && error.hint == "did you mean species?")
+        }
+    }
+
+    @Test func onlyTheRawTablesTakeCSVOptions() {
+        do { _ = try BuiltinDatasets.loadTable(name: "iris"); Issue.record("loaded") } catch {
+            #expect(error.kind == .unknownOption)
+            #expect(error.hint?.contains("penguins") == true)
+        }
+        do { _ = try BuiltinDatasets.load(name: "penguins", options: ["n": .integer(50)]); Issue.record("loaded") } catch {
+            #expect(error.kind == .unknownOption && error.key == "n")
+        }
+    }
+
+    @Test func penguinsSplitsAreStratifiedByDefaultAndTheClassicTablesAreNot() throws {
+        let birds = try BuiltinDatasets.loadTable(name: "penguins", missing: .median)
+        #expect(DataSplit.stratifiesByDefault(birds))
+        #expect(!DataSplit.stratifiesByDefault(try BuiltinDatasets.load(name: "iris")))
     }
 }

@@ -48,6 +48,25 @@ private func distinctRows(_ rows: Int, classes: Int = 2, extra: String = "") -> 
         #expect(!warnings.contains { if case .smallPart(part: "dev", _, _) = $0 { true } else { false } })
     }
 
+    @Test func smallCrossValidationFoldsAreWarnedAboutWithTheirSpread() throws {
+        let iris = try BuiltinDatasets.load(name: "iris")
+        let cv = try CrossValidationSplit(dataset: iris, folds: 5, test: 0.2, seed: 1)
+        let folds = DataWarning.smallFolds(folds: 5, smallest: 24, largest: 24, allRows: 120,
+                                           standardError: (0.25 / 24).squareRoot(), meanError: (0.25 / 120).squareRoot())
+        #expect(DataWarning.split(cv, of: iris).contains(folds))
+        #expect(folds.description == "dev folds of 24 rows: one binomial standard error on a fold's accuracy at p=0.5 is ± 0.102;"
+                    + " the mean over 5 folds scores all 120 rows, about ± 0.046")
+        let diabetes = try BuiltinDatasets.load(name: "diabetes")
+        let numbers = DataWarning.split(try CrossValidationSplit(dataset: diabetes, folds: 10, test: 0.2, seed: 1), of: diabetes)
+        #expect(numbers.contains(.smallFolds(folds: 10, smallest: 35, largest: 36, allRows: 354, standardError: nil, meanError: nil)))
+        #expect(DataWarning.smallFolds(folds: 10, smallest: 35, largest: 36, allRows: 354, standardError: nil, meanError: nil).description
+                    == "dev folds of 35–36 rows: each fold's scores vary a lot; the mean over 10 folds is steadier")
+        // Folds of 50 rows or more: no warning.
+        let digits = try BuiltinDatasets.load(name: "digits")
+        let large = DataWarning.split(try CrossValidationSplit(dataset: digits, folds: 5, test: 0.2, seed: 1), of: digits)
+        #expect(!large.contains { if case .smallFolds = $0 { true } else { false } })
+    }
+
     @Test func constantColumnsAreNamed() throws {
         let data = try load("a,k,t,y\n1,7,u,x\n2,7,u,z\n3,7,u,x\n")
         #expect(DataWarning.load(data).contains(.constantColumns(["k", "t"])))

@@ -3,7 +3,7 @@ import Testing
 @testable import HyperLabShell
 
 /// Tab after `target=`, `drop=[`, `features=[` or `keep=[` in a `load "FILE.csv"` line offers
-/// the file's column names.
+/// the file's column names; in a `load penguins` line, the raw table's.
 @Suite struct ColumnCompletionTests {
     static func shell() throws -> (Shell, URL) {
         let t = try Transcript(echo: false)
@@ -26,6 +26,16 @@ import Testing
         let (s, _) = try Self.shell()
         #expect(s.completions(linePrefix: "load \"penguins.csv\" drop=[\"bi") == ["bill length\""])
         #expect(s.completions(linePrefix: "load \"penguins.csv\" drop=[\"bill l") == ["length\""])
+    }
+
+    @Test func theRawBuiltInTableCompletesItsOwnColumns() throws {
+        let (s, _) = try Self.shell()
+        #expect(s.completions(linePrefix: "load penguins target=bi") == ["bill_depth_mm", "bill_length_mm"])
+        #expect(s.completions(linePrefix: "load penguins missing=median drop=[year, is") == ["island"])
+        #expect(s.completions(linePrefix: "load penguins features=[") == ["bill_depth_mm", "bill_length_mm", "body_mass_g",
+                                                                           "flipper_length_mm", "island", "sex", "species", "year"])
+        // A classic built-in has no columns to offer.
+        #expect(s.completions(linePrefix: "load iris target=sp").isEmpty)
     }
 
     @Test func otherKeysAndMissingFilesAreLeftAlone() throws {

@@ -22,6 +22,17 @@ import HyperLabKit
         }
     }
 
+    @Test func smallCrossValidationFoldsAreWarnedAboutAtSplitAndInShowData() throws {
+        let t = try Transcript(echo: false)
+        let split = DataCommandTests.run(t, "load moons n=160 noise=0.35 seed=5; split cv=5 test=0.1 seed=2").text
+        let line = "warning: dev folds of 28–29 rows: one binomial standard error on a fold's accuracy at p=0.5 is ± 0.094;"
+            + " the mean over 5 folds scores all 144 rows, about ± 0.042"
+        #expect(split.contains(line), "\(split)")
+        #expect(DataCommandTests.run(t, "show data").text.contains(line))
+        let large = DataCommandTests.run(t, "split cv=2 test=0.1 seed=2").text
+        #expect(!large.contains("dev folds"), "\(large)")
+    }
+
     @Test func aCleanLargeDatasetSaysNoWarning() throws {
         let t = try Transcript(echo: false)
         let out = DataCommandTests.run(t, "load breast-cancer; split train=0.6 dev=0.2 test=0.2 seed=1; show data").text

@@ -32,6 +32,40 @@ import HyperLabKit
         #expect(wrong.contains("dev_mae is not a metric of a classification task"), "\(wrong)")
     }
 
+    @Test func saveResultsWritesEveryDevAndTrainMetricOfTheTrials() throws {
+        let t = try Transcript(echo: false)
+        _ = DataCommandTests.run(t, Self.setup + "; sweep random n=2 lr=log(1e-3, 1e-1) seed=1 parallel=1 repeats=2")
+        _ = DataCommandTests.run(t, "save results \"r.csv\"; save results \"r.json\"")
+        let csv = try String(contentsOf: t.directory.appendingPathComponent("r.csv"), encoding: .utf8)
+        let header = Set(csv.split(separator: "\n")[0].split(separator: ",").map(String.init))
+        for part in ["dev", "train"] {
+            for name in ["balanced_acc", "f1", "auc", "logloss"] {
+                #expect(header.contains("\(part)_\(name)") && header.contains("\(part)_\(name)_sd"), "\(part)_\(name) missing: \(header)")
+            }
+        }
+        let data = try Data(contentsOf: t.directory.appendingPathComponent("r.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let metrics = try #require((json["trials"] as? [[String: Any]])?.first?["metrics"] as? [String: Double])
+        #expect(metrics["train_f1"] != nil && metrics["dev_auc"] != nil && metrics["train_logloss_sd"] != nil, "\(metrics)")
+    }
+
+    @Test func resultsShowsTheFurtherMetricsWhenAskedAndPlotsThem() throws {
+        let t = try Transcript(echo: false)
+        _ = DataCommandTests.run(t, Self.setup + "; sweep random n=3 lr=log(1e-3, 1e-1) seed=1 parallel=1")
+        let plain = DataCommandTests.run(t, "results").text
+        #expect(!plain.contains("dev_f1") && !plain.contains("train_f1"), "\(plain)")
+        let all = DataCommandTests.run(t, "results metrics=all").text
+        // Every further metric is shown, or named as left out to fit the width.
+        for name in ["dev_balanced_acc", "dev_f1", "dev_auc", "dev_logloss", "train_balanced_acc", "train_f1", "train_auc", "train_logloss"] {
+            #expect(all.contains(name), "\(name) not in\n\(all)")
+        }
+        let sorted = DataCommandTests.run(t, "results sort=train_f1").text
+        #expect(sorted.contains("train_f1"), "\(sorted)")
+        let plotted = DataCommandTests.run(t, "plot lr train_logloss")
+        #expect(plotted.outcome == .completed, "\(plotted.text)")
+        #expect(plotted.text.contains("train_logloss against lr"), "\(plotted.text)")
+    }
+
     @Test func regressionRunsPrintTheMeanAbsoluteError() throws {
         let t = try Transcript(echo: false)
         let out = DataCommandTests.run(t, "load diabetes; split train=0.6 dev=0.2 test=0.2 seed=1; model linear; train epochs=3").text

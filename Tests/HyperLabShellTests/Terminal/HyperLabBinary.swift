@@ -51,13 +51,20 @@ enum HyperLabBinary {
     static func run(_ arguments: [String], input: String = "", directory: URL? = nil,
                     environment extra: [String: String] = [:], removing: [String] = []) throws -> Result {
         guard let path else { throw BinaryMissing() }
+        return try runProgram(path, arguments, input: input, directory: directory,
+                              environment: ["NO_COLOR": "1", "HYPERLAB_HISTORY": ""].merging(extra) { $1 },
+                              removing: removing)
+    }
+
+    /// Runs any program (`sbatch`, a Python tool) the same way: the inherited environment with
+    /// `extra` added and `removing` taken out, `input` on standard input, both outputs collected.
+    static func runProgram(_ executable: String, _ arguments: [String], input: String = "", directory: URL? = nil,
+                           environment extra: [String: String] = [:], removing: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = try directory ?? temporaryFolder()
         var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["HYPERLAB_HISTORY"] = ""
         environment.merge(extra) { $1 }
         for name in removing { environment[name] = nil }
         process.environment = environment

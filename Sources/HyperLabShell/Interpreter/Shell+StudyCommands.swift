@@ -42,11 +42,15 @@ extension Shell {
     /// The sweep record of a stored study.
     private func record(of stored: StoredStudy, number: Int) throws(InputError) -> (SweepRecord, SweepPlan) {
         let d = stored.definition
-        do {
+        do throws(StorageError) {
             let base = try d.baseConfiguration()
-            let plan = SweepPlan(name: d.name, kind: d.sampler, space: try d.searchSpace(), base: base, metric: d.metric,
+            guard let kind = SamplerKind(rawValue: d.sampler), let prune = PrunerKind(rawValue: d.prune) else {
+                throw StorageError(.invalidRecord, "it names a sampler or pruner this HyperLab does not know (\(d.sampler), prune=\(d.prune))",
+                                   hint: "it was stored by a newer HyperLab")
+            }
+            let plan = SweepPlan(name: d.name, kind: kind, space: try d.searchSpace(), base: base, metric: d.metric,
                                  direction: d.direction, seed: Int(truncatingIfNeeded: d.seed), total: d.trialCount,
-                                 repeats: d.repeats, prune: d.prune, baseline: d.baseline,
+                                 repeats: d.repeats, prune: prune, baseline: d.baseline,
                                  parallel: ProcessInfo.processInfo.activeProcessorCount, lag: d.lag ?? Study.defaultLag)
             var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
@@ -104,7 +108,10 @@ extension Shell {
         try rebuildData(of: stored, into: &bench, command: nil)
         let (_, plan) = try record(of: stored, number: 1)
         guard let scoring = bench.scoring else { throw InputError("the stored study has no split", at: nil) }
-        let study = Shell.study(for: plan)
+        let study: Study
+        do { study = try Study(definition: stored.definition) } catch {
+            throw InputError(error.message, at: nil, hint: error.hint)
+        }
         return (study, Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats))
     }
 

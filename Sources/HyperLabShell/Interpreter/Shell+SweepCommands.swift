@@ -8,7 +8,7 @@ extension Shell {
     /// Everything a sweep needs besides the data: what to search, how, and how to score.
     struct SweepPlan {
         var name: String
-        var kind: String
+        var kind: SamplerKind
         var space: SearchSpace
         var base: Configuration
         var metric: String
@@ -16,7 +16,7 @@ extension Shell {
         var seed: Int
         var total: Int
         var repeats: Int
-        var prune: String
+        var prune: PrunerKind
         var baseline: Bool
         var parallel: Int
         /// The study's lag (`lag=`): fixed at creation and stored, never taken from the machine.
@@ -31,7 +31,7 @@ extension Shell {
 
     /// Runs a sweep on the current split (or of the objective command).
     func sweep(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        let kind = command.spec.subcommand ?? "random"
+        let kind = command.spec.subcommand.flatMap(SamplerKind.init(rawValue:)) ?? .random
         let target: SweepTarget
         let metric: String
         let base: Configuration
@@ -59,7 +59,7 @@ extension Shell {
         }
         let space = try sweepSpace(command, kind: kind, base: base, external: bench.objective != nil)
         var total = command.integer("n", default: 20)
-        if kind == "grid" {
+        if kind == .grid {
             let points: Int
             do { points = try GridSampler(space).count } catch {
                 throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint ?? "a grid takes lists: lr=[1e-3, 1e-2]")
@@ -77,27 +77,31 @@ extension Shell {
             console.line("grid: " + space.parameters.map { "\($0.distribution.choices?.count ?? 0)" }.joined(separator: " × ")
                          + " = \(points) point\(points == 1 ? "" : "s")" + (total < points ? ", running the first \(total)" : ""))
         }
-        let baseline = command.boolean("baseline", default: false) || kind == "around"
-        if baseline, kind == "grid" { total += 1 }
+        let baseline = command.boolean("baseline", default: false) || kind == .around
+        if baseline, kind == .grid { total += 1 }
         let plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
                              base: base, metric: metric,
                              direction: bench.objective?.direction ?? (MetricName.isHigherBetter(metric) ? .maximize : .minimize),
                              seed: command.integer("seed", default: 0), total: total,
-                             repeats: command.integer("repeats", default: 1), prune: command.string("prune") ?? "none",
+                             repeats: command.integer("repeats", default: 1),
+                             prune: command.string("prune").flatMap(PrunerKind.init(rawValue:)) ?? .none,
                              baseline: baseline,
                              parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount),
                              lag: Shell.lag(command))
         try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
     }
 
-    /// The study of a plan: its space, sampler, pruner, direction, seed and trial count.
-    static func study(for plan: SweepPlan) -> Study {
-        let pruner: any Pruner = switch plan.prune {
-        case "median": MedianPruner()
-        case "asha": SuccessiveHalvingPruner()
-        default: NoPruner()
+    /// The study of a plan: its space, sampler and pruner by kind (trial 0 the base
+    /// configuration where the plan says so), direction, seed, trial count and lag.
+    static func study(for plan: SweepPlan) throws(InputError) -> Study {
+        let current = TrialParameters(plan.space.names.compactMap { name in plan.base.value(name).map { (name, $0) } })
+        let sampler: any Sampler
+        do {
+            sampler = try plan.kind.sampler(space: plan.space, baseline: plan.baseline ? current : nil)
+        } catch {
+            throw InputError(error.message, at: nil, hint: error.hint ?? "a grid takes lists: lr=[1e-3, 1e-2]")
         }
-        return Study(space: plan.space, sampler: sampler(for: plan), pruner: pruner, direction: plan.direction,
+        return Study(space: plan.space, sampler: sampler, pruner: plan.prune.pruner, direction: plan.direction,
                      seed: UInt64(plan.seed), trials: plan.total, lag: plan.lag)
     }
 
@@ -113,22 +117,6 @@ extension Shell {
             return max(Study.defaultLag, parallel)
         default: return Study.defaultLag
         }
-    }
-
-    /// The sampler of a plan (the grid, or a sampler wrapped so trial 0 is the base configuration).
-    static func sampler(for plan: SweepPlan) -> any Sampler {
-        let current = TrialParameters(plan.space.names.compactMap { name in plan.base.value(name).map { (name, $0) } })
-        var sampler: any Sampler
-        switch plan.kind {
-        case "grid": sampler = (try? GridSampler(plan.space)) ?? RandomSampler()
-        case "tpe": sampler = TPESampler()
-        case "bayes": sampler = GPSampler()
-        case "sobol": sampler = SobolSampler()
-        case "around": return BaselineSampler.around(current)
-        default: sampler = RandomSampler()
-        }
-        if plan.baseline { sampler = sampler.withBaseline(current) }
-        return sampler
     }
 
     /// The trials with only the parameters each actually used: a swept key that the trial's own
@@ -160,7 +148,7 @@ extension Shell {
 
     /// The search space of the swept keys; lists become choices except in a grid. For an objective
     /// command, fixed values (`epochs=20`) are one-value choices, so they reach its placeholders.
-    private func sweepSpace(_ command: BoundCommand, kind: String, base: Configuration,
+    private func sweepSpace(_ command: BoundCommand, kind: SamplerKind, base: Configuration,
                             external: Bool = false) throws(InputError) -> SearchSpace {
         var pairs: [(String, Distribution)] = []
         if external {
@@ -170,13 +158,13 @@ extension Shell {
         }
         for (key, distribution) in command.distributionOptions {
             let span = command.span(ofOption: key)
-            if kind == "around", !distribution.isNear {
+            if kind == .around, !distribution.isNear {
                 throw InputError("sweep around takes near(F) for each swept key", at: span, hint: "write \(key)=near(3)")
             }
-            if kind != "around", distribution.isNear {
+            if kind != .around, distribution.isNear {
                 throw InputError("near(F) belongs to sweep around", at: span, hint: "sweep around n=12 \(key)=near(3)")
             }
-            if kind == "grid", !distribution.isEnumerable {
+            if kind == .grid, !distribution.isEnumerable {
                 throw InputError("a grid needs a list of values for \(key), not \(distribution)", at: span,
                                  hint: "write \(key)=[a, b, c], or use sweep random for distributions")
             }

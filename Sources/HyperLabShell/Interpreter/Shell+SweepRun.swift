@@ -25,7 +25,7 @@ extension Shell {
             }
         }
         let storedName = plan.name
-        let study = Shell.study(for: plan)
+        let study = try Shell.study(for: plan)
         let objective: @Sendable (TrialContext) throws -> TrialOutcome
         let datasetName: String
         var logFolder: String?
@@ -69,7 +69,7 @@ extension Shell {
 
         printSweepHeading(plan, target: target, resuming: stored, storedName: storedName, logFolder: logFolder)
         if stored == nil, case .integer(let asked)? = command.option("parallel"), asked > plan.lag + 1,
-           study.sampler.usesHistory || plan.prune != "none" {
+           study.sampler.usesHistory || plan.prune != .none {
             console.line("note: trial n waits for the trials below n − \(plan.lag), so at most \(plan.lag + 1) of the \(asked) run at once;"
                          + " lag=auto lets all \(asked) run (other results, the same on every replay)")
         }
@@ -154,10 +154,10 @@ extension Shell {
             split = .ownedByCommand
             external = setting.reference
         }
-        return StudyDefinition(name: name, created: options.clock(), sampler: plan.kind,
+        return StudyDefinition(name: name, created: options.clock(), sampler: plan.kind.rawValue,
                                baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
                                metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
-                               prune: plan.prune, lag: plan.lag, space: plan.space, base: plan.base,
+                               prune: plan.prune.rawValue, lag: plan.lag, space: plan.space, base: plan.base,
                                dataset: dataset, split: split, objective: external)
     }
 
@@ -165,7 +165,7 @@ extension Shell {
     private func printSweepHeading(_ plan: SweepPlan, target: SweepTarget, resuming stored: StoredStudy?,
                                    storedName: String, logFolder: String?) {
         let done = stored?.trials.filter { $0.state != .running && !$0.wasInterrupted }.count ?? 0
-        console.line("\(plan.name) (\(plan.kind)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
+        console.line("\(plan.name) (\(plan.kind.rawValue)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
                      + (stored != nil ? " (\(done) done, resuming)" : "")
                      + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
         // Parallelism and the store are for the person at the terminal: a script prints neither.
@@ -173,7 +173,7 @@ extension Shell {
             "metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
                 + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
                 + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
-                + (plan.prune != "none" ? " · pruning \(plan.prune)" : "")
+                + (plan.prune != .none ? " · pruning \(plan.prune.rawValue)" : "")
                 + (plan.lag != Study.defaultLag ? " · lag \(plan.lag)" : "")
                 + (timings ? " · parallel \(plan.parallel)" : "")
                 + (timings ? " · stored as study '\(storedName)' in \(storeLocation)" : "")
@@ -192,8 +192,8 @@ extension Shell {
 extension SweepRecord {
     /// The record of a sweep run from `plan`, with its trials so far.
     init(_ plan: Shell.SweepPlan, number: Int, trials: [Trial], stoppedEarly: Bool, datasetName: String) {
-        self.init(number: number, name: plan.name, sampler: plan.kind, space: plan.space, base: plan.base,
+        self.init(number: number, name: plan.name, sampler: plan.kind.rawValue, space: plan.space, base: plan.base,
                   metric: plan.metric, direction: plan.direction, seed: plan.seed, repeats: plan.repeats,
-                  prune: plan.prune, trials: trials, stoppedEarly: stoppedEarly, datasetName: datasetName)
+                  prune: plan.prune.rawValue, trials: trials, stoppedEarly: stoppedEarly, datasetName: datasetName)
     }
 }

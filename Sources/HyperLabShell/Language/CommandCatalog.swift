@@ -171,7 +171,7 @@ public enum CommandCatalog {
         OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: "4; auto: parallel= when it names more",
                    "trial n learns from the trials below n − lag, so lag+1 trials can run at once; results depend on seed= and lag, never on how many run"),
         OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
-        OptionSpec("prune", .choice(["none", "median", "asha"]), default: "none", "stop unpromising trials early"),
+        OptionSpec("prune", .choice(PrunerKind.allCases.map(\.rawValue)), default: "none", "stop unpromising trials early"),
         OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
         OptionSpec("name", .studyName, default: "sweep N", "a name for the sweep"),
         OptionSpec("workers", .choice(["local", "external"]), default: "local",

@@ -4,7 +4,7 @@ import Testing
 /// The `hyperlab` executable run with pipes (not a terminal): argument forms, scripts, `-c`,
 /// standard input as a script, exit statuses and error messages.
 /// Fails (does not skip) when the executable has not been built next to the test bundle.
-@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+@Suite(.timeLimit(HyperLabBinary.timeLimit)) struct CommandLineTests {
     @Test func misspelledCommandFailsWithCaretAndSuggestion() throws {
         let result = try HyperLabBinary.run(["-c", "lod iris"])
         #expect(result.status == 1)

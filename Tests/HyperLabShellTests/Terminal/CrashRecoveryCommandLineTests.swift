@@ -4,7 +4,7 @@ import HyperLabKit
 
 /// Crash safety through the real binary: `kill -9` of a sweeping `hyperlab` at seeded moments,
 /// then `resume`; and a worker killed mid-trial whose trial another worker finishes.
-@Suite(.timeLimit(.minutes(2))) struct CrashRecoveryCommandLineTests {
+@Suite(.timeLimit(HyperLabBinary.timeLimit)) struct CrashRecoveryCommandLineTests {
     /// Starts the binary without waiting for it.
     private func start(_ arguments: [String], in folder: URL) throws -> Process {
         let process = Process()

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// The built `hyperlab` executable, run as a user would run it (tests of the terminal side).
 ///
@@ -14,6 +15,12 @@ enum HyperLabBinary {
         /// Everything written to standard error.
         var error: String
     }
+
+    /// The time limit of each test that runs the executable: a guard against a hang, not a
+    /// measure of speed. Swift Testing counts a test's time from when it is scheduled, and on
+    /// 2 cores its tests wait their turn behind the long process tests (a killed sweep's resume
+    /// takes a minute or two under load), so a tight limit failed tests that were only queued.
+    static let timeLimit: TimeLimitTrait.Duration = .minutes(10)
 
     /// The path of the executable, or nil when it has not been built.
     static let path: String? = {

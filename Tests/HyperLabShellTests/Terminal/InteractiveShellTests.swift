@@ -4,7 +4,7 @@ import Testing
 /// The real binary under a pseudo-terminal (tmux): what a person typing sees.
 /// Needs tmux (`apt-get install tmux`); without it these tests fail rather than skip, since the
 /// terminal behaviour is a requirement.
-@Suite(.timeLimit(.minutes(1))) struct InteractiveShellTests {
+@Suite(.timeLimit(HyperLabBinary.timeLimit)) struct InteractiveShellTests {
     /// A fresh shell in a temporary folder, with its own history file.
     private func startShell(history: URL? = nil) throws -> (TmuxSession, URL) {
         try #require(TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux)")

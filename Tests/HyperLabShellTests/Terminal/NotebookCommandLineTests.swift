@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `hyperlab run FILE --notebook FILE.md`, `hyperlab run FILE.md`, `hyperlab tutorials`, `--store`.
-@Suite(.timeLimit(.minutes(1))) struct NotebookCommandLineTests {
+@Suite(.timeLimit(HyperLabBinary.timeLimit)) struct NotebookCommandLineTests {
     @Test func aScriptsNotebookReplaysTheSameCommands() throws {
         let folder = try HyperLabBinary.temporaryFolder()
         let script = "say \"Iris first.\"\nload iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\ntrain epochs=5\n"

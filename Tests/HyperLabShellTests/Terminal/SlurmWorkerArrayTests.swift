@@ -5,7 +5,7 @@ import Testing
 /// the shipped sbatch script (not a copy) runs as a job array of workers, and the stored study is
 /// the same, trial for trial, as a local run of the same sweep. `./test` (and CI) starts both
 /// servers: scripts/start-test-slurm.sh and scripts/start-test-postgres.sh.
-@Suite(.timeLimit(.minutes(3)),
+@Suite(.timeLimit(HyperLabBinary.timeLimit),
        .enabled(if: ProcessInfo.processInfo.environment["HYPERLAB_TEST_SLURM"] != nil,
                 "needs HYPERLAB_TEST_SLURM, a Slurm configuration (./test starts a cluster with scripts/start-test-slurm.sh, as root)"),
        .enabled(if: ProcessInfo.processInfo.environment["HYPERLAB_TEST_POSTGRES_URL"] != nil,

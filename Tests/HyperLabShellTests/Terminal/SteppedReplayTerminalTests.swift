@@ -3,7 +3,7 @@ import Testing
 
 /// `replay "tutorials/03-grid-2d.hlab" step=yes` in a colour terminal (tmux), pressing Enter as a
 /// lecturer would, then `save notebook`: the class sees each narration once, and the handout is clean.
-@Suite(.timeLimit(.minutes(2))) struct SteppedReplayTerminalTests {
+@Suite(.timeLimit(HyperLabBinary.timeLimit)) struct SteppedReplayTerminalTests {
     static let tutorial = ShippedScriptsTests.root.appendingPathComponent("tutorials/03-grid-2d.hlab")
 
     /// A line the replay waits at: a pause, a command shown at the prompt, or the shell's own prompt.

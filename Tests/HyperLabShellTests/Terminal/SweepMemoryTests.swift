@@ -4,7 +4,7 @@ import Testing
 /// A long sweep's memory: what a trial leaves behind is its small record, not its training
 /// buffers. Measured as the peak resident memory of the `hyperlab` process (python3 reads it
 /// with getrusage of its one child).
-@Suite(.timeLimit(.minutes(3))) struct SweepMemoryTests {
+@Suite(.timeLimit(HyperLabBinary.timeLimit)) struct SweepMemoryTests {
     /// The peak resident memory, in KB, of one `hyperlab` run of `sweep sobol n=N` on iris.
     private func peakKilobytes(trials: Int) throws -> Int {
         let binary = try #require(HyperLabBinary.path, Comment(rawValue: HyperLabBinary.missing))

@@ -3,7 +3,7 @@ import Testing
 
 /// Scale-out through the real binary: a shell queues a study in PostgreSQL, two worker processes
 /// run it, and the shell reports every trial. Runs when `./test` (or CI) started a test server.
-@Suite(.timeLimit(.minutes(1)),
+@Suite(.timeLimit(HyperLabBinary.timeLimit),
        .enabled(if: ProcessInfo.processInfo.environment["HYPERLAB_TEST_POSTGRES_URL"] != nil,
                 "needs HYPERLAB_TEST_POSTGRES_URL (./test starts a server)"))
 struct WorkerCommandLineTests {

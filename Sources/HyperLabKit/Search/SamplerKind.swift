@@ -1,0 +1,41 @@
+/// The samplers a sweep can name (`sweep KIND …`), one registry for the command catalogue, the
+/// stored study definitions and the benchmarks: a kind's `rawValue` is the word users type and
+/// the store keeps.
+///
+/// ```swift
+/// let kind = SamplerKind(rawValue: "tpe")!
+/// let sampler = try kind.sampler(space: space, baseline: nil)
+/// ```
+public enum SamplerKind: String, CaseIterable, Sendable {
+    /// Every combination of listed values (`GridSampler`).
+    case grid
+    /// Independent uniform draws (`RandomSampler`).
+    case random
+    /// A scrambled Sobol sequence (`SobolSampler`).
+    case sobol
+    /// The tree-structured Parzen estimator (`TPESampler`).
+    case tpe
+    /// Gaussian-process Bayesian optimization (`GPSampler`).
+    case bayes
+    /// Random draws near the current configuration, trial 0 being that configuration (`BaselineSampler.around`).
+    case around
+
+    /// The sampler of this kind on `space`. `baseline`, when given, is trial 0 (`baseline=yes`;
+    /// `around` always starts from it, the empty configuration when nil). `settings` holds the
+    /// sampler's stored options by name; `startup_trials` is read by `tpe` and `bayes`.
+    /// - Throws: `SearchSpaceError` when the space cannot be enumerated as a grid.
+    public func sampler(space: SearchSpace, baseline: TrialParameters?,
+                        settings: [String: String] = [:]) throws(SearchSpaceError) -> any Sampler {
+        let startup = settings["startup_trials"].flatMap { Int($0) }
+        let sampler: any Sampler
+        switch self {
+        case .grid: sampler = try GridSampler(space)
+        case .random: sampler = RandomSampler()
+        case .sobol: sampler = SobolSampler()
+        case .tpe: sampler = startup.map { TPESampler(startupTrials: $0) } ?? TPESampler()
+        case .bayes: sampler = startup.map { GPSampler(startupTrials: $0) } ?? GPSampler()
+        case .around: return BaselineSampler.around(baseline ?? TrialParameters())
+        }
+        return baseline.map { sampler.withBaseline($0) } ?? sampler
+    }
+}

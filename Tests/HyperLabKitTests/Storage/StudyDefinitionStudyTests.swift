@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import HyperLabKit
+
+/// `Study(definition:)`: every sampler and pruner kind is stored, reopened and resumed by the
+/// Kit alone, with the trials of a run that never stopped.
+@Suite struct StudyDefinitionStudyTests {
+    typealias Backend = StorageFixtures.Backend
+
+    /// A definition of `kind` and `prune` on a space each kind accepts (a grid takes lists only;
+    /// `around` wants a base configuration to start from).
+    static func definition(_ kind: SamplerKind, _ prune: PrunerKind) throws -> StudyDefinition {
+        let space: SearchSpace = switch kind {
+        case .grid: try SearchSpace([("units", .choice([.integer(8), .integer(64), .integer(256)])),
+                                     ("activation", .choice([.word("relu"), .word("tanh")]))])
+        case .around: try SearchSpace([("lr", .near(3)), ("units", .near(2))],
+                                      center: ["lr": .real(0.01), "units": .integer(64)],
+                                      bounds: ["lr": 1e-6...10, "units": 1...4096])
+        default: try StorageFixtures.space()
+        }
+        var base = Configuration()
+        try base.set("lr", .real(0.01), origin: .command("set"))
+        try base.set("units", .integer(64), origin: .command("set"))
+        return StudyDefinition(name: "\(kind.rawValue) \(prune.rawValue)", sampler: kind.rawValue, baseline: kind == .around,
+                               seed: 5, trialCount: kind == .grid ? 6 : 14, metric: "dev_acc", direction: .maximize,
+                               prune: prune.rawValue, lag: 3, space: space, base: base,
+                               dataset: .builtin(name: "iris", options: [:]),
+                               split: .holdout(train: 0.6, dev: 0.2, test: 0.2, seed: 1, stratify: true))
+    }
+
+    static let objective: @Sendable (TrialContext) throws -> TrialOutcome = { trial in
+        let lr = trial.parameters["lr"]?.asReal ?? 0.01
+        let units = trial.parameters["units"]?.asReal ?? 64
+        let quality = 1 / (1 + pow(log10(lr) + 2, 2) + pow(log2(units) - 6, 2) / 8)
+        var score = 0.0
+        for epoch in 1...4 {
+            score = quality * (1 - pow(0.5, Double(epoch))) + Double(trial.seed % 97) * 1e-6
+            if trial.report(step: epoch, value: score) { break }
+        }
+        return TrialOutcome(value: score, metrics: ["dev_acc": score])
+    }
+
+    @Test(arguments: SamplerKind.allCases, PrunerKind.allCases)
+    func everyKindIsStoredReopenedAndResumedByTheKitAlone(_ kind: SamplerKind, _ prune: PrunerKind) throws {
+        let definition = try Self.definition(kind, prune)
+        let (repository, cleanUp) = try StorageFixtures.repository(.sqlite)
+        defer { cleanUp() }
+        let id = try repository.createStudy(definition)
+        let study = try Study(definition: try repository.load(definition.name).definition)
+        #expect(study.lag == 3)
+        #expect(type(of: study.pruner) == type(of: prune.pruner))
+        let whole = study.run(parallel: 2, objective: Self.objective)
+        #expect(whole.trials.count == definition.trialCount)
+
+        // Stopped after a few trials, then rebuilt from the store alone and resumed.
+        let calls = StudyResumeTests.Counter()
+        let cut = study.run(parallel: 2, store: repository.trialStore(for: id),
+                            interruption: Interruption { calls.add(); return calls.count > 30 },
+                            objective: Self.objective)
+        #expect(cut.stoppedEarly)
+        _ = try repository.markInterrupted(definition.name)
+        let stored = try repository.load(definition.name)
+        let reopened = try Study(definition: stored.definition)
+        let resumed = reopened.run(parallel: 2, store: repository.trialStore(for: id), previous: stored.trials,
+                                   objective: Self.objective)
+        #expect(resumed.trials.map(StorageFixtures.fingerprint) == whole.trials.map(StorageFixtures.fingerprint))
+    }
+
+    @Test func anUnknownSamplerOrPrunerIsAClearError() throws {
+        var definition = try Self.definition(.tpe, .none)
+        definition.sampler = "cmaes"
+        #expect(throws: StorageError.self) { try Study(definition: definition) }
+        do { _ = try Study(definition: definition) } catch {
+            #expect(error.message == "the study tpe none names an unknown sampler 'cmaes'")
+            #expect(error.hint == "it was stored by a newer HyperLab; known samplers: grid, random, sobol, tpe, bayes, around")
+        }
+        definition.sampler = "tpe"
+        definition.prune = "hyperband"
+        do { _ = try Study(definition: definition) } catch {
+            #expect(error.message == "the study tpe none names an unknown pruner 'hyperband'")
+        }
+    }
+}

@@ -1,5 +1,6 @@
-/// Which columns of a CSV file become features, and how text columns are encoded
-/// (`drop=`, `features=`, `keep=`, `text=`, `max_categories=` of `load "FILE.csv"`).
+/// Which columns of a CSV file become features, how text columns are encoded, and how much of
+/// the file is accepted (`drop=`, `features=`, `keep=`, `text=`, `max_categories=`, and the
+/// `CSVLoadLimits` `max_field=`, `max_line=`, `max_classes=` of `load "FILE.csv"`).
 ///
 /// ```swift
 /// let options = CSVColumnOptions(drop: ["name"], text: .ordinal)
@@ -21,16 +22,26 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
     public var text: TextEncoding
     /// The most distinct values of a text feature column (`max_categories=`).
     public var maxCategories: Int
+    /// The caps on cells, rows and classes.
+    public var limits: CSVLoadLimits {
+        get { changedLimits ?? CSVLoadLimits() }
+        set { changedLimits = newValue == CSVLoadLimits() ? nil : newValue }
+    }
+    /// The limits when they differ from the defaults (nil otherwise, and in options stored
+    /// before limits existed), so the defaults compare and store as they always did.
+    private var changedLimits: CSVLoadLimits?
 
     /// Options with the defaults: every column, identifiers left out, one-hot text, 50 categories.
     public init(drop: [String] = [], features: [String]? = nil, keep: [String] = [],
-                text: TextEncoding = .onehot, maxCategories: Int = CSVColumnOptions.defaultMaxCategories) {
+                text: TextEncoding = .onehot, maxCategories: Int = CSVColumnOptions.defaultMaxCategories,
+                limits: CSVLoadLimits = CSVLoadLimits()) {
         precondition(maxCategories >= 2, "max_categories is at least 2")
         self.drop = drop
         self.features = features
         self.keep = keep
         self.text = text
         self.maxCategories = maxCategories
+        self.limits = limits
     }
 
     /// The `load` options that give these settings, in canonical form, defaults left out.
@@ -44,6 +55,6 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
         if !keep.isEmpty { parts.append("keep=" + list(keep)) }
         if text != .onehot { parts.append("text=\(text.rawValue)") }
         if maxCategories != CSVColumnOptions.defaultMaxCategories { parts.append("max_categories=\(maxCategories)") }
-        return parts
+        return parts + limits.arguments
     }
 }

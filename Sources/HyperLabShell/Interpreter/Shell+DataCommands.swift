@@ -67,22 +67,30 @@ extension Shell {
     private func loadCSV(_ path: String, _ command: BoundCommand) throws(InputError) -> Dataset {
         for key in ["n", "noise", "seed", "classes"] where command.option(key) != nil {
             throw InputError("\(key)= applies to the generated datasets, not to a CSV file",
-                             at: command.span(ofOption: key), hint: "a CSV file takes target=, task=, missing=, drop=, features=, keep=, text= and max_categories=")
+                             at: command.span(ofOption: key), hint: "a CSV file takes target=, task=, missing=, drop=, features=, keep=, text=, max_categories=, max_classes=, max_field= and max_line=")
         }
         guard let target = command.string("target") else {
             let end = command.syntax.span
             throw InputError("a CSV file needs target=COLUMN", at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
-                             hint: "name the column to predict: load \"\(path)\" target=COLUMN")
+                             hint: "name the column to predict: load \"\(path.excerpt)\" target=COLUMN")
         }
         let task = command.string("task").flatMap(LearningTask.init(rawValue:))
         let missing = command.string("missing").flatMap(MissingValuePolicy.init(word:)) ?? MissingValuePolicy.none
         let columns = CSVColumnOptions(drop: command.names("drop") ?? [], features: command.names("features"),
                                        keep: command.names("keep") ?? [],
                                        text: command.string("text").flatMap(TextEncoding.init(rawValue:)) ?? .onehot,
-                                       maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories))
+                                       maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories),
+                                       limits: CSVLoadLimits(maxField: command.integer("max_field", default: CSVLoadLimits.defaultMaxField),
+                                                             maxLine: command.integer("max_line", default: CSVLoadLimits.defaultMaxLine),
+                                                             maxClasses: command.integer("max_classes", default: CSVLoadLimits.defaultMaxClasses)))
         do {
             return try CSVDataset.load(path: path, target: target, task: task, missing: missing, columns: columns,
-                                       name: (path as NSString).lastPathComponent, relativeTo: options.workingDirectory)
+                                       name: (path as NSString).lastPathComponent, relativeTo: options.workingDirectory,
+                                       interruption: options.interruption)
+        } catch where error.kind == .interrupted {
+            let place = error.line.map { " at line \($0) of \(path.excerpt)" } ?? ""
+            throw InputError("load was interrupted\(place)", at: nil,
+                             hint: "the previous dataset is kept; run the load again to read the whole file")
         } catch {
             throw inputError(error, command)
         }
@@ -92,7 +100,7 @@ extension Shell {
     /// the option it concerns (or the file name).
     func inputError(_ error: DataError, _ command: BoundCommand) -> InputError {
         var place: [String] = []
-        if let file = error.file { place.append(file) }
+        if let file = error.file { place.append(file.excerpt) }
         if let line = error.line, !error.message.contains("line ") { place.append("line \(line)") }
         let message = place.isEmpty ? error.message : place.joined(separator: ", ") + ": " + error.message
         let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.span(ofArgument: 0)

@@ -4,7 +4,8 @@ import HyperLabKit
 /// out as identifiers, rows left out, cells to fill.
 extension Shell {
     /// The options of `load` that only a CSV file takes.
-    static let csvOnlyKeys: Set<String> = ["target", "task", "missing", "drop", "features", "keep", "text", "max_categories"]
+    static let csvOnlyKeys: Set<String> = ["target", "task", "missing", "drop", "features", "keep", "text", "max_categories",
+                                                 "max_field", "max_line", "max_classes"]
 
     /// One line per thing loading did besides reading the cells (none for a plain numeric file).
     static func loadNotes(_ dataset: Dataset) -> [String] {

@@ -23,6 +23,12 @@ public enum CommandCatalog {
                                    "text columns: onehot (a 0/1 column per train category) or ordinal (the category's rank)"),
                         OptionSpec("max_categories", .integer(2...1_000_000), default: "50",
                                    "the most distinct values a text column may have"),
+                        OptionSpec("max_classes", .integer(2...100_000_000), default: "\(CSVLoadLimits.defaultMaxClasses)",
+                                   "the most classes a classification target may have"),
+                        OptionSpec("max_field", .integer(1...1_073_741_824), default: "\(CSVLoadLimits.defaultMaxField)",
+                                   "the longest cell of a CSV file, in bytes (64 KiB)"),
+                        OptionSpec("max_line", .integer(1...1_073_741_824), default: "\(CSVLoadLimits.defaultMaxLine)",
+                                   "the longest row of a CSV file, in bytes (1 MiB)"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
@@ -37,7 +43,11 @@ public enum CommandCatalog {
                     categories of the train part only (text=onehot: one 0/1 column per category and one for a \
                     missing cell, a category unseen in train is all zeros; text=ordinal: the category's rank). \
                     Rows with a missing target are left out with a note; missing= says what to do with other \
-                    empty cells (NA, NaN, null, ?, or nothing). Loading replaces the dataset and removes the split.
+                    empty cells (NA, NaN, null, ?, or nothing). A file is read in chunks, and the load stops \
+                    at the first NUL byte (binary data, not text), cell longer than max_field= bytes or row \
+                    longer than max_line= bytes, naming its line; a classification target may have at most \
+                    max_classes= classes. Ctrl-C stops a load and keeps the previous dataset. Loading \
+                    replaces the dataset and removes the split.
                     """,
                     example: "load \"measurements.csv\" target=species"),
         CommandSpec("show", "data", recorded: false, group: .data,

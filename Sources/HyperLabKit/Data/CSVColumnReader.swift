@@ -98,7 +98,10 @@ struct CSVColumnReader {
                                 hint: "remove the column; a mean needs at least one value",
                                 file: file, line: table.headerLine, column: c + 1)
             }
-            let mean = sums[j] / Double(present)
+            var mean = sums[j] / Double(present)
+            if !mean.isFinite {   // values near ±1.8e308: the plain sum overflows
+                mean = ScaledMoments.of(stride(from: j, to: values.count, by: width).map { values[$0] }.filter { !$0.isNaN }).mean
+            }
             for r in 0..<table.rows.count where values[r * width + j].isNaN { values[r * width + j] = mean }
         }
         return (values, missingCounts, missingCells)

@@ -66,6 +66,18 @@ import Testing
         #expect(Self.run(t, "load iris max_classes=5").text.contains("max_classes= applies to CSV files, not to the built-in iris"))
     }
 
+    @Test func featuresNearTheEndOfTheDoubleRangeShowAndTrain() throws {
+        let t = try Transcript(echo: false)
+        let rows = (0..<100).map { r in "\(r % 2 == 0 ? "" : "-")\(1 + Double(r % 7) / 10)e308,\(r % 5),\(r % 2 == 0 ? "x" : "z")" }
+        try ("a,b,y\n" + rows.joined(separator: "\n") + "\n").write(to: t.directory.appendingPathComponent("huge.csv"), atomically: true, encoding: .utf8)
+        t.type("load \"huge.csv\" target=y\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        let shown = Self.run(t, "show data").text
+        #expect(!shown.contains("inf") && !shown.contains("nan"), "\(shown)")
+        let (outcome, trained) = Self.run(t, "train epochs=5")
+        #expect(outcome == .completed)
+        #expect(trained.contains("run 1: 5 epochs") && !trained.contains("diverged") && !trained.contains("smaller lr"), "\(trained)")
+    }
+
     @Test func helpLoadDocumentsTheCaps() throws {
         let t = try Transcript(echo: false)
         let page = Self.run(t, "help load").text

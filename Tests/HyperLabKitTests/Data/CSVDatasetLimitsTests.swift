@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import HyperLabTestSupport
 import Testing
 @testable import HyperLabKit
 
@@ -17,16 +18,6 @@ import Testing
         }
     }
 
-    /// The longest run of `character` in `text`.
-    static func longestRun(of character: Character, in text: String) -> Int {
-        var longest = 0, run = 0
-        for c in text {
-            run = c == character ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        return longest
-    }
-
     @Test func aFileOfNULBytesFailsAtItsFirstByteWithAShortMessage() throws {
         let folder = TemporaryFolder()
         let path = folder.write("zeros.csv", bytes: [UInt8](repeating: 0, count: 4 << 20))
@@ -42,7 +33,7 @@ import Testing
         let error = try #require(Self.error(path))
         #expect(error.kind == .fieldTooLong)
         #expect(error.line == 3 && error.column == 2 && error.key == "max_field")
-        #expect(Self.longestRun(of: "q", in: error.description) < 2)   // "quote" in the hint, never the cell
+        #expect(error.description.longestRun(of: "q") < 2)   // "quote" in the hint, never the cell
         #expect(error.description.count < 400)
     }
 
@@ -71,7 +62,7 @@ import Testing
         let cell = String(repeating: "q", count: 50_000)
         let error = try #require(Self.error(folder.write("text.csv", "a,y\n1,x\n\(cell)7,z\n")))
         #expect(error.kind == .nonNumericCell)
-        #expect(Self.longestRun(of: "q", in: error.message) == InputQuote.maximumLength - 1)
+        #expect(error.message.longestRun(of: "q") == InputQuote.maximumLength - 1)
         #expect(error.message.contains("q…'"))
     }
 

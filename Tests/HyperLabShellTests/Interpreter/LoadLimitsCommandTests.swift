@@ -1,33 +1,17 @@
 import Foundation
 import HyperLabKit
+import HyperLabTestSupport
 import Testing
 @testable import HyperLabShell
 
 /// `load` on hostile input as a user sees it: short errors, the previous dataset kept, the caps
 /// as options; and every error quoting at most 80 characters of what was typed.
 @Suite struct LoadLimitsCommandTests {
-    /// The output of `line` alone.
-    static func run(_ t: Transcript, _ line: String) -> (outcome: RunOutcome, text: String) {
-        let before = t.output.text.count
-        let outcome = t.shell.run(line)
-        return (outcome, String(t.output.text.dropFirst(before)))
-    }
-
-    /// The longest run of `character` in `text`.
-    static func longestRun(of character: Character, in text: String) -> Int {
-        var longest = 0, run = 0
-        for c in text {
-            run = c == character ? run + 1 : 0
-            longest = max(longest, run)
-        }
-        return longest
-    }
-
     @Test func aBinaryFileIsRefusedAtOnceAndTheDatasetIsKept() throws {
         let t = try Transcript(echo: false)
         try Data(count: 3 << 20).write(to: t.directory.appendingPathComponent("zeros.csv"))
         t.type("load iris")
-        let (outcome, text) = Self.run(t, "load \"zeros.csv\" target=y")
+        let (outcome, text) = DataCommandTests.run(t, "load \"zeros.csv\" target=y")
         #expect(outcome == .failed)
         #expect(text.contains("error: zeros.csv: line 1, column 1: the file holds a NUL byte, so it is binary data, not CSV text"), "\(text)")
         #expect(text.count < 500, "\(text.count) characters")
@@ -41,29 +25,29 @@ import Testing
         t.type("load iris")
         let probes = Counter()
         t.shell.options.interruption = Interruption { probes.next() > 2 }   // Ctrl-C after two chunks
-        let (outcome, text) = Self.run(t, "load \"many.csv\" target=y")
+        let (outcome, text) = DataCommandTests.run(t, "load \"many.csv\" target=y")
         #expect(outcome == .failed)
         #expect(text.contains("error: load was interrupted at line "), "\(text)")
         #expect(text.contains("of many.csv\nhint: the previous dataset is kept; run the load again to read the whole file"), "\(text)")
         #expect(t.shell.workbench.dataset?.name == "iris")
         #expect(t.shell.recorded == ["load iris"])
         t.shell.options.interruption = .never
-        #expect(Self.run(t, "show data").text.hasPrefix("iris (built-in): 150 rows"))
+        #expect(DataCommandTests.run(t, "show data").text.hasPrefix("iris (built-in): 150 rows"))
     }
 
     @Test func theCapsAreOptionsRecordedInTheSession() throws {
         let t = try Transcript(echo: false)
         let labels = (0..<1_200).map { "\($0 % 7),label\($0)" }.joined(separator: "\n")
         try ("a,y\n" + labels + "\n").write(to: t.directory.appendingPathComponent("labels.csv"), atomically: true, encoding: .utf8)
-        let refused = Self.run(t, "load \"labels.csv\" target=y")
+        let refused = DataCommandTests.run(t, "load \"labels.csv\" target=y")
         #expect(refused.text.contains("the target 'y' has 1200 distinct classes, more than max_classes=1000"), "\(refused.text)")
         #expect(refused.text.contains("hint: choose another target column; max_classes=1200 allows them all"))
-        let loaded = Self.run(t, "load \"labels.csv\" target=y max_classes=1200 max_field=100 max_line=1000")
+        let loaded = DataCommandTests.run(t, "load \"labels.csv\" target=y max_classes=1200 max_field=100 max_line=1000")
         #expect(loaded.outcome == .completed, "\(loaded.text)")
         #expect(t.shell.recorded.last == "load \"labels.csv\" target=y max_classes=1200 max_field=100 max_line=1000")
-        #expect(Self.run(t, "load \"labels.csv\" target=y max_classes=1200 max_field=3").text
+        #expect(DataCommandTests.run(t, "load \"labels.csv\" target=y max_classes=1200 max_field=3").text
             .contains("labels.csv: line 2, column 2: a cell is longer than max_field=3 bytes"))
-        #expect(Self.run(t, "load iris max_classes=5").text.contains("max_classes= applies to CSV files, not to the built-in iris"))
+        #expect(DataCommandTests.run(t, "load iris max_classes=5").text.contains("max_classes= applies to CSV files, not to the built-in iris"))
     }
 
     @Test func featuresNearTheEndOfTheDoubleRangeShowAndTrain() throws {
@@ -71,16 +55,16 @@ import Testing
         let rows = (0..<100).map { r in "\(r % 2 == 0 ? "" : "-")\(1 + Double(r % 7) / 10)e308,\(r % 5),\(r % 2 == 0 ? "x" : "z")" }
         try ("a,b,y\n" + rows.joined(separator: "\n") + "\n").write(to: t.directory.appendingPathComponent("huge.csv"), atomically: true, encoding: .utf8)
         t.type("load \"huge.csv\" target=y\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
-        let shown = Self.run(t, "show data").text
+        let shown = DataCommandTests.run(t, "show data").text
         #expect(!shown.contains("inf") && !shown.contains("nan"), "\(shown)")
-        let (outcome, trained) = Self.run(t, "train epochs=5")
+        let (outcome, trained) = DataCommandTests.run(t, "train epochs=5")
         #expect(outcome == .completed)
         #expect(trained.contains("run 1: 5 epochs") && !trained.contains("diverged") && !trained.contains("smaller lr"), "\(trained)")
     }
 
     @Test func helpLoadDocumentsTheCaps() throws {
         let t = try Transcript(echo: false)
-        let page = Self.run(t, "help load").text
+        let page = DataCommandTests.run(t, "help load").text
         for option in ["max_field", "max_line", "max_classes"] {
             #expect(page.contains(option), "help load lacks \(option)")
         }
@@ -98,9 +82,9 @@ import Testing
         for command in commands {
             for form in ["\(command) \(long)", "\(command) \(long)=1", "\(command) lr=\(long)", "\(command) \"\(long)\"",
                          "\(command) x=[\(long)]", "\(command) lr=log(\(long), 1)", "\(command) \"\(long).csv\" target=\(long)"] {
-                let (outcome, text) = Self.run(t, form)
+                let (outcome, text) = DataCommandTests.run(t, form)
                 guard outcome == .failed else { continue }
-                #expect(Self.longestRun(of: "q", in: text) <= InputQuote.maximumLength, "\(form.prefix(40))…:\n\(text.prefix(400))")
+                #expect(text.longestRun(of: "q") <= InputQuote.maximumLength, "\(form.prefix(40))…:\n\(text.prefix(400))")
             }
         }
     }

@@ -30,6 +30,11 @@ import Foundation
 /// - Class names are ordered naturally (numbers by value; text alphabetically with digit runs
 ///   compared as numbers: `class_2` before `class_10`), so labels do not depend on the row order.
 ///   Numeric labels that are equal (`1`, `1.0`) are one class, named canonically (`1`).
+/// - A class label is one line of text (no line break, tab or other control character); a
+///   target has at most `columns.limits.maxClasses` classes; a regression target lies within
+///   ±3.4e38 (training holds it as a 32-bit number).
+/// - The file is read in chunks, never whole: a NUL byte (binary data), a cell over
+///   `columns.limits.maxField` bytes or a row over `maxLine` bytes stops the load at once.
 ///
 /// Every error is a `DataError` naming the file and, for a cell, its line and column.
 public enum CSVDataset {

@@ -12,11 +12,11 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     /// The one-line message.
     public var message: String {
         switch self {
-        case .unknownKey(let key, _): "unknown key '\(key)'"
-        case .wrongKind(let key, let value, _): "\(key) cannot be \(value)"
-        case .outOfRange(let key, let value, _): "\(key)=\(value) is out of range"
+        case .unknownKey(let key, _): "unknown key '\(key.excerpt)'"
+        case .wrongKind(let key, let value, _): "\(key.excerpt) cannot be \(value.excerpt)"
+        case .outOfRange(let key, let value, _): "\(key.excerpt)=\(value.excerpt) is out of range"
         case .unknownChoice(let key, let value, let choices, _):
-            "\(key) has no choice '\(value)' (choices: \(choices.joined(separator: ", ")))"
+            "\(key.excerpt) has no choice '\(value.excerpt)' (choices: \(choices.joined(separator: ", ")))"
         }
     }
 
@@ -24,7 +24,7 @@ public enum ConfigurationError: Error, Sendable, Equatable {
     public var hint: String? {
         switch self {
         case .unknownKey(_, let s?), .unknownChoice(_, _, _, let s?): "did you mean \(s)?"
-        case .wrongKind(let key, _, let expected), .outOfRange(let key, _, let expected): "\(key) takes \(expected)"
+        case .wrongKind(let key, _, let expected), .outOfRange(let key, _, let expected): "\(key.excerpt) takes \(expected)"
         default: nil
         }
     }

@@ -54,7 +54,7 @@ public enum BuiltinDatasets {
         } else {
             hint = "built-in datasets: \(names.joined(separator: ", ")); a CSV file loads with load \"FILE.csv\" target=COLUMN"
         }
-        throw DataError(.unknownDataset, "no built-in dataset '\(name)'", hint: hint)
+        throw DataError(.unknownDataset, "no built-in dataset '\(name.excerpt)'", hint: hint)
     }
 
     /// Loads (or generates) the built-in dataset `name`.
@@ -99,7 +99,7 @@ public enum BuiltinDatasets {
                 let names = info.options.map(\.name)
                 let hint = ClosestMatch.suggestion(for: key, among: names).map { "did you mean \($0)?" }
                     ?? "\(info.name) takes \(names.joined(separator: ", "))"
-                throw DataError(.unknownOption, "\(info.name) has no option '\(key)'", hint: hint, key: key)
+                throw DataError(.unknownOption, "\(info.name) has no option '\(key.excerpt)'", hint: hint, key: key)
             }
             values[key] = try spec.validated(value, dataset: info.name)
         }

@@ -1,6 +1,7 @@
-/// Which columns of a CSV file become features, how text columns are encoded, and whether gaps
-/// get indicator columns (`drop=`, `features=`, `keep=`, `text=`, `max_categories=`,
-/// `missing_indicators=` of `load "FILE.csv"`).
+/// Which columns of a CSV file become features, how text columns are encoded, whether gaps get
+/// indicator columns, and how much of the file is accepted (`drop=`, `features=`, `keep=`,
+/// `text=`, `max_categories=`, `missing_indicators=`, and the `CSVLoadLimits` `max_field=`,
+/// `max_line=`, `max_classes=` of `load "FILE.csv"`).
 ///
 /// ```swift
 /// let options = CSVColumnOptions(drop: ["name"], text: .ordinal)
@@ -25,12 +26,20 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
     /// Whether a split adds a 0/1 column per feature with gaps in its train part
     /// (`missing_indicators=yes`; see `MissingIndicators`).
     public var missingIndicators: Bool
+    /// The caps on cells, rows and classes.
+    public var limits: CSVLoadLimits {
+        get { changedLimits ?? CSVLoadLimits() }
+        set { changedLimits = newValue == CSVLoadLimits() ? nil : newValue }
+    }
+    /// The limits when they differ from the defaults (nil otherwise, and in options stored
+    /// before limits existed), so the defaults compare and store as they always did.
+    private var changedLimits: CSVLoadLimits?
 
     /// Options with the defaults: every column, identifiers left out, one-hot text, 50
     /// categories, no missing indicators.
     public init(drop: [String] = [], features: [String]? = nil, keep: [String] = [],
                 text: TextEncoding = .onehot, maxCategories: Int = CSVColumnOptions.defaultMaxCategories,
-                missingIndicators: Bool = false) {
+                missingIndicators: Bool = false, limits: CSVLoadLimits = CSVLoadLimits()) {
         precondition(maxCategories >= 2, "max_categories is at least 2")
         self.drop = drop
         self.features = features
@@ -38,13 +47,15 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
         self.text = text
         self.maxCategories = maxCategories
         self.missingIndicators = missingIndicators
+        self.limits = limits
     }
 
     private enum CodingKeys: String, CodingKey {
-        case drop, features, keep, text, maxCategories, missingIndicators
+        case drop, features, keep, text, maxCategories, missingIndicators, changedLimits
     }
 
-    /// Decodes options, taking the default for a key stored before it existed (`missingIndicators`).
+    /// Decodes options, taking the default for a key stored before it existed
+    /// (`missingIndicators`, the limits).
     public init(from decoder: any Decoder) throws {
         let values = try decoder.container(keyedBy: CodingKeys.self)
         self.init(drop: try values.decode([String].self, forKey: .drop),
@@ -52,7 +63,8 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
                   keep: try values.decode([String].self, forKey: .keep),
                   text: try values.decode(TextEncoding.self, forKey: .text),
                   maxCategories: max(2, try values.decode(Int.self, forKey: .maxCategories)),
-                  missingIndicators: try values.decodeIfPresent(Bool.self, forKey: .missingIndicators) ?? false)
+                  missingIndicators: try values.decodeIfPresent(Bool.self, forKey: .missingIndicators) ?? false,
+                  limits: try values.decodeIfPresent(CSVLoadLimits.self, forKey: .changedLimits) ?? CSVLoadLimits())
     }
 
     /// The `load` options that give these settings, in canonical form, defaults left out.
@@ -67,6 +79,6 @@ public struct CSVColumnOptions: Sendable, Hashable, Codable {
         if text != .onehot { parts.append("text=\(text.rawValue)") }
         if maxCategories != CSVColumnOptions.defaultMaxCategories { parts.append("max_categories=\(maxCategories)") }
         if missingIndicators { parts.append("missing_indicators=yes") }
-        return parts
+        return parts + limits.arguments
     }
 }

@@ -29,7 +29,7 @@ extension CSVColumnReader {
             if report.rowsWithGaps > 0 { why.append("\(report.rowsWithGaps) with missing cells (missing=drop)") }
             throw DataError(.noRowsLeft, "no row is left: all \(left) rows were left out (\(why.joined(separator: ", ")))",
                             hint: report.rowsWithGaps > 0 ? "impute instead: missing=median or missing=mean, or drop= the gappy columns"
-                                                          : "fill in the target column '\(table.header[plan.target].trimmedCell)'",
+                                                          : "fill in the target column '\(columnName(plan.target))'",
                             file: file, line: table.headerLine, column: plan.target + 1,
                             key: report.rowsWithGaps > 0 ? "missing" : "target")
         }
@@ -52,8 +52,8 @@ extension CSVColumnReader {
             if column.values.count > maxCategories {
                 let line = table.rows.first.map(\.line) ?? table.headerLine
                 throw DataError(.tooManyCategories,
-                                "column \(c + 1) ('\(name)') holds text with \(column.values.count) distinct values, more than max_categories=\(maxCategories)",
-                                hint: "drop=[\(DatasetSource.quotedName(name))] leaves it out; max_categories=\(column.values.count) encodes every value",
+                                "column \(c + 1) ('\(columnName(c))') holds text with \(column.values.count) distinct values, more than max_categories=\(maxCategories)",
+                                hint: "drop=[\(DatasetSource.quotedName(name).excerpt)] leaves it out; max_categories=\(column.values.count) encodes every value",
                                 file: file, line: line, column: c + 1, key: "max_categories")
             }
             out.append(column)

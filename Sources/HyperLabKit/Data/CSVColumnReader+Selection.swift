@@ -33,7 +33,7 @@ extension CSVColumnReader {
                                 line: table.headerLine, column: index + 1)
             }
             if let first = seen[name] {
-                throw DataError(.duplicateColumn, "the header names '\(name)' twice (columns \(first + 1) and \(index + 1))",
+                throw DataError(.duplicateColumn, "the header names '\(name.excerpt)' twice (columns \(first + 1) and \(index + 1))",
                                 hint: "rename one of the columns", file: file, line: table.headerLine, column: index + 1)
             }
             seen[name] = index
@@ -43,7 +43,7 @@ extension CSVColumnReader {
             throw unknownColumn(wanted, key: "target", names: names)
         }
         if names.count < 2 {
-            throw DataError(.noFeatures, "the file has only the target column '\(wanted)', no features",
+            throw DataError(.noFeatures, "the file has only the target column '\(wanted.excerpt)', no features",
                             hint: "a dataset needs at least one numeric feature column besides the target",
                             file: file, line: table.headerLine)
         }
@@ -76,12 +76,12 @@ extension CSVColumnReader {
         let listed = try options.features.map { (list) throws(DataError) -> Set<Int> in try positions(list, key: "features") }
         let kept = try positions(options.keep, key: "keep")
         if let both = listed?.intersection(dropped).min() {
-            throw DataError(.conflictingColumns, "'\(names[both])' is named in both features= and drop=",
+            throw DataError(.conflictingColumns, "'\(names[both].excerpt)' is named in both features= and drop=",
                             hint: "name each column in one of them: features= keeps only its columns, drop= removes its columns",
                             file: file, line: table.headerLine, column: both + 1, key: "drop")
         }
         for (key, set) in [("drop", dropped), ("features", listed ?? []), ("keep", kept)] where set.contains(target) {
-            throw DataError(.conflictingColumns, "\(key)= names the target '\(names[target])'",
+            throw DataError(.conflictingColumns, "\(key)= names the target '\(names[target].excerpt)'",
                             hint: "the target is never a feature; leave it out of \(key)=",
                             file: file, line: table.headerLine, column: target + 1, key: key)
         }
@@ -102,7 +102,7 @@ extension CSVColumnReader {
         }
         if numeric.isEmpty && text.isEmpty {
             let what = report.identifiers.isEmpty ? "" : " (identifier columns were left out: keep=[COLUMN] uses one)"
-            throw DataError(.noFeatures, "no feature column is left besides the target '\(names[target])'\(what)",
+            throw DataError(.noFeatures, "no feature column is left besides the target '\(names[target].excerpt)'\(what)",
                             hint: "drop= and features= must leave at least one feature column",
                             file: file, line: table.headerLine, key: options.features == nil ? "drop" : "features")
         }
@@ -113,9 +113,9 @@ extension CSVColumnReader {
     func unknownColumn(_ name: String, key: String, names: [String]) -> DataError {
         let named = names.filter { !$0.isEmpty }
         let suggestion = ClosestMatch.suggestion(for: name, among: named)
-        let list = named.count <= 12 ? named.joined(separator: ", ") : named.prefix(12).joined(separator: ", ") + ", …"
-        return DataError(key == "target" ? .missingTargetColumn : .unknownColumn, "no column '\(name)' in the header",
-                         hint: suggestion.map { "did you mean \($0)?" } ?? "the columns are: \(list)",
+        let list = (named.count <= 12 ? named.joined(separator: ", ") : named.prefix(12).joined(separator: ", ") + ", …").excerpt
+        return DataError(key == "target" ? .missingTargetColumn : .unknownColumn, "no column '\(name.excerpt)' in the header",
+                         hint: suggestion.map { "did you mean \($0.excerpt)?" } ?? "the columns are: \(list)",
                          file: file, line: table.headerLine, key: key)
     }
 

@@ -12,9 +12,11 @@ struct CSVColumnReader {
     static let missingMarkers: Set<String> = ["", "na", "nan", "n/a", "null", "?"]
 
     /// The target column as class labels or values; `task` nil infers it. Rows with a missing
-    /// target must have been left out (`rows(keeping:)`).
-    func target(column: Int, task: LearningTask?) throws(DataError) -> DatasetTarget {
-        let name = table.header[column].trimmedCell
+    /// target must have been left out (`rows(keeping:)`). At most `limits.maxClasses` classes;
+    /// regression values must fit training's 32-bit numbers. (`checkClassLabels` checks the
+    /// labels' text, after the feature cells.)
+    func target(column: Int, task: LearningTask?, limits: CSVLoadLimits = CSVLoadLimits()) throws(DataError) -> DatasetTarget {
+        let name = columnName(column)
         var texts = [String]()
         var numbers = [Double]()
         var firstText: (line: Int, text: String)?
@@ -30,18 +32,21 @@ struct CSVColumnReader {
         switch resolved {
         case .regression:
             if let bad = firstText {
-                throw DataError(.nonNumericTarget, "line \(bad.line): the target '\(name)' is '\(bad.text)', not a number",
+                throw DataError(.nonNumericTarget, "line \(bad.line): the target '\(name)' is '\(bad.text.excerpt)', not a number",
                                 hint: "regression needs a numeric target; use task=classification for labels",
                                 file: file, line: bad.line, column: column + 1)
             }
+            try checkRegressionRange(numbers, column: column)
             return .values(numbers)
         case .classification:
+            let distinct = firstText == nil ? Set(numbers).count : Set(texts).count
+            try checkClassCount(distinct, column: column, limit: limits.maxClasses, numeric: firstText == nil)
             let keys = firstText == nil ? numbers.map { NumberText.canonical($0) } : texts
             let names = firstText == nil
                 ? Array(Set(numbers)).sorted().map { NumberText.canonical($0) }
                 : Array(Set(texts)).sorted(by: NaturalOrder.areInIncreasingOrder)
             if names.count < 2 {
-                throw DataError(.singleClass, "the target '\(name)' has a single class ('\(names.first ?? "")')\(afterDropping)",
+                throw DataError(.singleClass, "the target '\(name)' has a single class ('\((names.first ?? "").excerpt)')\(afterDropping)",
                                 hint: "classification needs at least two classes; choose another target column",
                                 file: file, line: table.headerLine, column: column + 1, key: "target")
             }
@@ -89,11 +94,14 @@ struct CSVColumnReader {
             let present = table.rows.count - missingCounts[j]
             guard present > 0 else {
                 let c = columns[j]
-                throw DataError(.missingValues, "column \(c + 1) ('\(table.header[c].trimmedCell)') is empty in every row",
+                throw DataError(.missingValues, "column \(c + 1) ('\(columnName(c))') is empty in every row",
                                 hint: "remove the column; a mean needs at least one value",
                                 file: file, line: table.headerLine, column: c + 1)
             }
-            let mean = sums[j] / Double(present)
+            var mean = sums[j] / Double(present)
+            if !mean.isFinite {   // values near ±1.8e308: the plain sum overflows
+                mean = ScaledMoments.of(stride(from: j, to: values.count, by: width).map { values[$0] }.filter { !$0.isNaN }).mean
+            }
             for r in 0..<table.rows.count where values[r * width + j].isNaN { values[r * width + j] = mean }
         }
         return (values, missingCounts, missingCells)
@@ -105,8 +113,8 @@ struct CSVColumnReader {
         for row in table.rows {
             for c in columns where CSVColumnReader.missingMarkers.contains(row.cells[c].trimmedCell.lowercased()) { total += 1 }
         }
-        let name = table.header[column].trimmedCell
-        let what = text.isEmpty ? "is empty" : "is '\(text)' (a missing value)"
+        let name = columnName(column)
+        let what = text.isEmpty ? "is empty" : "is '\(text.excerpt)' (a missing value)"
         let others = total > 1 ? " (\(total) missing cells in all)" : ""
         return DataError(.missingValues, "line \(line), column \(column + 1) ('\(name)') \(what)\(others)",
                          hint: "fill in the cells, or load with missing=drop (leave such rows out), or missing=mean, median or most_frequent (fill from the train part)",
@@ -115,7 +123,8 @@ struct CSVColumnReader {
 
     /// The error for a feature cell that is not a number: the whole column if it holds no number at all.
     private func nonNumericError(line: Int, column: Int, text: String) -> DataError {
-        let name = table.header[column].trimmedCell
+        let name = columnName(column)
+        let text = text.excerpt
         let columnHasNumbers = table.rows.contains { row in
             Double(row.cells[column].trimmedCell).map { $0.isFinite } ?? false
         }

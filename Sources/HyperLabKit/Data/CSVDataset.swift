@@ -32,33 +32,45 @@ import Foundation
 /// - Class names are ordered naturally (numbers by value; text alphabetically with digit runs
 ///   compared as numbers: `class_2` before `class_10`), so labels do not depend on the row order.
 ///   Numeric labels that are equal (`1`, `1.0`) are one class, named canonically (`1`).
+/// - A class label is one line of text (no line break, tab or other control character); a
+///   target has at most `columns.limits.maxClasses` classes; a regression target lies within
+///   ±3.4e38 (training holds it as a 32-bit number).
+/// - The file is read in chunks, never whole: a NUL byte (binary data), a cell over
+///   `columns.limits.maxField` bytes or a row over `maxLine` bytes stops the load at once.
 ///
 /// Every error is a `DataError` naming the file and, for a cell, its line and column.
 public enum CSVDataset {
     /// The most distinct whole-number targets that are still read as classes when the task is inferred.
     public static let maximumInferredClasses = 20
 
-    /// Loads the CSV file at `path`.
+    /// Loads the CSV file at `path`, reading it in chunks (never whole into memory).
     /// - Parameters:
     ///   - path: the file, absolute or relative to the current directory.
     ///   - target: the name of the target column, as in the header.
     ///   - task: the learning task; nil infers it from the target column.
     ///   - missing: what to do with empty feature cells.
+    ///   - columns: the column options and the caps on cells, rows and classes (`columns.limits`).
     ///   - name: the dataset's name; nil uses the file name without its extension.
     ///   - folder: the folder a relative `path` starts from (nil: the current directory). Errors
     ///     and the source keep `path` as given; `~/` is expanded.
+    ///   - interruption: asked between chunks of the file and between the steps after reading;
+    ///     a request stops the load with `.interrupted`.
     /// - Returns: the dataset, with `source` `.csv(path:target:task:missing:)` (the task as resolved).
-    /// - Throws: `DataError` for a file that is missing, unreadable, not text, empty or malformed.
+    /// - Throws: `DataError` for a file that is missing, unreadable, not text, empty, malformed or
+    ///   over a cap, and `.interrupted`.
     public static func load(path: String, target: String, task: LearningTask? = nil,
                             missing: MissingValuePolicy = .none, columns: CSVColumnOptions = CSVColumnOptions(),
-                            name: String? = nil, relativeTo folder: String? = nil) throws(DataError) -> Dataset {
-        let text = try readText(path: path, relativeTo: folder)
+                            name: String? = nil, relativeTo folder: String? = nil,
+                            interruption: Interruption = .never) throws(DataError) -> Dataset {
+        let resolved = try existingFile(path: path, relativeTo: folder)
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let delimiter: Character = (ext == "tsv" || ext == "tab") ? "\t" : ","
-        let datasetName = name ?? url.deletingPathExtension().lastPathComponent
-        return try parse(text: text, file: path, name: datasetName, target: target, task: task,
-                         missing: missing, columns: columns, delimiter: delimiter) { resolvedTask in
+        let table = try CSVTable.read(path: resolved, file: path, delimiter: delimiter, limits: columns.limits,
+                                      interruption: interruption)
+        return try dataset(of: table, file: path, name: name ?? url.deletingPathExtension().lastPathComponent,
+                           target: target, task: task, missing: missing, columns: columns,
+                           interruption: interruption) { resolvedTask in
             .csv(path: path, target: target, task: resolvedTask, missing: missing, columns: columns)
         }
     }
@@ -69,21 +81,40 @@ public enum CSVDataset {
                       missing: MissingValuePolicy, columns options: CSVColumnOptions = CSVColumnOptions(),
                       delimiter: Character = ",",
                       source: (LearningTask) -> DatasetSource) throws(DataError) -> Dataset {
+        let table = try CSVTable.parse(text, file: file, delimiter: delimiter, limits: options.limits)
+        return try dataset(of: table, file: file, name: name, target: target, task: task, missing: missing,
+                           columns: options, source: source)
+    }
+
+    /// The dataset of a parsed `table`; `interruption` is asked between the steps.
+    private static func dataset(of table: CSVTable, file: String, name: String, target: String, task: LearningTask?,
+                                missing: MissingValuePolicy, columns options: CSVColumnOptions,
+                                interruption: Interruption = .never,
+                                source: (LearningTask) -> DatasetSource) throws(DataError) -> Dataset {
         if options.missingIndicators, !missing.imputes {
             throw DataError(.invalidOption,
                             "missing_indicators=yes marks the cells that missing= fills, and missing=\(missing == .none ? "error" : missing.rawValue) fills none",
                             hint: "add missing=median (or mean, most_frequent), or leave out missing_indicators=yes",
                             key: "missing_indicators")
         }
-        let table = try CSVTable.parse(text, file: file, delimiter: delimiter)
+        func checkInterruption(_ line: Int) throws(DataError) {
+            guard interruption.isRequested else { return }
+            throw DataError(.interrupted, "stopped after reading the file", hint: "the previous dataset is kept",
+                            file: file, line: line)
+        }
+        let lastLine = table.rows.last?.line ?? table.headerLine
         let whole = CSVColumnReader(table: table, file: file)
         let plan = try whole.plan(target: target, options: options)
         var report = plan.report
         report.taskInferred = task == nil
+        try checkInterruption(lastLine)
         let reader = try whole.keepingRows(plan: plan, missing: missing, report: &report)
-        let targetValues = try reader.target(column: plan.target, task: task)
+        let targetValues = try reader.target(column: plan.target, task: task, limits: options.limits)
+        try checkInterruption(lastLine)
         let features = try reader.features(columns: plan.numeric, missing: missing)
         let texts = try reader.textColumns(plan.text, maxCategories: options.maxCategories)
+        if targetValues.task == .classification { try reader.checkClassLabels(column: plan.target) }
+        try checkInterruption(lastLine)
         return Dataset(name: name, featureNames: plan.numeric.map { table.header[$0].trimmedCell },
                        features: features.values, target: targetValues, missingCounts: features.missingCounts,
                        missingCells: features.missingCells,
@@ -97,23 +128,31 @@ public enum CSVDataset {
         return (folder as NSString).appendingPathComponent(expanded)
     }
 
-    /// The text of the file at `path` (relative to `folder`), or an error saying why it cannot be read.
-    static func readText(path: String, relativeTo folder: String? = nil) throws(DataError) -> String {
-        let manager = FileManager.default
+    /// The file system path of the file at `path` (relative to `folder`), or an error saying
+    /// why there is none: no such file, or a folder.
+    static func existingFile(path: String, relativeTo folder: String? = nil) throws(DataError) -> String {
         let resolved = resolve(path, relativeTo: folder)
         var isFolder: ObjCBool = false
-        guard manager.fileExists(atPath: resolved, isDirectory: &isFolder) else {
-            throw DataError(.fileNotFound, "no file '\(path)'", hint: nearbyFileHint(for: path, resolved: resolved), file: path)
+        let quoted = path.excerpt
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isFolder) else {
+            throw DataError(.fileNotFound, "no file '\(quoted)'", hint: nearbyFileHint(for: path, resolved: resolved), file: path)
         }
         if isFolder.boolValue {
-            throw DataError(.unreadableFile, "'\(path)' is a folder, not a file",
+            throw DataError(.unreadableFile, "'\(quoted)' is a folder, not a file",
                             hint: "give the path of a .csv file inside it", file: path)
         }
-        guard let data = manager.contents(atPath: resolved) else {
-            throw DataError(.unreadableFile, "cannot read '\(path)'", hint: "check the file's permissions", file: path)
+        return resolved
+    }
+
+    /// The text of the file at `path` (relative to `folder`), or an error saying why it cannot be read.
+    static func readText(path: String, relativeTo folder: String? = nil) throws(DataError) -> String {
+        let resolved = try existingFile(path: path, relativeTo: folder)
+        let quoted = path.excerpt
+        guard let data = FileManager.default.contents(atPath: resolved) else {
+            throw DataError(.unreadableFile, "cannot read '\(quoted)'", hint: "check the file's permissions", file: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError(.notText, "'\(path)' is not UTF-8 text", hint: "save the file as CSV in UTF-8", file: path)
+            throw DataError(.notText, "'\(quoted)' is not UTF-8 text", hint: "save the file as CSV in UTF-8", file: path)
         }
         return text
     }
@@ -124,7 +163,7 @@ public enum CSVDataset {
         let folderPrefix = path.contains("/") ? String(path[...(path.lastIndex(of: "/") ?? path.startIndex)]) : ""
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
         if let match = ClosestMatch.suggestion(for: url.lastPathComponent, among: names.sorted()) {
-            return "did you mean \"\(folderPrefix)\(match)\"?"
+            return "did you mean \"\((folderPrefix + match).excerpt)\"?"
         }
         return "a relative path starts from the folder the shell was started in"
     }

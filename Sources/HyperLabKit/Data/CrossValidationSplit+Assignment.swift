@@ -39,7 +39,7 @@ extension CrossValidationSplit {
         for (k, rows) in byClass.enumerated() where !rows.isEmpty {
             if rows.count < folds + 1 {
                 throw DataError(.classTooSmall,
-                                "class '\(names[k])' has \(rows.count) row\(rows.count == 1 ? "" : "s"): too few for a test row and one row in each of \(folds) folds",
+                                "class '\(names[k].excerpt)' has \(rows.count) row\(rows.count == 1 ? "" : "s"): too few for a test row and one row in each of \(folds) folds",
                                 hint: "stratified cross-validation with cv=\(folds) needs at least \(folds + 1) rows per class; lower cv=, or use stratify=no",
                                 key: "cv")
             }

@@ -26,6 +26,12 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case headerOnly
         /// A quoted cell is not closed, or a quote sits where none may.
         case malformedQuotes
+        /// A cell is longer than `max_field=` bytes.
+        case fieldTooLong
+        /// A row is longer than `max_line=` bytes.
+        case lineTooLong
+        /// The reading was stopped from outside (Ctrl-C) before the end of the file.
+        case interrupted
         // Columns
         /// A header cell is empty.
         case unnamedColumn
@@ -58,6 +64,12 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
         case nonNumericTarget
         /// A classification target has a single class.
         case singleClass
+        /// A class label holds a control character (a line break, a tab, a NUL byte).
+        case invalidClassLabel
+        /// A classification target has more distinct classes than `max_classes=`.
+        case tooManyClasses
+        /// A number lies beyond what training can represent (a regression target over ±3.4e38).
+        case valueOutOfRange
         // Built-in datasets
         /// No built-in dataset has this name.
         case unknownDataset
@@ -108,7 +120,7 @@ public struct DataError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `file:line:column: message (hint)`, leaving out what is not known.
     public var description: String {
         var place = [String]()
-        if let file { place.append(file) }
+        if let file { place.append(file.excerpt) }
         if let line { place.append(String(line)) }
         if let column { place.append(String(column)) }
         var text = place.isEmpty ? message : place.joined(separator: ":") + ": " + message

@@ -34,7 +34,7 @@ extension DataSplit {
         for (k, rows) in byClass.enumerated() where !rows.isEmpty {
             if rows.count < 3 {
                 throw DataError(.classTooSmall,
-                                "class '\(names[k])' has \(rows.count) row\(rows.count == 1 ? "" : "s"): too few to appear in train, dev and test",
+                                "class '\(names[k].excerpt)' has \(rows.count) row\(rows.count == 1 ? "" : "s"): too few to appear in train, dev and test",
                                 hint: "a stratified split needs at least 3 rows per class; stratify=no shuffles all rows together",
                                 key: "stratify")
             }

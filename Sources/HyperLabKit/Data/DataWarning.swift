@@ -36,6 +36,8 @@ public enum DataWarning: Sendable, Equatable, CustomStringConvertible {
     public static let smallPartRows = 50
     /// Classes with fewer rows than this are warned about.
     public static let rareClassRows = 5
+    /// The most rare classes the warning names; it counts the others.
+    public static let listedRareClasses = 12
     /// An inferred classification with at least this many whole-number classes looks like a count.
     public static let countLikeClasses = 8
 
@@ -63,10 +65,12 @@ public enum DataWarning: Sendable, Equatable, CustomStringConvertible {
         case let .smallFolds(folds, smallest, largest, _, _, _):
             return "dev folds of \(Self.range(smallest, largest)) rows: each fold's scores vary a lot; the mean over \(folds) folds is steadier"
         case let .rareClasses(names, counts):
-            let listed = zip(names, counts).map { "\($0) (\($1))" }.joined(separator: ", ")
+            let shown = Self.listedRareClasses
+            var listed = zip(names, counts).prefix(shown).map { "\($0.excerpt) (\($1))" }.joined(separator: ", ")
+            if names.count > shown { listed += ", and \(names.count - shown) more" }
             return "classes with fewer than \(Self.rareClassRows) rows: \(listed)"
         case let .countLikeTarget(column, classes, lowest, highest):
-            return "target '\(column)' holds whole numbers \(lowest)…\(highest), read as \(classes) classes;"
+            return "target '\(column.excerpt)' holds whole numbers \(lowest)…\(highest), read as \(classes) classes;"
                 + " if it counts something, task=regression predicts it as a number"
         }
     }

@@ -5,7 +5,8 @@
 /// let dev = scaler.standardized(dataset, rows: devIndices)   // Float32, train statistics
 /// ```
 /// A feature whose training values are all the same (sd 0, or below 1e-12 of its magnitude)
-/// gets scale 1, so it becomes 0 on train rather than dividing by zero.
+/// gets scale 1, so it becomes 0 on train rather than dividing by zero. Values near ±1.8e308,
+/// whose plain sums overflow, are fitted and standardized scaled (`ScaledMoments`).
 ///
 /// Empty cells (`Dataset.missingCells`) are imputed with a statistic of the fitted rows' present
 /// values (the mean, median or most frequent value, by `Dataset.missingPolicy`), then
@@ -74,9 +75,16 @@ public struct Standardizer: Sendable, Equatable {
                 squares[f] += d * d
             }
         }
-        let scales = (0..<width).map { f in
-            let sd = (squares[f] / Double(rows.count)).squareRoot()
-            return sd > 1e-12 * Swift.max(1, abs(means[f])) ? sd : 1
+        var scales = [Double](repeating: 1, count: width)
+        for f in 0..<width {
+            var sd = (squares[f] / Double(rows.count)).squareRoot()
+            if !means[f].isFinite || !sd.isFinite {
+                // Values near ±1.8e308 overflow the plain sums: the same statistics, scaled.
+                let values = rows.compactMap { r in dataset.isMissing(row: r, feature: f) ? nil : dataset.features[r * width + f] }
+                if policy != .median && policy != .mostFrequent { fills[f] = ScaledMoments.of(values).mean }
+                (means[f], sd) = ScaledMoments.of(rows.map { r in dataset.isMissing(row: r, feature: f) ? fills[f] : dataset.features[r * width + f] })
+            }
+            scales[f] = sd > 1e-12 * Swift.max(1, abs(means[f])) ? sd : 1
         }
         self.init(means: means, scales: scales, fills: fills, encoder: CategoryEncoder(fitting: dataset, rows: rows),
                   indicators: MissingIndicators(fitting: dataset, rows: rows))
@@ -87,7 +95,9 @@ public struct Standardizer: Sendable, Equatable {
         guard !values.isEmpty else { return 0 }
         let sorted = values.sorted()
         let mid = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+        guard sorted.count % 2 == 0 else { return sorted[mid] }
+        let middle = (sorted[mid - 1] + sorted[mid]) / 2
+        return middle.isFinite ? middle : sorted[mid - 1] / 2 + sorted[mid] / 2
     }
 
     /// The most frequent of `values`, the smallest on ties; 0 when empty.
@@ -121,9 +131,9 @@ public struct Standardizer: Sendable, Equatable {
         for (i, r) in rows.enumerated() {
             for f in 0..<width {
                 if !dataset.isMissing(row: r, feature: f) {
-                    storage[i * out + f] = Float((dataset.features[r * width + f] - means[f]) / scales[f])
+                    storage[i * out + f] = Float(ScaledMoments.standardized(dataset.features[r * width + f], mean: means[f], scale: scales[f]))
                 } else if imputes {
-                    storage[i * out + f] = Float((fills[f] - means[f]) / scales[f])
+                    storage[i * out + f] = Float(ScaledMoments.standardized(fills[f], mean: means[f], scale: scales[f]))
                 }
             }
             if !encoder.columns.isEmpty { encoder.write(dataset, row: r, into: &storage, at: i * out + width) }
@@ -137,7 +147,7 @@ public struct Standardizer: Sendable, Equatable {
     /// One row of raw feature values, standardized (for points not in the dataset: plot grids).
     public func standardize(_ row: [Double]) -> [Float] {
         precondition(row.count == featureCount, "row length does not match the features")
-        return row.indices.map { Float((row[$0] - means[$0]) / scales[$0]) }
+        return row.indices.map { Float(ScaledMoments.standardized(row[$0], mean: means[$0], scale: scales[$0])) }
     }
 
     /// One standardized row back in raw units.

@@ -14,7 +14,7 @@ public struct ValueStatistics: Sendable, Equatable {
     /// The largest value (0 when there are none).
     public let max: Double
 
-    /// The statistics of `values` (two passes, for accuracy).
+    /// The statistics of `values` (two passes, for accuracy; scaled when the plain sums overflow).
     public init(_ values: some Collection<Double>) {
         count = values.count
         guard count > 0 else { mean = 0; sd = 0; min = 0; max = 0; return }
@@ -27,8 +27,14 @@ public struct ValueStatistics: Sendable, Equatable {
         let m = sum / Double(count)
         var squares = 0.0
         for x in values { squares += (x - m) * (x - m) }
-        mean = m
-        sd = (squares / Double(count)).squareRoot()
+        let plainSD = (squares / Double(count)).squareRoot()
+        if (!m.isFinite || !plainSD.isFinite), lo.isFinite, hi.isFinite {
+            // Values near ±1.8e308 overflow the sum or the squares: scale them first.
+            (mean, sd) = ScaledMoments.of(values)
+        } else {
+            mean = m
+            sd = plainSD
+        }
         min = lo
         max = hi
     }

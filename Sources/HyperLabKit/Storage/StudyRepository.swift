@@ -85,6 +85,6 @@ extension StudyRepository {
         } else {
             hint = "stored studies: " + names.joined(separator: ", ")
         }
-        return StorageError(.noSuchStudy, "no study named '\(name)' in \(location)", hint: hint)
+        return StorageError(.noSuchStudy, "no study named '\(name.excerpt)' in \(location)", hint: hint)
     }
 }

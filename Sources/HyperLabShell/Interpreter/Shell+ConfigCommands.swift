@@ -28,7 +28,7 @@ extension Shell {
         if command.spec.name != "set" {
             for (key, _) in changes where !config.isActive(key) {
                 let rule = ParameterCatalog.spec(key)?.activeWhen
-                throw InputError("\(key) is not used by \(command.spec.name) \(config.value(command.spec.name)?.description ?? "")",
+                throw InputError("\(key.excerpt) is not used by \(command.spec.name) \(config.value(command.spec.name)?.description ?? "")",
                                  at: command.span(ofOption: key),
                                  hint: rule.map { "\(key) applies to \($0.key) \($0.values.joined(separator: ", "))" })
             }

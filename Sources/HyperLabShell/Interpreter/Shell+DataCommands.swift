@@ -94,13 +94,17 @@ extension Shell {
         guard let target = command.string("target") else {
             let end = command.syntax.span
             throw InputError("a CSV file needs target=COLUMN", at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
-                             hint: "name the column to predict: load \"\(path)\" target=COLUMN")
+                             hint: "name the column to predict: load \"\(path.excerpt)\" target=COLUMN")
         }
         let options = tableOptions(command)
         do {
             return try CSVDataset.load(path: path, target: target, task: options.task, missing: options.missing,
                                        columns: options.columns, name: (path as NSString).lastPathComponent,
-                                       relativeTo: self.options.workingDirectory)
+                                       relativeTo: self.options.workingDirectory, interruption: self.options.interruption)
+        } catch where error.kind == .interrupted {
+            let place = error.line.map { " at line \($0) of \(path.excerpt)" } ?? ""
+            throw InputError("load was interrupted\(place)", at: nil,
+                             hint: "the previous dataset is kept; run the load again to read the whole file")
         } catch {
             throw inputError(error, command)
         }
@@ -114,7 +118,10 @@ extension Shell {
                                        keep: command.names("keep") ?? [],
                                        text: command.string("text").flatMap(TextEncoding.init(rawValue:)) ?? .onehot,
                                        maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories),
-                                       missingIndicators: command.boolean("missing_indicators", default: false))
+                                       missingIndicators: command.boolean("missing_indicators", default: false),
+                                       limits: CSVLoadLimits(maxField: command.integer("max_field", default: CSVLoadLimits.defaultMaxField),
+                                                             maxLine: command.integer("max_line", default: CSVLoadLimits.defaultMaxLine),
+                                                             maxClasses: command.integer("max_classes", default: CSVLoadLimits.defaultMaxClasses)))
         return (task, missing, columns)
     }
 
@@ -122,7 +129,7 @@ extension Shell {
     /// the option it concerns (or the file name).
     func inputError(_ error: DataError, _ command: BoundCommand) -> InputError {
         var place: [String] = []
-        if let file = error.file { place.append(file) }
+        if let file = error.file { place.append(file.excerpt) }
         if let line = error.line, !error.message.contains("line ") { place.append("line \(line)") }
         let message = place.isEmpty ? error.message : place.joined(separator: ", ") + ": " + error.message
         let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.span(ofArgument: 0)

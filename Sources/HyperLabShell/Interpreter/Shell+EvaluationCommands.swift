@@ -92,7 +92,7 @@ extension Shell {
         let refs = try references(command, bench)
         let metric = command.string("metric") ?? MetricName.primaryDevMetric(for: scoring.task)
         guard MetricName.allDevMetrics(for: scoring.task).contains(metric) else {
-            throw InputError("\(metric) is not a metric of a \(scoring.task.rawValue) task", at: command.span(ofOption: "metric"),
+            throw InputError("\(metric.excerpt) is not a metric of a \(scoring.task.rawValue) task", at: command.span(ofOption: "metric"),
                              hint: "use one of: " + MetricName.allDevMetrics(for: scoring.task).joined(separator: ", "))
         }
         let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize

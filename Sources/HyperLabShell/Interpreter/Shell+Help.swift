@@ -18,13 +18,13 @@ extension Shell {
             specs = specs.filter { $0.subcommand == second }
             guard !specs.isEmpty else {
                 let subcommands = CommandCatalog.specs(named: topic).compactMap(\.subcommand)
-                throw InputError("no command '\(topic) \(second)'", at: command.span(ofArgument: 1),
+                throw InputError("no command '\(topic.excerpt) \(second.excerpt)'", at: command.span(ofArgument: 1),
                                  hint: subcommands.isEmpty ? "help \(topic)" : "\(topic) takes: " + subcommands.joined(separator: ", "))
             }
         }
         guard !specs.isEmpty else {
             let suggestion = ClosestMatch.suggestion(for: topic, among: CommandCatalog.names)
-            throw InputError("no command '\(topic)'", at: command.span(ofArgument: 0),
+            throw InputError("no command '\(topic.excerpt)'", at: command.span(ofArgument: 0),
                              hint: suggestion.map { "did you mean help \($0)?" } ?? "type help to list the commands")
         }
         if command.argumentString(1) == nil, specs.count > 1, specs.allSatisfy(\.sweepsParameters) {

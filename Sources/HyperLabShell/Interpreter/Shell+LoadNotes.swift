@@ -5,10 +5,10 @@ import HyperLabKit
 extension Shell {
     /// The options of `load` that only a CSV file and a raw table (penguins) take.
     static let csvOnlyKeys: Set<String> = ["target", "task", "missing", "drop", "features", "keep", "text", "max_categories",
-                                           "missing_indicators"]
+                                           "missing_indicators", "max_field", "max_line", "max_classes"]
 
     /// Those options as a hint lists them.
-    static let tableOptionList = "target=, task=, missing=, drop=, features=, keep=, text=, max_categories= and missing_indicators="
+    static let tableOptionList = "target=, task=, missing=, drop=, features=, keep=, text=, max_categories=, missing_indicators=, max_classes=, max_field= and max_line="
 
     /// One line per thing loading did besides reading the cells (none for a plain numeric file).
     /// - Parameter indicators: the missing indicators a split chose (nil before a split: those the

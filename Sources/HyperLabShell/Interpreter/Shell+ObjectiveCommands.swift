@@ -17,7 +17,7 @@ extension Shell {
         try checkCommandsAllowed(command, commandText: text)
         let metric = command.string("metric") ?? "dev_acc"
         guard ReportLine.isMetricName(metric) else {
-            throw InputError("'\(metric)' cannot be a reported metric name", at: command.span(ofOption: "metric"),
+            throw InputError("'\(metric.excerpt)' cannot be a reported metric name", at: command.span(ofOption: "metric"),
                              hint: "use letters, digits and _, like dev_acc")
         }
         let direction: MetricDirection
@@ -26,7 +26,7 @@ extension Shell {
         case "max"?: direction = .maximize
         default:
             guard let known = MetricName.direction(of: metric) else {
-                throw InputError("HyperLab does not know whether a higher or a lower \(metric) is better",
+                throw InputError("HyperLab does not know whether a higher or a lower \(metric.excerpt) is better",
                                  at: command.span(ofOption: "metric") ?? command.syntax.nameSpan,
                                  hint: "add direction=max (higher is better) or direction=min (lower is better)")
             }

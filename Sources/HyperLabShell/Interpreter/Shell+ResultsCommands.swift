@@ -70,7 +70,7 @@ extension Shell {
         for (i, argument) in command.arguments.enumerated() {
             guard case .comparison(let key, let op, let limit) = argument else { continue }
             guard known.contains(key) else {
-                throw InputError("the sweep has no column '\(key)'", at: command.span(ofArgument: i),
+                throw InputError("the sweep has no column '\(key.excerpt)'", at: command.span(ofArgument: i),
                                  hint: ClosestMatch.suggestion(for: key, among: known).map { "did you mean \($0)?" }
                                     ?? "columns: " + known.joined(separator: ", "))
             }
@@ -86,7 +86,7 @@ extension Shell {
         }
         if let sort = command.string("sort") ?? (command.option("top") != nil ? sweep.metric : nil) {
             guard known.contains(sort) else {
-                throw InputError("cannot sort by '\(sort)'", at: command.span(ofOption: "sort"),
+                throw InputError("cannot sort by '\(sort.excerpt)'", at: command.span(ofOption: "sort"),
                                  hint: ClosestMatch.suggestion(for: sort, among: known).map { "did you mean \($0)?" }
                                     ?? "sort by one of: " + known.joined(separator: ", "))
             }
@@ -226,7 +226,7 @@ extension Shell {
         let url = resolve(path)
         let format = url.pathExtension.lowercased()
         guard format == "csv" || format == "json" else {
-            throw InputError("save results writes .csv or .json, not '\(url.pathExtension)'", at: span,
+            throw InputError("save results writes .csv or .json, not '\(url.pathExtension.excerpt)'", at: span,
                              hint: "save results \"sweep.csv\" or save results \"sweep.json\"")
         }
         let text = format == "csv" ? ResultsFile.csv(sweep) : ResultsFile.json(sweep)

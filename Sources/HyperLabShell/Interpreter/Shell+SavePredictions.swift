@@ -7,7 +7,7 @@ extension Shell {
         let span = command.span(ofArgument: 0)
         guard let path = command.argumentString(0) else { return }
         guard resolve(path).pathExtension.lowercased() == "csv" else {
-            throw InputError("save predictions writes a .csv file, not '\(path)'", at: span, hint: "save predictions \"predictions.csv\"")
+            throw InputError("save predictions writes a .csv file, not '\(path.excerpt)'", at: span, hint: "save predictions \"predictions.csv\"")
         }
         var scratch = bench
         let part = try lastRunPart(command, on: &scratch, classesOnly: false)

@@ -9,7 +9,7 @@ extension Shell {
         let span = command.span(ofArgument: 0)
         guard let path = command.argumentString(0) else { return }
         guard resolve(path).pathExtension.lowercased() == "csv" else {
-            throw InputError("save split writes a .csv file, not '\(path)'", at: span, hint: "save split \"split.csv\"")
+            throw InputError("save split writes a .csv file, not '\(path.excerpt)'", at: span, hint: "save split \"split.csv\"")
         }
         let parts: [SplitPart]
         let sizes: String

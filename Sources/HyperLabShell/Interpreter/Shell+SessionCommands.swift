@@ -60,15 +60,15 @@ extension Shell {
         let url = resolve(path)
         guard let raw = try? String(contentsOf: url, encoding: .utf8) else {
             let exists = FileManager.default.fileExists(atPath: url.path)
-            throw InputError(exists ? "cannot read \(path)" : "no file \(path)", at: span,
+            throw InputError(exists ? "cannot read \(path.excerpt)" : "no file \(path.excerpt)", at: span,
                              hint: exists ? "check its permissions and that it is UTF-8 text" : "check the name; a relative path starts from the folder hyperlab was started in")
         }
         let text = url.pathExtension.lowercased() == "md" ? Notebook.script(fromMarkdown: raw) : raw
         guard !replayStack.contains(url.standardizedFileURL.path) else {
-            throw InputError("\(path) replays itself", at: span, hint: "a script cannot replay a script that is already running")
+            throw InputError("\(path.excerpt) replays itself", at: span, hint: "a script cannot replay a script that is already running")
         }
         guard replayStack.count < Shell.maximumReplayDepth else {
-            throw InputError("replays nest at most \(Shell.maximumReplayDepth) deep: \(path) would be the \(replayStack.count + 1)th",
+            throw InputError("replays nest at most \(Shell.maximumReplayDepth) deep: \(path.excerpt) would be the \(replayStack.count + 1)th",
                              at: span, hint: "replay the scripts one after another from one script instead of each from the last")
         }
         replayStack.append(url.standardizedFileURL.path)
@@ -88,7 +88,7 @@ extension Shell {
             outcome = run(text, source: path)
         }
         if outcome == .failed {
-            var error = InputError("replay of \(path) stopped at the error above", at: nil,
+            var error = InputError("replay of \(path.excerpt) stopped at the error above", at: nil,
                                    hint: "the commands before it have run; fix the script and replay it again")
             // Said once, by the outermost replay: a script replayed by a script fails quietly.
             error.isReported = replayStack.count > 1
@@ -124,13 +124,13 @@ extension Shell {
                        overwrite: Bool = false) throws(InputError) {
         let url = resolve(path)
         if !overwrite, FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
-            throw InputError("\(path) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
+            throw InputError("\(path.excerpt) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
         }
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         } catch {
-            throw InputError("cannot write \(path): \(error.localizedDescription)", at: span,
+            throw InputError("cannot write \(path.excerpt): \(error.localizedDescription)", at: span,
                              hint: "check that the folder exists and is writable")
         }
     }

@@ -43,12 +43,12 @@ extension Shell {
             for option in command.syntax.options where ParameterCatalog.spec(option.key) == nil
                 && !command.spec.options.contains(where: { $0.key == option.key }) {
                 if ParameterCatalog.aliases[option.key] == "seed" {
-                    throw InputError("a sweep sets each trial's \(option.key) from seed= and the trial number",
+                    throw InputError("a sweep sets each trial's \(option.key.excerpt) from seed= and the trial number",
                                      at: option.keySpan,
                                      hint: "seed=N changes the sweep's seeds; repeats=N trains each configuration on N seeds")
                 }
                 let keys = command.spec.optionKeys
-                throw InputError("\(command.spec.title) has no option '\(option.key)'", at: option.keySpan,
+                throw InputError("\(command.spec.title) has no option '\(option.key.excerpt)'", at: option.keySpan,
                                  hint: ClosestMatch.suggestion(for: option.key, among: keys).map { "did you mean \($0)?" }
                                     ?? "free names are for an objective command's placeholders (help objective)")
             }
@@ -140,7 +140,7 @@ extension Shell {
                              hint: "the test part is locked so choices are made on dev: use \(allowed.joined(separator: " or ")); evaluate test opens it once at the end")
         }
         guard allowed.contains(metric) else {
-            throw InputError("\(metric) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
+            throw InputError("\(metric.excerpt) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
                              hint: "use one of: " + allowed.joined(separator: ", "))
         }
         return metric

@@ -36,7 +36,7 @@ extension Shell {
             } else {
                 hint = "swept: " + sweep.space.names.joined(separator: ", ") + "; plots: " + plots.joined(separator: ", ")
             }
-            throw InputError("\(key) was not swept in \(sweep.name)", at: command.span(ofArgument: index), hint: hint)
+            throw InputError("\(key.excerpt) was not swept in \(sweep.name)", at: command.span(ofArgument: index), hint: hint)
         }
         return key
     }
@@ -46,7 +46,7 @@ extension Shell {
         guard let metric = command.argumentString(index) else { return sweep.metric }
         let known = Shell.shownMetrics(sweep) + ["train_loss", "train_acc", "train_rmse"] + Shell.furtherMetrics(sweep)
         guard known.contains(metric), sweep.trials.contains(where: { $0.metrics[metric] != nil }) || metric == sweep.metric else {
-            throw InputError("\(sweep.name) has no metric '\(metric)'", at: command.span(ofArgument: index),
+            throw InputError("\(sweep.name) has no metric '\(metric.excerpt)'", at: command.span(ofArgument: index),
                              hint: ClosestMatch.suggestion(for: metric, among: Shell.shownMetrics(sweep)).map { "did you mean \($0)?" }
                                 ?? "metrics: " + Shell.shownMetrics(sweep).joined(separator: ", "))
         }

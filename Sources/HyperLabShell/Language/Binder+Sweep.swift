@@ -36,7 +36,7 @@ extension Binder {
                 return integral ? .integer(Int(x)) : .real(x)
             case .word(let w): return .word(w)
             case .string(let s): return .word(s)
-            default: throw InputError("\(key) takes numbers or words, not \(n.canonicalText)", at: n.span)
+            default: throw InputError("\(key.excerpt) takes numbers or words, not \(n.canonicalText.excerpt)", at: n.span)
             }
         }
         return try rangeErrors(at: node.span) {
@@ -44,7 +44,7 @@ extension Binder {
             case .call(let name, let args):
                 func numbers() throws(InputError) -> (Double, Double) {
                     guard args.count == 2, case .number(let a, _) = args[0].value, case .number(let b, _) = args[1].value else {
-                        throw InputError("\(name)() takes two numbers", at: node.span, hint: "write \(key)=\(name)(a, b)")
+                        throw InputError("\(name.excerpt)() takes two numbers", at: node.span, hint: "write \(key.excerpt)=\(name.excerpt)(a, b)")
                     }
                     return (a, b)
                 }
@@ -59,7 +59,7 @@ extension Binder {
                     return .distribution(try .choice(values))
                 default:
                     let suggestion = ClosestMatch.suggestion(for: name, among: distributionNames.filter { $0 != "near" })
-                    throw InputError("no distribution '\(name)'", at: node.span,
+                    throw InputError("no distribution '\(name.excerpt)'", at: node.span,
                                      hint: suggestion.map { "did you mean \($0)?" } ?? "distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(...)")
                 }
             case .list(let items):
@@ -89,13 +89,13 @@ extension Binder {
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError("\(spec.name) cannot take \(node.canonicalText)", at: node.span)
+            throw InputError("\(spec.name) cannot take \(node.canonicalText.excerpt)", at: node.span)
         }
     }
 
     private static func number(_ node: SyntaxNode, in call: String) throws(InputError) -> Double {
         guard case .number(let x, _) = node.value else {
-            throw InputError("\(call)() takes numbers, not \(node.canonicalText)", at: node.span)
+            throw InputError("\(call)() takes numbers, not \(node.canonicalText.excerpt)", at: node.span)
         }
         return x
     }
@@ -119,19 +119,19 @@ extension Binder {
         let key = spec.name
         func arity(_ n: Int, _ usage: String) throws(InputError) {
             guard args.count == n else {
-                throw InputError("\(name)() takes \(n) value\(n == 1 ? "" : "s"), not \(args.count)", at: node.span,
-                                 hint: "write \(key)=\(usage)")
+                throw InputError("\(name.excerpt)() takes \(n) value\(n == 1 ? "" : "s"), not \(args.count)", at: node.span,
+                                 hint: "write \(key.excerpt)=\(usage)")
             }
         }
         func bound(_ x: Double, _ arg: SyntaxNode) throws(InputError) {
             // A bound past what a whole number holds (int(1, 1e19)) is out of range, as in set.
             if spec.kind.isInteger, !(x.isFinite && abs(x) < 9e15) {
-                throw InputError("\(key) cannot reach \(arg.canonicalText)", at: arg.span, hint: "\(key) takes \(spec.kind.expectation)")
+                throw InputError("\(key.excerpt) cannot reach \(arg.canonicalText.excerpt)", at: arg.span, hint: "\(key.excerpt) takes \(spec.kind.expectation)")
             }
             do {
                 _ = try Configuration.validate(spec.kind.isInteger ? .integer(Int(x)) : .real(x), for: spec)
             } catch {
-                throw InputError("\(key) cannot reach \(arg.canonicalText)", at: arg.span, hint: error.hint)
+                throw InputError("\(key.excerpt) cannot reach \(arg.canonicalText.excerpt)", at: arg.span, hint: error.hint)
             }
         }
         return try rangeErrors(at: node.span) {
@@ -139,7 +139,7 @@ extension Binder {
             case "log", "uniform":
                 try arity(2, "\(name)(a, b)")
                 guard case .real = spec.kind else {
-                    throw InputError("\(key) is not a real number: \(name)() does not fit it", at: node.span,
+                    throw InputError("\(key.excerpt) is not a real number: \(name.excerpt)() does not fit it", at: node.span,
                                      hint: spec.kind.isInteger ? "use int(a, b) or intlog(a, b)" : "use choice(...) or a list [..]")
                 }
                 let a = try number(args[0], in: name), b = try number(args[1], in: name)
@@ -148,19 +148,19 @@ extension Binder {
             case "int", "intlog":
                 try arity(2, "\(name)(a, b)")
                 guard spec.kind.isInteger else {
-                    throw InputError("\(key) is not a whole number: \(name)() does not fit it", at: node.span,
+                    throw InputError("\(key.excerpt) is not a whole number: \(name.excerpt)() does not fit it", at: node.span,
                                      hint: spec.kind.isLogScale || { if case .real = spec.kind { true } else { false } }()
                                         ? "use log(a, b) or uniform(a, b)" : "use choice(...) or a list [..]")
                 }
                 let a = try number(args[0], in: name), b = try number(args[1], in: name)
                 guard a == a.rounded(), b == b.rounded() else {
-                    throw InputError("\(name)() needs whole-number bounds", at: node.span, hint: "write \(key)=\(name)(1, 8)")
+                    throw InputError("\(name.excerpt)() needs whole-number bounds", at: node.span, hint: "write \(key.excerpt)=\(name.excerpt)(1, 8)")
                 }
                 try bound(a, args[0]); try bound(b, args[1])
                 return name == "int" ? try .int(a, b) : try .intLog(a, b)
             case "choice":
                 guard !args.isEmpty else {
-                    throw InputError("choice() needs at least one value", at: node.span, hint: "write \(key)=choice(a, b)")
+                    throw InputError("choice() needs at least one value", at: node.span, hint: "write \(key.excerpt)=choice(a, b)")
                 }
                 var values: [ParameterValue] = []
                 for arg in args { values.append(try checkedValue(arg, for: spec)) }
@@ -168,12 +168,12 @@ extension Binder {
             case "near":
                 try arity(1, "near(3)")
                 guard spec.kind.isNumeric else {
-                    throw InputError("near() needs a numeric key; \(key) is a choice", at: node.span, hint: "use choice(...)")
+                    throw InputError("near() needs a numeric key; \(key.excerpt) is a choice", at: node.span, hint: "use choice(...)")
                 }
                 return try .near(try number(args[0], in: name))
             default:
                 let suggestion = ClosestMatch.suggestion(for: name, among: distributionNames)
-                throw InputError("no distribution '\(name)'", at: node.span,
+                throw InputError("no distribution '\(name.excerpt)'", at: node.span,
                                  hint: suggestion.map { "did you mean \($0)?" }
                                     ?? "distributions: log(a,b), uniform(a,b), int(a,b), intlog(a,b), choice(...), near(F)")
             }

@@ -36,7 +36,7 @@ public enum Binder {
                 let suggestion = ClosestMatch.suggestion(for: option.key, among: keys)
                 let hint = suggestion.map { "did you mean \($0)?" }
                     ?? (keys.isEmpty ? "\(spec.title) takes no options" : "\(spec.title) takes: " + keys.joined(separator: ", "))
-                throw InputError("\(spec.title) has no option '\(option.key)'", at: option.keySpan, hint: hint)
+                throw InputError("\(spec.title) has no option '\(option.key.excerpt)'", at: option.keySpan, hint: hint)
             }
             // Stored under the declared key, so an alias (train_seed) reads as the key it names (seed).
             options.append((optionSpec.key, try bindValue(option.value, as: optionSpec.kind, named: option.key)))
@@ -56,7 +56,7 @@ public enum Binder {
         let candidates = CommandCatalog.specs(named: command.name)
         guard !candidates.isEmpty else {
             let suggestion = ClosestMatch.suggestion(for: command.name, among: CommandCatalog.names)
-            throw InputError("unknown command '\(command.name)'", at: command.nameSpan,
+            throw InputError("unknown command '\(command.name.excerpt)'", at: command.nameSpan,
                              hint: suggestion.map { "did you mean \($0)?" } ?? "type help to list the commands")
         }
         let subcommands = candidates.compactMap(\.subcommand)
@@ -69,28 +69,28 @@ public enum Binder {
         if let first = command.arguments.first {
             let word: String = if case .word(let w) = first.value { w } else { first.canonicalText }
             let suggestion = ClosestMatch.suggestion(for: word, among: subcommands)
-            throw InputError("\(command.name) has no '\(word)'", at: first.span,
-                             hint: suggestion.map { "did you mean \(command.name) \($0)?" } ?? "\(command.name) takes one of: \(listed)")
+            throw InputError("\(command.name.excerpt) has no '\(word.excerpt)'", at: first.span,
+                             hint: suggestion.map { "did you mean \(command.name.excerpt) \($0)?" } ?? "\(command.name.excerpt) takes one of: \(listed)")
         }
         let end = command.nameSpan
-        throw InputError("\(command.name) needs one of: \(listed)",
+        throw InputError("\(command.name.excerpt) needs one of: \(listed)",
                          at: SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1),
                          hint: "for example: \(candidates[0].example)")
     }
 
     /// Checks one value against a kind.
     static func bindValue(_ node: SyntaxNode, as kind: ValueKind, named name: String) throws(InputError) -> BoundValue {
-        let wrong = InputError("\(name) takes \(kind.expectation), not \(node.canonicalText)", at: node.span)
+        let wrong = InputError("\(name.excerpt) takes \(kind.expectation), not \(node.canonicalText.excerpt)", at: node.span)
         switch kind {
         case .integer(let range):
             guard case .number(let x, _) = node.value else { throw wrong }
             guard x == x.rounded(), abs(x) < 9e15 else {
-                throw InputError("\(name) must be a whole number, not \(node.canonicalText)", at: node.span,
-                                 hint: "\(name) takes \(kind.expectation)")
+                throw InputError("\(name.excerpt) must be a whole number, not \(node.canonicalText.excerpt)", at: node.span,
+                                 hint: "\(name.excerpt) takes \(kind.expectation)")
             }
             guard range.contains(Int(x)) else {
-                throw InputError("\(name)=\(node.canonicalText) is out of range", at: node.span,
-                                 hint: "\(name) takes \(kind.expectation)")
+                throw InputError("\(name.excerpt)=\(node.canonicalText.excerpt) is out of range", at: node.span,
+                                 hint: "\(name.excerpt) takes \(kind.expectation)")
             }
             return .integer(Int(x))
         case .integerOrAuto(let range):
@@ -100,8 +100,8 @@ public enum Binder {
         case .real(let range):
             guard case .number(let x, _) = node.value else { throw wrong }
             guard range.contains(x) else {
-                throw InputError("\(name)=\(node.canonicalText) is out of range", at: node.span,
-                                 hint: "\(name) takes \(kind.expectation)")
+                throw InputError("\(name.excerpt)=\(node.canonicalText.excerpt) is out of range", at: node.span,
+                                 hint: "\(name.excerpt) takes \(kind.expectation)")
             }
             return .real(x)
         case .number(let parameterKind):
@@ -110,22 +110,22 @@ public enum Binder {
             return .real(x)
         case .boolean:
             guard case .word(let w) = node.value, let b = Binder.boolean(w) else {
-                throw InputError("\(name) takes yes or no, not \(node.canonicalText)", at: node.span,
-                                 hint: "write \(name)=yes or \(name)=no")
+                throw InputError("\(name.excerpt) takes yes or no, not \(node.canonicalText.excerpt)", at: node.span,
+                                 hint: "write \(name.excerpt)=yes or \(name.excerpt)=no")
             }
             return .boolean(b)
         case .choice(let words):
             guard case .word(let w) = node.value else { throw wrong }
             guard words.contains(w) else {
                 let suggestion = ClosestMatch.suggestion(for: w, among: words)
-                throw InputError("\(name) has no choice '\(w)'", at: node.span,
-                                 hint: suggestion.map { "did you mean \($0)?" } ?? "\(name) takes \(kind.expectation)")
+                throw InputError("\(name.excerpt) has no choice '\(w.excerpt)'", at: node.span,
+                                 hint: suggestion.map { "did you mean \($0)?" } ?? "\(name.excerpt) takes \(kind.expectation)")
             }
             return .word(w)
         case .text:
             guard case .string(let s) = node.value else {
-                throw InputError("\(name) is a string in double quotes", at: node.span,
-                                 hint: "write \"\(node.canonicalText)\"")
+                throw InputError("\(name.excerpt) is a string in double quotes", at: node.span,
+                                 hint: "write \"\(node.canonicalText.excerpt)\"")
             }
             return .text(s)
         case .studyName:
@@ -147,8 +147,8 @@ public enum Binder {
                 case .string(let s): return s
                 case .number(_, let text): return text
                 default:
-                    throw InputError("\(name) takes column names, not \(item.canonicalText)", at: item.span,
-                                     hint: "write \(name)=[a, b], quoting names with spaces: \(name)=[\"home town\"]")
+                    throw InputError("\(name.excerpt) takes column names, not \(item.canonicalText.excerpt)", at: item.span,
+                                     hint: "write \(name.excerpt)=[a, b], quoting names with spaces: \(name.excerpt)=[\"home town\"]")
                 }
             }
             if case .list(let items) = node.value {
@@ -162,7 +162,7 @@ public enum Binder {
             case .word(let w) where ["current", "run", "trial"].contains(w): return .word(w)
             case .number(let x, _) where x == x.rounded() && x >= 0 && x < 9e15: return .integer(Int(x))
             default:
-                throw InputError("\(node.canonicalText) names no configuration", at: node.span,
+                throw InputError("\(node.canonicalText.excerpt) names no configuration", at: node.span,
                                  hint: "compare takes current, run N, trial N or a trial number: compare 3 current")
             }
         case .filter:
@@ -170,12 +170,12 @@ public enum Binder {
             case .word("where"): return .word("where")
             case .comparison(let key, let op, let value):
                 guard case .number(let x, _) = value.value else {
-                    throw InputError("\(key)\(op) needs a number, not \(value.canonicalText)", at: value.span,
-                                     hint: "compare with a number, e.g. \(key)<0.01")
+                    throw InputError("\(key.excerpt)\(op) needs a number, not \(value.canonicalText.excerpt)", at: value.span,
+                                     hint: "compare with a number, e.g. \(key.excerpt)<0.01")
                 }
                 return .comparison(key: key, op: op, value: x)
             default:
-                throw InputError("expected where KEY<VALUE, not \(node.canonicalText)", at: node.span,
+                throw InputError("expected where KEY<VALUE, not \(node.canonicalText.excerpt)", at: node.span,
                                  hint: "for example: results where lr<0.01 dev_acc>=0.9")
             }
         case .dataset:
@@ -184,9 +184,9 @@ public enum Binder {
             case .word(let w):
                 guard BuiltinDatasets.names.contains(w) else {
                     let suggestion = ClosestMatch.suggestion(for: w, among: BuiltinDatasets.names)
-                    throw InputError("no built-in dataset '\(w)'", at: node.span,
+                    throw InputError("no built-in dataset '\(w.excerpt)'", at: node.span,
                                      hint: suggestion.map { "did you mean \($0)?" }
-                                        ?? "type datasets to list them; a CSV file goes in quotes: load \"\(w).csv\" target=COLUMN")
+                                        ?? "type datasets to list them; a CSV file goes in quotes: load \"\(w.excerpt).csv\" target=COLUMN")
                 }
                 return .word(w)
             default: throw wrong
@@ -215,7 +215,7 @@ public enum Binder {
 
     /// The value as written, read as a hyperparameter value of `spec`'s kind (unchecked range).
     static func parameterValue(_ node: SyntaxNode, for spec: ParameterSpec) throws(InputError) -> ParameterValue {
-        let wrong = InputError("\(spec.name) takes \(spec.kind.expectation), not \(node.canonicalText)", at: node.span)
+        let wrong = InputError("\(spec.name) takes \(spec.kind.expectation), not \(node.canonicalText.excerpt)", at: node.span)
         switch node.value {
         case .number(let x, _):
             if case .integer = spec.kind, x == x.rounded(), abs(x) < 9e15 { return .integer(Int(x)) }
@@ -227,7 +227,7 @@ public enum Binder {
             var list: [Int] = []
             for item in items {
                 guard case .number(let x, _) = item.value, x == x.rounded(), abs(x) < 9e15 else {
-                    throw InputError("\(spec.name) takes whole numbers, not \(item.canonicalText)", at: item.span,
+                    throw InputError("\(spec.name) takes whole numbers, not \(item.canonicalText.excerpt)", at: item.span,
                                      hint: "\(spec.name) takes \(spec.kind.expectation)")
                 }
                 list.append(Int(x))

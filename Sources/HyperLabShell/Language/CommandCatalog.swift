@@ -26,6 +26,12 @@ public enum CommandCatalog {
                                    "the most distinct values a text column may have"),
                         OptionSpec("missing_indicators", .boolean, default: "no",
                                    "yes: a 0/1 column NAME_missing per feature with empty cells in the train part (with missing=mean, median or most_frequent)"),
+                        OptionSpec("max_classes", .integer(2...100_000_000), default: "\(CSVLoadLimits.defaultMaxClasses)",
+                                   "the most classes a classification target may have"),
+                        OptionSpec("max_field", .integer(1...1_073_741_824), default: "\(CSVLoadLimits.defaultMaxField)",
+                                   "the longest cell of a CSV file, in bytes (64 KiB)"),
+                        OptionSpec("max_line", .integer(1...1_073_741_824), default: "\(CSVLoadLimits.defaultMaxLine)",
+                                   "the longest row of a CSV file, in bytes (1 MiB)"),
                     ],
                     recorded: true, group: .data,
                     summary: "load a built-in dataset or a CSV file",
@@ -46,8 +52,11 @@ public enum CommandCatalog {
                     to do with other empty cells (NA, NaN, null, ?, or nothing): error stops at the first, \
                     drop leaves such rows out, mean, median and most_frequent fill each with a statistic of \
                     the train part; missing_indicators=yes then adds a 0/1 column NAME_missing for each \
-                    feature with empty cells in the train part (show data lists them). Loading replaces the \
-                    dataset and removes the split.
+                    feature with empty cells in the train part (show data lists them). A file is read in chunks, and the load stops \
+                    at the first NUL byte (binary data, not text), cell longer than max_field= bytes or row \
+                    longer than max_line= bytes, naming its line; a classification target may have at most \
+                    max_classes= classes. Ctrl-C stops a load and keeps the previous dataset. Loading \
+                    replaces the dataset and removes the split.
                     """,
                     example: "load \"measurements.csv\" target=species"),
         CommandSpec("show", "data", recorded: false, group: .data,

@@ -113,7 +113,7 @@ public struct Lexer {
         let text = String(chars[start..<end])
         guard end == i, let value = Double(text), value.isFinite else {
             i = end
-            throw InputError("'\(text)' is not a number", at: span(start, end),
+            throw InputError("'\(text.excerpt)' is not a number", at: span(start, end),
                              hint: "numbers look like 3, 0.1, 1e-3 or -2")
         }
         return value

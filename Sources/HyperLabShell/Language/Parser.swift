@@ -54,7 +54,7 @@ public struct Parser {
     private mutating func command() throws(InputError) -> SyntaxCommand {
         guard let first = current else { throw InputError("expected a command", at: nil) }
         guard case .word(let name) = first.kind else {
-            throw InputError("a command starts with its name, not '\(first.text)'", at: first.span,
+            throw InputError("a command starts with its name, not '\(first.text.excerpt)'", at: first.span,
                              hint: "type help to list the commands")
         }
         index += 1
@@ -64,14 +64,14 @@ public struct Parser {
         while let token = current, token.kind != .separator {
             if case .word(let key) = token.kind, let next = peek(1), next.kind == .equals {
                 guard !next.spaceBefore else {
-                    throw InputError("no spaces around '=' in key=value", at: next.span, hint: "write \(key)=VALUE")
+                    throw InputError("no spaces around '=' in key=value", at: next.span, hint: "write \(key.excerpt)=VALUE")
                 }
                 index += 2
                 guard let valueToken = current, valueToken.kind != .separator else {
-                    throw InputError("\(key)= needs a value", at: next.span, hint: "write \(key)=VALUE")
+                    throw InputError("\(key.excerpt)= needs a value", at: next.span, hint: "write \(key.excerpt)=VALUE")
                 }
                 guard !valueToken.spaceBefore else {
-                    throw InputError("no spaces around '=' in key=value", at: next.span, hint: "write \(key)=VALUE")
+                    throw InputError("no spaces around '=' in key=value", at: next.span, hint: "write \(key.excerpt)=VALUE")
                 }
                 let value = try self.value()
                 options.append(SyntaxOption(key: key, keySpan: token.span, value: value))
@@ -122,7 +122,7 @@ public struct Parser {
             let (items, end) = try sequence(closing: .closeBracket, opener: token)
             return SyntaxNode(value: .list(items), span: Parser.join(token.span, end))
         default:
-            throw InputError("unexpected '\(token.text)'", at: token.span, hint: Parser.hint(for: token))
+            throw InputError("unexpected '\(token.text.excerpt)'", at: token.span, hint: Parser.hint(for: token))
         }
     }
 

@@ -151,4 +151,39 @@ import Testing
         try second.send("C-d")
         try expectExitZero(second)
     }
+
+    /// Ctrl-C while `load` reads a file stops the load and keeps the dataset loaded before.
+    /// The file is a named pipe, fed 60 KB of generated rows and then left open, so the load
+    /// is surely in the middle of the file (waiting for more) when the key arrives.
+    @Test func ctrlCDuringALoadKeepsThePreviousDataset() throws {
+        let (session, folder) = try startShell()
+        try enter("load iris", in: session)
+        let pipe = folder.appendingPathComponent("endless.csv").path
+        try #require(mkfifo(pipe, 0o600) == 0, "mkfifo failed")
+        // Read-write, so opening does not wait for a reader and no write ever fails for want of one.
+        let writer = open(pipe, O_RDWR | O_NONBLOCK)
+        try #require(writer >= 0)
+        defer { close(writer) }
+        var rows = "a,b,y\n"
+        var r = 0
+        while rows.utf8.count < 60_000 { rows += "\(r % 97),\(r % 13),\(r % 3)\n"; r += 1 }
+        let written = rows.withCString { write(writer, $0, strlen($0)) }
+        try #require(written == rows.utf8.count)
+        try session.type("load \"endless.csv\" target=y")
+        try session.send("Enter")
+        // The load has read every byte written so far when the pipe is empty.
+        var waiting = pollfd(fd: writer, events: Int16(POLLIN), revents: 0)
+        let deadline = Date().addingTimeInterval(20)
+        while poll(&waiting, 1, 0) > 0, Date() < deadline { usleep(20_000) }
+        try #require(Date() < deadline, "the load never read the pipe")
+        try session.send("C-c")
+        let stopped = try session.waitForScreen(scrollback: true) { $0.split(separator: "\n").last == "hyperlab>" }
+        #expect(stopped.matched, "after Ctrl-C:\n\(stopped.screen)")
+        #expect(stopped.screen.contains("error: load was interrupted at line"), "\(stopped.screen)")
+        #expect(stopped.screen.contains("hint: the previous dataset is kept"), "\(stopped.screen)")
+        let shown = try enter("show data", in: session)
+        #expect(shown.contains("iris (built-in): 150 rows"), "\(shown)")
+        try session.send("C-d")
+        try expectExitZero(session)
+    }
 }

@@ -139,6 +139,64 @@ import Testing
         #expect(events > 0)
     }
 
+    /// A memory store whose `record` calls numbered in `failing` (1-based) fail, as a full disk does.
+    final class FailingWritesStore: StudyStore, @unchecked Sendable {
+        let inner = MemoryStudyStore()
+        let failing: Set<Int>
+        private let lock = NSLock()
+        private var writeCount = 0
+
+        init(failing: Set<Int>) { self.failing = failing }
+
+        func record(_ events: [StudyEvent]) throws(StudyStoreError) {
+            let n = lock.withLock { writeCount += 1; return writeCount }
+            if failing.contains(n) { throw StudyStoreError("the disk is full") }
+            try inner.record(events)
+        }
+        func trialStarted(_ trial: Trial) throws(StudyStoreError) { try inner.trialStarted(trial) }
+        func trialReported(number: Int, step: Int, value: Double) throws(StudyStoreError) {
+            try inner.trialReported(number: number, step: step, value: value)
+        }
+        func trialFinished(_ trial: Trial) throws(StudyStoreError) { try inner.trialFinished(trial) }
+        func trials() throws(StudyStoreError) -> [Trial] { try inner.trials() }
+    }
+
+    /// 40 trials of 3 quick epochs each.
+    static func storeFailureRun(_ store: some StudyStore) throws -> StudyReport {
+        let space = try SearchSpace([("x", .uniform(0, 1))])
+        let study = Study(space: space, sampler: RandomSampler(), direction: .minimize, seed: 5, trials: 40)
+        return study.run(parallel: 2, store: store) { trial in
+            for step in 1...3 {
+                usleep(300)
+                if trial.report(step: step, value: 1) { throw TrialFailure("stopped") }
+            }
+            return TrialOutcome(value: trial.parameters["x"]?.asReal ?? 0)
+        }
+    }
+
+    @Test func aFailedWriteStopsTheRunWhichWritesWhatItLeftOutOnceMore() throws {
+        let store = FailingWritesStore(failing: [3])
+        let report = try Self.storeFailureRun(store)
+        #expect(report.storeError?.message == "the disk is full")
+        #expect(report.stoppedEarly)
+        #expect(report.trials.count < 40, "no trial starts after the failure")
+        #expect(report.trials.allSatisfy { $0.state.isFinished })
+        #expect(report.unstoredTrials == [])
+        // The second try, once the run stopped, stored every trial as the report has it.
+        #expect(try store.trials().map(Self.fingerprint) == report.trials.map(Self.fingerprint))
+    }
+
+    @Test func trialsAStoreKeepsRefusingAreNamedAndKeptInTheReport() throws {
+        let store = FailingWritesStore(failing: Set(3...1000))
+        let report = try Self.storeFailureRun(store)
+        #expect(report.storeError != nil && report.stoppedEarly)
+        let stored = try store.trials()
+        let current = Set(stored.map(Self.fingerprint))
+        let missing = report.trials.filter { !current.contains(Self.fingerprint($0)) }.map(\.number)
+        #expect(!report.unstoredTrials.isEmpty)
+        #expect(report.unstoredTrials == missing)
+    }
+
     @Test func progressCountsAddUp() throws {
         let space = try SearchSpace([("x", .uniform(0, 1))])
         let study = Study(space: space, sampler: SobolSampler(), direction: .minimize, seed: 4, trials: 10)

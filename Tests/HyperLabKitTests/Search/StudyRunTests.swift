@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import HyperLabKit
+import HyperLabTestSupport
 
 @Suite struct StudyRunTests {
     /// A cheap "training": the dev score climbs towards a peak at lr = 1e-2, units = 64;
@@ -139,28 +140,6 @@ import Testing
         #expect(events > 0)
     }
 
-    /// A memory store whose `record` calls numbered in `failing` (1-based) fail, as a full disk does.
-    final class FailingWritesStore: StudyStore, @unchecked Sendable {
-        let inner = MemoryStudyStore()
-        let failing: Set<Int>
-        private let lock = NSLock()
-        private var writeCount = 0
-
-        init(failing: Set<Int>) { self.failing = failing }
-
-        func record(_ events: [StudyEvent]) throws(StudyStoreError) {
-            let n = lock.withLock { writeCount += 1; return writeCount }
-            if failing.contains(n) { throw StudyStoreError("the disk is full") }
-            try inner.record(events)
-        }
-        func trialStarted(_ trial: Trial) throws(StudyStoreError) { try inner.trialStarted(trial) }
-        func trialReported(number: Int, step: Int, value: Double) throws(StudyStoreError) {
-            try inner.trialReported(number: number, step: step, value: value)
-        }
-        func trialFinished(_ trial: Trial) throws(StudyStoreError) { try inner.trialFinished(trial) }
-        func trials() throws(StudyStoreError) -> [Trial] { try inner.trials() }
-    }
-
     /// 40 trials of 3 quick epochs each.
     static func storeFailureRun(_ store: some StudyStore) throws -> StudyReport {
         let space = try SearchSpace([("x", .uniform(0, 1))])
@@ -175,7 +154,7 @@ import Testing
     }
 
     @Test func aFailedWriteStopsTheRunWhichWritesWhatItLeftOutOnceMore() throws {
-        let store = FailingWritesStore(failing: [3])
+        let store = FailingWritesStore(failingFromTrial: 6, times: 1)
         let report = try Self.storeFailureRun(store)
         #expect(report.storeError?.message == "the disk is full")
         #expect(report.stoppedEarly)
@@ -187,7 +166,7 @@ import Testing
     }
 
     @Test func trialsAStoreKeepsRefusingAreNamedAndKeptInTheReport() throws {
-        let store = FailingWritesStore(failing: Set(3...1000))
+        let store = FailingWritesStore(failingFromTrial: 6)
         let report = try Self.storeFailureRun(store)
         #expect(report.storeError != nil && report.stoppedEarly)
         let stored = try store.trials()

@@ -47,14 +47,21 @@ extension Shell {
             } else {
                 guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
                 if command.string("workers") == "external" {
-                    let trials = try enqueueForWorkers(plan, definition: definition, command: command)
+                    let (trials, lost) = try enqueueForWorkers(plan, definition: definition, command: command)
                     var record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                              trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
                                              stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
                                              datasetName: datasetName)
                     record.folds = target.foldCount
+                    if let lost { record.stopCause = .lostDatabase(lost.message) }
                     bench.sweeps.append(record)
                     console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+                    if lost != nil {
+                        keptWorkFailure = InputError(
+                            "the database stayed out of reach for \(NumberFormat.duration(seconds: options.reconnectLimit.inSeconds)) "
+                                + "while workers ran \(storedName)", at: command.syntax.nameSpan,
+                            hint: "workers that keep trying store their trials once it is back; open study \"\(storedName)\" shows them then")
+                    }
                     return
                 }
                 trialStore = repository.trialStore(for: try repository.createStudy(definition))

@@ -30,6 +30,9 @@ public struct ShellOptions: Sendable {
     public var showTimings: Bool
     /// Print wall-clock durations in replayed scripts too (HYPERLAB_TIMINGS=1).
     public var timingsInScripts = false
+    /// How long a worker, or a shell showing the progress of workers, keeps trying a PostgreSQL
+    /// server that stopped answering (`--reconnect`).
+    public var reconnectLimit = ReconnectPolicy.defaultLimit
 
     /// Options for a non-interactive shell in `workingDirectory`.
     public init(echo: Bool = false, interactive: Bool = false, workingDirectory: String = ".",

@@ -16,14 +16,8 @@ struct PostgreSQLOutageCommandLineTests {
         let server = try OutageServer.start()
         defer { server.stop() }
         let folder = try HyperLabBinary.temporaryFolder()
-        let shell = try Background(["--store", server.url, "--reconnect", "1m", "-c",
-                                    "\(Self.data); \(Self.sweep) workers=external name=outage"],
-                                   in: folder, named: "shell")
-        try waitUntil("the shell queued the study") { shell.output.contains("queued 16 trials") }
-        let workers = try (1...2).map { k in
-            try Background(["worker", "--store", server.url, "--study", "outage", "--reconnect", "1m"], in: folder,
-                           named: "worker\(k)")
-        }
+        let shell = try Self.queuingShell("outage", on: server, reconnect: "1m", in: folder)
+        let workers = try (1...2).map { k in try Self.worker("worker\(k)", on: server, study: "outage", reconnect: "1m", in: folder) }
         try waitUntil("two trials finished") { workers.map { $0.output.components(separatedBy: "worker: trial").count - 1 }.reduce(0, +) >= 2 }
         try server.halt()
         Thread.sleep(forTimeInterval: 1.5)
@@ -58,12 +52,8 @@ struct PostgreSQLOutageCommandLineTests {
         let server = try OutageServer.start()
         defer { server.stop() }
         let folder = try HyperLabBinary.temporaryFolder()
-        let shell = try Background(["--store", server.url, "--reconnect", "1s", "-c",
-                                    "\(Self.data); \(Self.sweep) workers=external name=gone"],
-                                   in: folder, named: "shell")
-        try waitUntil("the shell queued the study") { shell.output.contains("queued 16 trials") }
-        let worker = try Background(["worker", "--store", server.url, "--study", "gone", "--reconnect", "1s"], in: folder,
-                                    named: "worker")
+        let shell = try Self.queuingShell("gone", on: server, reconnect: "1s", in: folder)
+        let worker = try Self.worker("worker", on: server, study: "gone", reconnect: "1s", in: folder)
         try waitUntil("a trial finished") { worker.output.contains("worker: trial") }
         try server.halt()
         try worker.wait()
@@ -94,6 +84,22 @@ struct PostgreSQLOutageCommandLineTests {
         #expect(!(sweep.output + sweep.error).contains("Ctrl-C"))
         let done = try #require(sweep.output.split(separator: "\n").first { $0.hasPrefix("local done: ") })
         #expect(!done.hasPrefix("local done: 400 trials"), "the sweep stopped starting trials: \(done)")
+    }
+
+    /// A shell in `folder` that queues the sweep on `server` as study `name`, waiting `reconnect`
+    /// for a server that stops answering; returned once the study is queued.
+    private static func queuingShell(_ name: String, on server: OutageServer, reconnect: String,
+                                     in folder: URL) throws -> Background {
+        let shell = try Background(["--store", server.url, "--reconnect", reconnect, "-c",
+                                    "\(data); \(sweep) workers=external name=\(name)"], in: folder, named: "shell")
+        try waitUntil("the shell queued the study") { shell.output.contains("queued 16 trials") }
+        return shell
+    }
+
+    /// A worker in `folder` on `study`, waiting `reconnect` for a server that stops answering.
+    private static func worker(_ name: String, on server: OutageServer, study: String, reconnect: String,
+                               in folder: URL) throws -> Background {
+        try Background(["worker", "--store", server.url, "--study", study, "--reconnect", reconnect], in: folder, named: name)
     }
 
     /// `save results` CSV lines without the last column (`seconds`, the one that differs between runs).
@@ -198,19 +204,4 @@ private final class Background {
     }
 
     deinit { if process.isRunning { process.terminate() } }
-}
-
-/// Polls `condition` every 50 ms until it holds; throws after `seconds`.
-private func waitUntil(_ what: String, seconds: Double = 60, _ condition: () -> Bool) throws {
-    let deadline = Date().addingTimeInterval(seconds)
-    while !condition() {
-        guard Date() < deadline else { throw TimedOut(what: what) }
-        Thread.sleep(forTimeInterval: 0.05)
-    }
-}
-
-/// A state the test waited for never came.
-private struct TimedOut: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "timed out waiting until \(what)" }
 }

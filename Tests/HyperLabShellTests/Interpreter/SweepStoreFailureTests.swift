@@ -25,7 +25,7 @@ import HyperLabTestSupport
         #expect(out.contains("stopped: the store could not be written: the disk is full"), "\(out)")
         #expect(!out.contains("Ctrl-C"), "\(out)")
         #expect(out.contains("could not be stored in test.sqlite"), "\(out)")
-        #expect(out.contains("hint: they are kept in this session: results shows them, save results \"sweep.csv\" writes them"))
+        #expect(out.contains("kept in this session: results shows them, save results \"sweep.csv\" writes them"), "\(out)")
 
         let sweep = try #require(t.shell.workbench.sweeps.last)
         #expect(sweep.stoppedEarly && sweep.stopCause == .storeFailure("the disk is full"))

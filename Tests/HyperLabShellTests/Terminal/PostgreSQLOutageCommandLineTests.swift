@@ -12,18 +12,18 @@ struct PostgreSQLOutageCommandLineTests {
     static let data = "load iris; split train=0.6 dev=0.2 test=0.2 seed=1"
     static let sweep = "sweep random n=16 lr=log(1e-3, 1e-1) epochs=60"
 
-    @Test func workersAndTheQueuingShellWaitForTheServerAndFinishAsALocalRun() throws {
-        let server = try OutageServer.start()
+    @Test func workersAndTheQueuingShellWaitForTheServerAndFinishAsALocalRun() async throws {
+        let server = try await OutageServer.start()
         defer { server.stop() }
         let folder = try HyperLabBinary.temporaryFolder()
-        let shell = try Self.queuingShell("outage", on: server, reconnect: "1m", in: folder)
+        let shell = try await Self.queuingShell("outage", on: server, reconnect: "1m", in: folder)
         let workers = try (1...2).map { k in try Self.worker("worker\(k)", on: server, study: "outage", reconnect: "1m", in: folder) }
-        try waitUntil("two trials finished") { workers.map { $0.output.components(separatedBy: "worker: trial").count - 1 }.reduce(0, +) >= 2 }
-        try server.halt()
-        Thread.sleep(forTimeInterval: 1.5)
-        try server.restart()
+        try await waitUntil("two trials finished") { workers.map { $0.output.components(separatedBy: "worker: trial").count - 1 }.reduce(0, +) >= 2 }
+        try await server.halt()
+        try await Task.sleep(for: .seconds(1.5))
+        try await server.restart()
 
-        for process in workers + [shell] { try process.wait() }
+        for process in workers + [shell] { try await process.wait() }
         for worker in workers {
             #expect(worker.status == 0, "\(worker.error)")
             #expect(worker.error.contains(": lost the database: "), "\(worker.error)")
@@ -48,16 +48,16 @@ struct PostgreSQLOutageCommandLineTests {
         #expect(workersCSV == (try Self.withoutSeconds(folder.appendingPathComponent("local.csv"))))
     }
 
-    @Test func aWorkerAndTheQueuingShellGiveUpAfterTheirReconnectTimeWithStatus1() throws {
-        let server = try OutageServer.start()
+    @Test func aWorkerAndTheQueuingShellGiveUpAfterTheirReconnectTimeWithStatus1() async throws {
+        let server = try await OutageServer.start()
         defer { server.stop() }
         let folder = try HyperLabBinary.temporaryFolder()
-        let shell = try Self.queuingShell("gone", on: server, reconnect: "1s", in: folder)
+        let shell = try await Self.queuingShell("gone", on: server, reconnect: "1s", in: folder)
         let worker = try Self.worker("worker", on: server, study: "gone", reconnect: "1s", in: folder)
-        try waitUntil("a trial finished") { worker.output.contains("worker: trial") }
-        try server.halt()
-        try worker.wait()
-        try shell.wait()
+        try await waitUntil("a trial finished") { worker.output.contains("worker: trial") }
+        try await server.halt()
+        try await worker.wait()
+        try await shell.wait()
         #expect(worker.status == 1, "\(worker.error)")
         #expect(worker.error.contains("worker: gave up on the database after 1.0 s: cannot "), "\(worker.error)")
         #expect(shell.status == 1, "\(shell.error)")
@@ -66,17 +66,17 @@ struct PostgreSQLOutageCommandLineTests {
         #expect(!(shell.output + shell.error).contains("Ctrl-C"))
     }
 
-    @Test func aLocalSweepOnAServerThatStopsSaysTheStoreFailedAndExits1() throws {
-        let server = try OutageServer.start()
+    @Test func aLocalSweepOnAServerThatStopsSaysTheStoreFailedAndExits1() async throws {
+        let server = try await OutageServer.start()
         defer { server.stop() }
         let folder = try HyperLabBinary.temporaryFolder()
         let sweep = try Background(["--store", server.url, "-c",
                                     "\(Self.data); sweep random n=400 lr=log(1e-3, 1e-1) epochs=60 name=local"],
                                    in: folder, named: "sweep")
-        try waitUntil("two trials finished") { sweep.output.components(separatedBy: "\ntrial ").count - 1 >= 2 }
-        try server.halt()
-        try sweep.wait()
-        try server.restart()
+        try await waitUntil("two trials finished") { sweep.output.components(separatedBy: "\ntrial ").count - 1 >= 2 }
+        try await server.halt()
+        try await sweep.wait()
+        try await server.restart()
         #expect(sweep.status == 1, "\(sweep.error)")
         #expect(sweep.output.contains("stopped: the store could not be written: cannot record"), "\(sweep.output)")
         #expect(sweep.error.contains("could not be stored in") || sweep.error.contains("its finished trials are stored"),
@@ -89,10 +89,10 @@ struct PostgreSQLOutageCommandLineTests {
     /// A shell in `folder` that queues the sweep on `server` as study `name`, waiting `reconnect`
     /// for a server that stops answering; returned once the study is queued.
     private static func queuingShell(_ name: String, on server: OutageServer, reconnect: String,
-                                     in folder: URL) throws -> Background {
+                                     in folder: URL) async throws -> Background {
         let shell = try Background(["--store", server.url, "--reconnect", reconnect, "-c",
                                     "\(data); \(sweep) workers=external name=\(name)"], in: folder, named: "shell")
-        try waitUntil("the shell queued the study") { shell.output.contains("queued 16 trials") }
+        try await waitUntil("the shell queued the study") { shell.output.contains("queued 16 trials") }
         return shell
     }
 
@@ -122,8 +122,8 @@ private struct OutageServer {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("scripts/start-test-postgres.sh").path
 
     /// Starts a new server.
-    static func start() throws -> OutageServer {
-        let printed = try run([])
+    static func start() async throws -> OutageServer {
+        let printed = try await run([])
         func value(_ name: String) throws -> String {
             let line = try #require(printed.split(separator: "\n").first { $0.hasPrefix("export \(name)=") }, "\(printed)")
             return String(line.dropFirst("export \(name)=".count))
@@ -132,26 +132,37 @@ private struct OutageServer {
     }
 
     /// Stops the server, keeping its data.
-    func halt() throws { _ = try OutageServer.run(["--halt", folder]) }
+    func halt() async throws { _ = try await OutageServer.run(["--halt", folder]) }
 
     /// Starts it again on the same port.
-    func restart() throws { _ = try OutageServer.run(["--restart", folder]) }
+    func restart() async throws { _ = try await OutageServer.run(["--restart", folder]) }
 
-    /// Stops it and removes its folder.
-    func stop() { _ = try? OutageServer.run(["--stop", folder]) }
+    /// Stops it and removes its folder (waiting, in a `defer`, as `stop` has to).
+    func stop() {
+        let process = OutageServer.process(["--stop", folder], output: FileHandle.nullDevice)
+        guard (try? process.run()) != nil else { return }
+        process.waitUntilExit()
+    }
 
     /// Runs the script with `arguments`; its standard output.
-    private static func run(_ arguments: [String]) throws -> String {
+    private static func run(_ arguments: [String]) async throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("outage-server-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        let process = process(arguments, output: try FileHandle(forWritingTo: output))
+        try process.run()
+        try await waitUntil("start-test-postgres.sh \(arguments.joined(separator: " ")) ended") { !process.isRunning }
+        guard process.terminationStatus == 0 else { throw ScriptFailed(arguments: arguments) }
+        return try String(contentsOf: output, encoding: .utf8)
+    }
+
+    /// The script with `arguments`, its standard output to `output`.
+    private static func process(_ arguments: [String], output: FileHandle) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script] + arguments
-        let output = Pipe()
         process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ScriptFailed(arguments: arguments) }
-        return String(decoding: data, as: UTF8.self)
+        return process
     }
 
     /// The script failed (its message is on the test's standard error).
@@ -194,9 +205,9 @@ private final class Background {
     var status: Int32 { process.terminationStatus }
 
     /// Waits for the process to end, killing it after `seconds`.
-    func wait(seconds: Double = 90) throws {
+    func wait(seconds: Double = 90) async throws {
         do {
-            try waitUntil("\(process.arguments?.first ?? "hyperlab") ended", seconds: seconds) { !process.isRunning }
+            try await waitUntil("\(process.arguments?.first ?? "hyperlab") ended", seconds: seconds) { !process.isRunning }
         } catch {
             process.terminate()
             throw error

@@ -15,3 +15,13 @@ struct WaitTimedOut: Error, CustomStringConvertible {
     let what: String
     var description: String { "timed out waiting until \(what)" }
 }
+
+/// `waitUntil` for tests that wait long: it sleeps without holding one of the few threads the
+/// tests share, so other tests run meanwhile.
+func waitUntil(_ what: String, seconds: Double = 90, _ condition: () -> Bool) async throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    while !condition() {
+        guard Date() < deadline else { throw WaitTimedOut(what: what) }
+        try await Task.sleep(for: .milliseconds(50))
+    }
+}

@@ -46,11 +46,14 @@ public final class FailingWritesRepository: StudyRepository {
     private let inner = MemoryStudyRepository()
     private let firstTrial: Int
     private let times: Int
+    private let statusFails: Bool
 
-    /// A repository whose studies' writes fail `times` times from the end of trial `firstTrial` on.
-    public init(failingFromTrial firstTrial: Int, times: Int = .max) {
+    /// A repository whose studies' writes fail `times` times from the end of trial `firstTrial`
+    /// on; with `statusFails`, setting a study's status fails too.
+    public init(failingFromTrial firstTrial: Int, times: Int = .max, statusFails: Bool = false) {
         self.firstTrial = firstTrial
         self.times = times
+        self.statusFails = statusFails
     }
 
     public var location: String { "test.sqlite" }
@@ -58,7 +61,10 @@ public final class FailingWritesRepository: StudyRepository {
     public func studies() throws(StorageError) -> [StudySummary] { try inner.studies() }
     public func load(_ name: String) throws(StorageError) -> StoredStudy { try inner.load(name) }
     public func markInterrupted(_ name: String) throws(StorageError) -> Int { try inner.markInterrupted(name) }
-    public func setStatus(_ status: StudyStatus, of name: String) throws(StorageError) { try inner.setStatus(status, of: name) }
+    public func setStatus(_ status: StudyStatus, of name: String) throws(StorageError) {
+        if statusFails { throw StorageError(.databaseFailure, "cannot set the status of \(name) in test.sqlite: the disk is full") }
+        try inner.setStatus(status, of: name)
+    }
     public func deleteStudy(_ name: String) throws(StorageError) { try inner.deleteStudy(name) }
     public func trialStore(for study: StudyID) -> any StudyStore {
         FailingWritesStore(failingFromTrial: firstTrial, times: times, over: inner.trialStore(for: study))

@@ -56,6 +56,19 @@ import HyperLabTestSupport
         #expect(stored.definition.status == .interrupted)
     }
 
+    @Test func aStatusTheStoreRefusesAfterACompleteSweepFailsTheCommand() throws {
+        let t = try Transcript(echo: false)
+        t.shell.options.repository = FailingWritesRepository(failingFromTrial: .max, statusFails: true)
+        t.type("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1")
+        let before = t.output.text.count
+        #expect(t.shell.run("sweep random n=4 lr=log(1e-3, 1e-1) epochs=1") == .failed)
+        let out = String(t.output.text.dropFirst(before))
+        #expect(out.contains("sweep 1 done: 4 trials · 4 complete"), "\(out)")
+        #expect(!out.contains("stopped"), "\(out)")
+        #expect(out.contains("error: the store could not record that sweep 1 is complete: cannot set the status of sweep 1"), "\(out)")
+        #expect(t.shell.workbench.sweeps.last?.trials.count == 4)
+    }
+
     @Test func aScriptStopsAtTheSweepTheStoreStopped() throws {
         let t = try transcript(times: .max)
         #expect(t.shell.run(Self.sweep + "\nsay after", source: "failing.hlab") == .failed)

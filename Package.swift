@@ -66,7 +66,7 @@ let package = Package(
             swiftSettings: releaseTuning
         ),
         // Helpers both test targets use (test targets cannot share files otherwise).
-        .target(name: "HyperLabTestSupport", path: "Tests/HyperLabTestSupport"),
+        .target(name: "HyperLabTestSupport", dependencies: ["HyperLabKit"], path: "Tests/HyperLabTestSupport"),
         .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit", "HyperLabTestSupport"], exclude: ["Data/Fixtures"]),
         .testTarget(
             name: "HyperLabShellTests",

@@ -17,6 +17,11 @@ struct CommonOptions: ParsableArguments {
                                valueName: "file.md"))
     var notebook: String?
 
+    /// How long a sweep run by workers waits for a PostgreSQL server that stopped answering.
+    @Option(help: ArgumentHelp("How long 'sweep … workers=external' waits for a PostgreSQL server that stopped answering (e.g. 90s, 5m).",
+                               valueName: "time"))
+    var reconnect: ReconnectTime = .standard
+
     /// Allow `objective command` to run external programs.
     @Flag(help: "Allow 'objective command \"...\"' to run external programs.")
     var allowCommands = false

@@ -10,7 +10,7 @@ enum GlobalArguments {
     /// Flags of `CommonOptions`.
     static let flags: Set<String> = ["--echo", "--allow-commands"]
     /// Options of `CommonOptions` that take a value.
-    static let valued: Set<String> = ["--store", "--notebook"]
+    static let valued: Set<String> = ["--store", "--notebook", "--reconnect"]
 
     /// `arguments` (without the program name) with leading common options moved behind the
     /// subcommand that follows them; unchanged when no subcommand follows them.

@@ -44,6 +44,8 @@ struct HyperLabCommand: ParsableCommand {
                                    from PGPASSWORD or ~/.pgpass)
               --notebook <file.md> after a script, write the session as a Markdown notebook
               --allow-commands     let 'objective command' run external programs
+              --reconnect <time>   how long 'sweep … workers=external' waits for a PostgreSQL
+                                   server that stopped answering (default 5m; 90s, 1h, ...)
             """,
         version: Shell.version,
         subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self, WorkerCommand.self],

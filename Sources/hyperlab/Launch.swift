@@ -24,6 +24,7 @@ enum Launch {
         options.repository = try repository(common.store, console: console, workingDirectory: options.workingDirectory)
         options.tutorialsDirectory = tutorialsDirectory(workingDirectory: options.workingDirectory)
         options.allowCommands = common.allowCommands
+        options.reconnectLimit = common.reconnect.duration
         options.confirm = interactive ? InteractiveSession.confirm : nil
         options.waitForEnter = interactive ? InteractiveSession.waitForEnter : { prompt in
             console.write(prompt)

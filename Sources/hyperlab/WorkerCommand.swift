@@ -12,6 +12,10 @@ struct WorkerCommand: ParsableCommand {
             writes the results back and sends heartbeats; a trial whose worker stopped \
             heartbeating for longer than --grace seconds is queued again. The password comes \
             from PGPASSWORD or ~/.pgpass, never from the command line.
+            A server that stops answering (restarted, network down) is tried again, with waits \
+            from 0.25 s doubling up to 5 s, for the --reconnect time; a running trial pauses \
+            meanwhile, and a finished one is written once the server is back. Past that time \
+            the worker exits with status 1 and the reason; other workers queue its trial again.
             Example: hyperlab worker --store postgresql://lab@db.example/hyperlab --parallel 2
             """)
 
@@ -31,6 +35,11 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Seconds without a heartbeat before a trial is queued again.")
     var grace: Int = 60
 
+    /// How long to keep trying a server that stopped answering.
+    @Option(help: ArgumentHelp("How long to keep trying a server that stopped answering, e.g. 90s, 5m, 1h (0: exit at once).",
+                               valueName: "time"))
+    var reconnect: ReconnectTime = .standard
+
     func validate() throws {
         guard store.hasPrefix("postgresql://") || store.hasPrefix("postgres://") else {
             throw ValidationError("--store must be a postgresql:// URL: workers share a PostgreSQL queue")
@@ -45,6 +54,7 @@ struct WorkerCommand: ParsableCommand {
         InterruptCounter.install()
         let shell = try Launch.makeShell(common, interactive: false)
         shell.options.interruption = InterruptCounter.interruptionFromNow()
+        shell.options.reconnectLimit = reconnect.duration
         let status = shell.runWorker(url: store, studyName: study, parallel: parallel, grace: .seconds(grace))
         if status != 0 { throw ExitCode(status) }
     }

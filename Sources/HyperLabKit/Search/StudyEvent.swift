@@ -49,6 +49,10 @@ public struct StudyReport: Sendable {
     public var stoppedEarly: Bool
     /// The store's first error, if it failed (the run stopped at that point).
     public var storeError: StudyStoreError?
+    /// The trials whose last state is not in the store, by number: after a failed write the run
+    /// stops and writes what it left out once more; these are the trials that try did not
+    /// store either (empty when it did, or when no write failed). Their records are in `trials`.
+    public var unstoredTrials: [Int] = []
     /// The direction of the metric.
     public var direction: MetricDirection
 

@@ -100,6 +100,8 @@ final class StudyRun: @unchecked Sendable {
             thread.start()
         }
         var storeError: StudyStoreError?
+        // Events from the failed write on, kept for one more try once the run has stopped.
+        var unwritten: [StudyEvent] = []
         let interval = store.commitInterval
         var lastWrite = ContinuousClock.now - interval
         var eventsSinceTrim = 0
@@ -127,11 +129,14 @@ final class StudyRun: @unchecked Sendable {
             events.removeAll()
             let done = workersAlive == 0
             condition.unlock()
-            if storeError == nil && !batch.isEmpty {
+            if storeError != nil {
+                unwritten += batch
+            } else if !batch.isEmpty {
                 do {
                     try store.record(batch)
                 } catch {
                     storeError = error
+                    unwritten = batch
                     condition.lock()
                     requestStop()
                     condition.unlock()
@@ -148,7 +153,22 @@ final class StudyRun: @unchecked Sendable {
         condition.lock()
         let all = trials.compactMap { $0 }
         condition.unlock()
-        return StudyReport(trials: all, stoppedEarly: isStopping, storeError: storeError, direction: study.direction)
+        var report = StudyReport(trials: all, stoppedEarly: isStopping, storeError: storeError, direction: study.direction)
+        report.unstoredTrials = StudyRun.retry(unwritten, in: store)
+        return report
+    }
+
+    /// Writes the events a failed write left out once more, now that no trial runs (the store
+    /// may have room again, or its server may be back); returns the numbers of the trials whose
+    /// last state is still not stored (none when the write went through).
+    private static func retry(_ events: [StudyEvent], in store: any StudyStore) -> [Int] {
+        guard !events.isEmpty else { return [] }
+        do {
+            try store.record(events)
+            return []
+        } catch {
+            return Set(events.map(\.trial.number)).sorted()
+        }
     }
 
     // MARK: Workers

@@ -4,11 +4,14 @@ public struct StudyStoreError: Error, Sendable, Equatable {
     public var message: String
     /// How to fix it, when known.
     public var hint: String?
+    /// What went wrong, when a store of the Storage folder says (`StorageError.studyStoreError`).
+    public var kind: StorageError.Kind?
 
-    /// An error with a message and an optional hint.
-    public init(_ message: String, hint: String? = nil) {
+    /// An error with a message, an optional hint and, from a known store, its kind.
+    public init(_ message: String, hint: String? = nil, kind: StorageError.Kind? = nil) {
         self.message = message
         self.hint = hint
+        self.kind = kind
     }
 }
 

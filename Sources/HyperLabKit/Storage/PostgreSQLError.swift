@@ -32,15 +32,25 @@ public struct PostgreSQLError: Error, Sendable, Equatable, CustomStringConvertib
     /// The message with the SQLSTATE when known.
     public var description: String { sqlState.map { "\(message) (SQLSTATE \($0))" } ?? message }
 
+    /// Whether the server ended the session or refused it for now (SQLSTATE class 08, or
+    /// 57P01–57P03: shut down, crashed, starting up): the same statement may work later.
+    public var isServerGone: Bool {
+        guard let sqlState else { return false }
+        return sqlState.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(sqlState)
+    }
+
     /// As a `StorageError` about `location` while `doing` something, with a hint for the usual causes.
     public func storageError(doing: String, location: String) -> StorageError {
         switch kind {
         case .connection:
-            return StorageError(.inaccessible, "cannot \(doing) in \(location): \(message)",
+            return StorageError(.unreachable, "cannot \(doing) in \(location): \(message)",
                                 hint: "check that the server runs and the URL is right; the password comes from PGPASSWORD or ~/.pgpass")
         case .value:
             return StorageError(.invalidRecord, "cannot \(doing) in \(location): \(message)",
                                 hint: "the record may have been edited by hand")
+        case .statement where isServerGone:
+            return StorageError(.unreachable, "cannot \(doing) in \(location): \(description)",
+                                hint: "the server is shutting down or restarting; check that it runs")
         case .statement:
             let hint: String? = switch sqlState?.prefix(2) {
             case "42": "the database may hold tables of another program; use another database or schema"

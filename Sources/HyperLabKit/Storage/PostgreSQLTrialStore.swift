@@ -132,7 +132,7 @@ public struct PostgreSQLTrialStore: StudyStore {
     }
 
     private func lostClaim(_ number: Int) -> StorageError {
-        StorageError(.databaseFailure,
+        StorageError(.claimLost,
                      "worker \(worker ?? "") lost the claim on trial \(number) in \(session.location): it was re-queued",
                      hint: "the worker missed its heartbeats for longer than the grace; another worker runs the trial now")
     }

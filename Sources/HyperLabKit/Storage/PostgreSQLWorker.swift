@@ -29,6 +29,12 @@ import Synchronization
 /// sending theirs; if a lower trial comes back to the queue that way, the worker gives its own
 /// claim back and takes the lower one. A worker with nothing to claim keeps watching while
 /// other workers' trials run, so a machine that dies late in a study loses no work either.
+///
+/// A server that stops answering (stopped, restarted, the network down) is waited for as
+/// `reconnect` says: each call is tried again until it works or the limit passes, so a running
+/// trial pauses at its next epoch report and goes on, and a finished one is kept until it is
+/// written. Past the limit, `runNext` throws the `.unreachable` error; the trial this worker
+/// held is queued again by another worker's `requeueStale` once the server is back.
 public struct PostgreSQLWorker: Sendable {
     /// The store holding the queue.
     public let store: PostgreSQLStudyStore
@@ -44,6 +50,8 @@ public struct PostgreSQLWorker: Sendable {
     public var pollInterval: Duration
     /// Told how many trials of stopped workers this worker just queued again (for a log line).
     public var onRequeue: (@Sendable (Int) -> Void)?
+    /// How long to wait for a server that stopped answering, and how often to try it.
+    public var reconnect = ReconnectPolicy()
 
     /// A worker named `name` on `store`.
     public init(store: PostgreSQLStudyStore, name: String, heartbeatInterval: Duration = .seconds(10),
@@ -63,8 +71,9 @@ public struct PostgreSQLWorker: Sendable {
     ///
     /// A trial interrupted by `interruption` is put back in the queue (not failed), so another
     /// worker runs it. If the claim is lost meanwhile (missed heartbeats), the trial stops and
-    /// this throws `StorageError` saying so; the trial is another worker's now.
-    /// - Throws: `StorageError` when the store fails or the claim is lost.
+    /// this throws `StorageError` (`.claimLost`) saying so; the trial is another worker's now.
+    /// - Throws: `StorageError` when the store fails, the claim is lost (`.claimLost`), or the
+    ///   server stayed out of reach longer than `reconnect` waits (`.unreachable`).
     public func runNext(of id: StudyID, study: Study,
                         objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) throws(StorageError) -> Trial? {
         while true {
@@ -76,9 +85,9 @@ public struct PostgreSQLWorker: Sendable {
             case .ready(let trials):
                 return try run(claim, study: study, trials: trials, state: state, objective: objective)
             case .lowerTrialQueued:
-                try store.requeue(claim)
+                try persist { () throws(StorageError) in try store.requeue(claim) }
             case .interrupted:
-                try store.requeue(claim)
+                try persist { () throws(StorageError) in try store.requeue(claim) }
                 return nil
             }
         }
@@ -90,8 +99,10 @@ public struct PostgreSQLWorker: Sendable {
     private func claimOrWatch(_ id: StudyID) throws(StorageError) -> PostgreSQLClaim? {
         while !interruption.isRequested {
             try requeueStale()
-            if let claim = try store.claimNext(study: id, worker: name) { return claim }
-            let counts = try store.queueCounts(study: id)
+            if let claim = try persist({ () throws(StorageError) in try store.claimNext(study: id, worker: name) }) {
+                return claim
+            }
+            let counts = try persist { () throws(StorageError) in try store.queueCounts(study: id) }
             if counts.queued == 0 && counts.running == 0 { return nil }
             pause()
         }
@@ -100,7 +111,7 @@ public struct PostgreSQLWorker: Sendable {
 
     /// Queues again the trials whose workers stopped heartbeating, and says so through `onRequeue`.
     private func requeueStale() throws(StorageError) {
-        let count = try store.requeueStale(grace: grace)
+        let count = try persist { () throws(StorageError) in try store.requeueStale(grace: grace) }
         if count > 0 { onRequeue?(count) }
     }
 
@@ -121,8 +132,8 @@ public struct PostgreSQLWorker: Sendable {
         let limit = n - lag
         while true {
             if interruption.isRequested { return .interrupted }
-            if state.value.withLock({ $0.lost }) { throw storageError(lost(n)) }
-            let below = try store.progress(study: claim.study, below: n)
+            if state.value.withLock({ $0.lost }) { throw lost(n) }
+            let below = try persist { () throws(StorageError) in try store.progress(study: claim.study, below: n) }
             if below.count < n { return .lowerTrialQueued }
             let finishedBelow = below.prefix(max(limit, 0)).allSatisfy { $0.state.isFinished }
             if finishedBelow && below.allSatisfy(\.started) {
@@ -145,7 +156,7 @@ public struct PostgreSQLWorker: Sendable {
         let fenced = store.workerTrialStore(for: claim.study, worker: name)
         let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)
         state.value.withLock { $0.trial = running }
-        do { try fenced.trialStarted(running) } catch { throw storageError(error) }
+        try write { () throws(StudyStoreError) in try fenced.trialStarted(running) }
 
         let interruption = interruption
         let shouldStop: @Sendable () -> Bool = { interruption.isRequested || state.value.withLock { $0.lost || $0.storeError != nil } }
@@ -154,13 +165,18 @@ public struct PostgreSQLWorker: Sendable {
             number: n, parameters: parameters, seed: seed, interruption: Interruption(shouldStop),
             stepReporter: { step, value, isLast in
                 state.value.withLock { $0.trial.intermediateValues[step] = value }
-                do throws(StudyStoreError) { try fenced.trialReported(number: n, step: step, value: value) } catch {
+                // A server out of reach pauses the trial here until it is back (or the limit passes).
+                let peers: [Double]?
+                do throws(StorageError) {
+                    try worker.write { () throws(StudyStoreError) in try fenced.trialReported(number: n, step: step, value: value) }
+                    if shouldStop() { return true }
+                    guard !isLast, study.pruner.isDecisionStep(step) else { return false }
+                    peers = try worker.peerValues(claim, lag: study.lag, step: step, shouldStop: shouldStop)
+                } catch {
                     state.value.withLock { $0.storeError = error }
                     return true
                 }
-                if shouldStop() { return true }
-                guard !isLast, study.pruner.isDecisionStep(step) else { return false }
-                guard let peers = worker.peerValues(claim, lag: study.lag, step: step, shouldStop: shouldStop) else { return true }
+                guard let peers else { return true }
                 let own = state.value.withLock { $0.trial.intermediateValues }.filter { $0.key <= step }
                 let decision = PruningContext(number: n, step: step, values: own, peerValues: peers,
                                               peerCount: max(n - study.lag, 0), direction: study.direction)
@@ -174,10 +190,10 @@ public struct PostgreSQLWorker: Sendable {
         let elapsed = ContinuousClock.now - began
 
         let final = state.value.withLock { $0 }
-        if let error = final.storeError { throw storageError(error) }
-        if final.lost { throw storageError(lost(n)) }
+        if let error = final.storeError { throw error }
+        if final.lost { throw lost(n) }
         if interruption.isRequested && !final.pruned && (try? result.get()) == nil {
-            try store.requeue(claim)
+            try persist { () throws(StorageError) in try store.requeue(claim) }
             return nil
         }
         var trial = final.trial
@@ -196,28 +212,32 @@ public struct PostgreSQLWorker: Sendable {
             trial.state = .failed
             trial.failure = (error as? TrialFailure)?.reason ?? String(describing: error)
         }
-        do { try fenced.trialFinished(trial) } catch { throw storageError(error) }
-        try store.completeIfFinished(study: claim.study)
+        // The finished trial is kept here until the server takes it (or the limit passes).
+        try write { () throws(StudyStoreError) in try fenced.trialFinished(trial) }
+        try persist { () throws(StorageError) in _ = try store.completeIfFinished(study: claim.study) }
         return trial
     }
 
     /// The values at `step` of the trials below n − lag, in number order, once each has
     /// finished or reached `step` (a trial back in the queue is not waited for); nil when the
-    /// trial must stop meanwhile or the store fails.
-    private func peerValues(_ claim: PostgreSQLClaim, lag: Int, step: Int, shouldStop: () -> Bool) -> [Double]? {
+    /// trial must stop meanwhile.
+    /// - Throws: `StorageError` when the store fails, or stays out of reach past the limit.
+    private func peerValues(_ claim: PostgreSQLClaim, lag: Int, step: Int, shouldStop: () -> Bool) throws(StorageError) -> [Double]? {
         let limit = claim.number - lag
         guard limit > 0 else { return [] }
         while !shouldStop() {
-            guard let peers = try? store.progress(study: claim.study, below: limit, step: step) else { return nil }
+            let peers = try persist { () throws(StorageError) in try store.progress(study: claim.study, below: limit, step: step) }
             let ready = peers.allSatisfy { $0.state.isFinished || ($0.lastStep ?? Int.min) >= step }
             if ready { return peers.compactMap(\.valueAtStep) }
-            try? requeueStale()
+            try requeueStale()
             pause()
         }
         return nil
     }
 
-    /// Sends a heartbeat every `heartbeatInterval` until `stop`; a refused one marks the claim lost.
+    /// Sends a heartbeat every `heartbeatInterval` until `stop`; a refused one marks the claim
+    /// lost. One that cannot reach the server changes nothing: the claim holds until the grace
+    /// passes, and the trial's own writes wait for the server (`reconnect`).
     private func startHeartbeats(_ claim: PostgreSQLClaim, state: WorkerTrialBox) {
         let heartbeats = Thread { [store, heartbeatInterval] in
             let pause = heartbeatInterval.inSeconds
@@ -227,8 +247,11 @@ public struct PostgreSQLWorker: Sendable {
                 waited += 0.05
                 guard waited >= pause else { continue }
                 waited = 0
-                let alive = (try? store.heartbeat(claim)) ?? true
-                if !alive { state.value.withLock { $0.lost = true } }
+                do {
+                    if try !store.heartbeat(claim) { state.value.withLock { $0.lost = true } }
+                } catch {
+                    continue
+                }
             }
         }
         heartbeats.start()
@@ -240,16 +263,27 @@ public struct PostgreSQLWorker: Sendable {
     }
 
     private func history(of id: StudyID) throws(StorageError) -> [Trial] {
-        do { return try store.trialStore(for: id).trials() } catch { throw storageError(error) }
+        try write { () throws(StudyStoreError) in try store.trialStore(for: id).trials() }
     }
 
-    private func lost(_ number: Int) -> StudyStoreError {
-        StudyStoreError("worker \(name) lost the claim on trial \(number) in \(store.location): it was re-queued",
-                        hint: "the worker missed its heartbeats for longer than the grace; another worker runs the trial now")
+    /// Runs `body` against the database, waiting for a server that stopped answering as
+    /// `reconnect` says (a Ctrl-C ends the wait).
+    private func persist<T>(_ body: () throws(StorageError) -> T) throws(StorageError) -> T {
+        try reconnect.retrying(interruption: interruption, body)
     }
 
-    private func storageError(_ error: StudyStoreError) -> StorageError {
-        StorageError(.databaseFailure, error.message, hint: error.hint)
+    /// `persist` for a call of a `StudyStore`, whose error keeps the store's kind.
+    private func write<T>(_ body: () throws(StudyStoreError) -> T) throws(StorageError) -> T {
+        try persist { () throws(StorageError) in
+            do throws(StudyStoreError) { return try body() } catch {
+                throw StorageError(error.kind ?? .databaseFailure, error.message, hint: error.hint)
+            }
+        }
+    }
+
+    private func lost(_ number: Int) -> StorageError {
+        StorageError(.claimLost, "worker \(name) lost the claim on trial \(number) in \(store.location): it was re-queued",
+                     hint: "the worker missed its heartbeats for longer than the grace; another worker runs the trial now")
     }
 }
 
@@ -268,5 +302,5 @@ struct WorkerTrialState: Sendable {
     var trial: Trial
     var pruned = false
     var lost = false
-    var storeError: StudyStoreError?
+    var storeError: StorageError?
 }

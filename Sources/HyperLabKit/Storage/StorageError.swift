@@ -21,6 +21,12 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
         case inaccessible
         /// A statement failed (disk full, locked by another process, ...).
         case databaseFailure
+        /// The database server cannot be reached, or the connection to it broke (it stopped or
+        /// restarted, the network failed): the same call may work later (`ReconnectPolicy`).
+        case unreachable
+        /// A worker's claim on a trial went to another worker (it missed its heartbeats for
+        /// longer than the grace): the trial is that worker's now.
+        case claimLost
         /// A study with that name already exists.
         case studyExists
         /// No study has that name.
@@ -56,5 +62,5 @@ public struct StorageError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// The same error as a `StudyStoreError`, for the `StudyStore` protocol.
-    public var studyStoreError: StudyStoreError { StudyStoreError(message, hint: hint) }
+    public var studyStoreError: StudyStoreError { StudyStoreError(message, hint: hint, kind: kind) }
 }

@@ -259,7 +259,7 @@ extension Shell {
         } else {
             text += "\nno trial completed"
         }
-        if sweep.stoppedEarly { text += "\nstopped by Ctrl-C: the finished trials are kept" }
+        if sweep.stoppedEarly { text += "\n" + sweep.stopCause.summaryLine }
         return text
     }
 

@@ -47,14 +47,21 @@ extension Shell {
             } else {
                 guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
                 if command.string("workers") == "external" {
-                    let trials = try enqueueForWorkers(plan, definition: definition, command: command)
+                    let (trials, lost) = try enqueueForWorkers(plan, definition: definition, command: command)
                     var record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                              trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
                                              stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
                                              datasetName: datasetName)
                     record.folds = target.foldCount
+                    if let lost { record.stopCause = .lostDatabase(lost.message) }
                     bench.sweeps.append(record)
                     console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+                    if lost != nil {
+                        keptWorkFailure = InputError(
+                            "the database stayed out of reach for \(NumberFormat.duration(seconds: options.reconnectLimit.inSeconds)) "
+                                + "while workers ran \(storedName)", at: command.syntax.nameSpan,
+                            hint: "workers that keep trying store their trials once it is back; open study \"\(storedName)\" shows them then")
+                    }
                     return
                 }
                 trialStore = repository.trialStore(for: try repository.createStudy(definition))
@@ -79,15 +86,16 @@ extension Shell {
                                interruption: options.interruption, progress: { event in printer.handle(event) },
                                objective: objective)
         printer.finish(report.trials)
-        try? repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName)
-        if let error = report.storeError {
-            console.error("warning: the study store failed (\(error.message)); the trials finished so far are kept in memory")
+        var statusError: StorageError?
+        do { try repository.setStatus(report.stoppedEarly ? .interrupted : .complete, of: storedName) } catch {
+            statusError = error
         }
 
         var record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                  trials: (logFolder == nil ? Shell.usedParameters(report.trials, base: plan.base) : report.trials)
                                     .sorted { $0.number < $1.number },
                                  stoppedEarly: report.stoppedEarly, datasetName: datasetName)
+        if let error = report.storeError { record.stopCause = .storeFailure(error.message) }
         record.logFolder = logFolder
         record.folds = target.foldCount
         bench.sweeps.append(record)
@@ -98,7 +106,12 @@ extension Shell {
                                         score: record.best?.value, classNames: bench.dataset?.classNames,
                                         subject: "the best trial"))
         }
-        if report.stoppedEarly { recordNote = "interrupted after \(report.trials.filter { $0.state != .running }.count) trials" }
+        if report.stoppedEarly {
+            let ran = report.trials.filter { $0.state != .running }.count
+            recordNote = report.storeError == nil ? "interrupted after \(ran) trials"
+                : "stopped after \(ran) trials: the store could not be written"
+        }
+        keptWorkFailure = storeFailure(of: report, statusError: statusError, name: storedName, command: command)
     }
 
     /// The objective that runs `setting`'s command for each trial, logging into `logFolder`,

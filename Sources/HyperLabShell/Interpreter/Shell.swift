@@ -34,6 +34,9 @@ public struct ShellOptions: Sendable {
     public var showTimings: Bool
     /// Print wall-clock durations in replayed scripts too (HYPERLAB_TIMINGS=1).
     public var timingsInScripts = false
+    /// How long a worker, or a shell showing the progress of workers, keeps trying a PostgreSQL
+    /// server that stopped answering (`--reconnect`).
+    public var reconnectLimit = ReconnectPolicy.defaultLimit
 
     /// Options for a non-interactive shell in `workingDirectory`.
     public init(echo: Bool = false, interactive: Bool = false, workingDirectory: String = ".",
@@ -86,6 +89,10 @@ public final class Shell {
     public static let maximumTrials = 100_000
     /// A comment a command adds to its recorded text ("interrupted after epoch 12").
     var recordNote: String?
+    /// The error a command ends with after its work is kept: a sweep that the store stopped
+    /// keeps its trials as the current sweep (`results` and `save results` read them), then
+    /// fails, so a script stops there and the process exits non-zero.
+    var keptWorkFailure: InputError?
     /// The script the running command comes from (nil: typed), for the external-command gate.
     var currentSource: String?
     /// Scripts the person allowed to run external commands, once each.
@@ -192,6 +199,7 @@ public final class Shell {
         }
         var next = workbench
         recordNote = nil
+        keptWorkFailure = nil
         let output = CapturedOutput()
         try console.observing({ output.append($0) }) { () throws(InputError) in
             try perform(command, on: &next)
@@ -205,6 +213,10 @@ public final class Shell {
         }
         if command.spec.isRecorded {
             recorded.append(command.canonicalText + (recordNote.map { "  # \($0)" } ?? ""))
+        }
+        if let failure = keptWorkFailure {
+            keptWorkFailure = nil
+            throw failure
         }
         return .completed
     }

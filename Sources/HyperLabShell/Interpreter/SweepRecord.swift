@@ -24,8 +24,10 @@ public struct SweepRecord: Sendable {
     public let prune: String
     /// The trials, by number.
     public let trials: [Trial]
-    /// Whether Ctrl-C stopped it before every trial ran.
+    /// Whether it stopped before every trial ran (`stopCause` says why).
     public let stoppedEarly: Bool
+    /// Why it stopped early, when it did: Ctrl-C unless the store failed or the database was lost.
+    public var stopCause = SweepStopCause.interruption
     /// The dataset the trials were trained on ("external command" for an objective command).
     public let datasetName: String
     /// The folder of the trials' logs (external command objectives), nil otherwise.

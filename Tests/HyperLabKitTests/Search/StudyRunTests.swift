@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 @testable import HyperLabKit
+import HyperLabTestSupport
 
 @Suite struct StudyRunTests {
     /// A cheap "training": the dev score climbs towards a peak at lr = 1e-2, units = 64;
@@ -188,6 +189,42 @@ import Testing
         #expect(report.trials.filter { $0.state == .failed }.count <= 2)
         #expect(report.trials.count <= 2 + 2 + 1, "\(report.trials.count) trials ran")
         #expect(events > 0)
+    }
+
+    /// 40 trials of 3 quick epochs each.
+    static func storeFailureRun(_ store: some StudyStore) throws -> StudyReport {
+        let space = try SearchSpace([("x", .uniform(0, 1))])
+        let study = Study(space: space, sampler: RandomSampler(), direction: .minimize, seed: 5, trials: 40)
+        return study.run(parallel: 2, store: store) { trial in
+            for step in 1...3 {
+                usleep(300)
+                if trial.report(step: step, value: 1) { throw TrialFailure("stopped") }
+            }
+            return TrialOutcome(value: trial.parameters["x"]?.asReal ?? 0)
+        }
+    }
+
+    @Test func aFailedWriteStopsTheRunWhichWritesWhatItLeftOutOnceMore() throws {
+        let store = FailingWritesStore(failingFromTrial: 6, times: 1)
+        let report = try Self.storeFailureRun(store)
+        #expect(report.storeError?.message == "the disk is full")
+        #expect(report.stoppedEarly)
+        #expect(report.trials.count < 40, "no trial starts after the failure")
+        #expect(report.trials.allSatisfy { $0.state.isFinished })
+        #expect(report.unstoredTrials == [])
+        // The second try, once the run stopped, stored every trial as the report has it.
+        #expect(try store.trials().map(Self.fingerprint) == report.trials.map(Self.fingerprint))
+    }
+
+    @Test func trialsAStoreKeepsRefusingAreNamedAndKeptInTheReport() throws {
+        let store = FailingWritesStore(failingFromTrial: 6)
+        let report = try Self.storeFailureRun(store)
+        #expect(report.storeError != nil && report.stoppedEarly)
+        let stored = try store.trials()
+        let current = Set(stored.map(Self.fingerprint))
+        let missing = report.trials.filter { !current.contains(Self.fingerprint($0)) }.map(\.number)
+        #expect(!report.unstoredTrials.isEmpty)
+        #expect(report.unstoredTrials == missing)
     }
 
     @Test func progressCountsAddUp() throws {

@@ -9,7 +9,7 @@ import Testing
             _ = try PostgreSQLStudyStore.open(url: "postgresql://someone:secret@127.0.0.1:1/nothing?connect_timeout=2")
             Issue.record("connected to port 1")
         } catch {
-            #expect(error.kind == .inaccessible)
+            #expect(error.kind == .unreachable)
             #expect(error.message.contains("postgresql://someone@127.0.0.1:1/nothing"))
             #expect(!error.description.contains("secret"))
             #expect(error.hint?.contains("PGPASSWORD") == true)

@@ -136,4 +136,21 @@ import Testing
         #expect(help[store.upperBound..<next.lowerBound].contains("postgresql://"), "\(help)")
         #expect(try HyperLabBinary.run(["run", "--help"]).output.contains("postgresql://"))
     }
+
+    @Test func reconnectTakesATimeAndTheWorkersHelpExplainsIt() throws {
+        let help = try HyperLabBinary.run(["worker", "--help"]).output
+        #expect(help.contains("--reconnect <time>"), "\(help)")
+        #expect(help.contains("(default: 5m)"), "\(help)")
+        #expect(help.contains("exits with status 1"), "\(help)")
+        #expect(try HyperLabBinary.run(["--help"]).output.contains("--reconnect <time>"))
+        for bad in ["5x", "2d", "m", "25h"] {
+            let result = try HyperLabBinary.run(["worker", "--store", "postgresql://lab@127.0.0.1:1/none", "--reconnect", bad])
+            #expect(result.status != 0 && result.error.contains("'\(bad)' is invalid for '--reconnect <time>'"), "\(bad): \(result.error)")
+        }
+        // Accepted before a subcommand too, as the other common options are.
+        for good in ["90", "90s", "1.5m", "1h", "0"] {
+            let result = try HyperLabBinary.run(["--reconnect", good, "--store", "memory", "run", "/dev/null"])
+            #expect(result.status == 0, "\(good): \(result.error)")
+        }
+    }
 }

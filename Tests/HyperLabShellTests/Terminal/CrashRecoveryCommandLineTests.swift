@@ -17,21 +17,6 @@ import HyperLabKit
         return process
     }
 
-    /// Polls `condition` every 50 ms until it holds, failing after `seconds`.
-    private func waitUntil(_ what: String, seconds: Double = 90, _ condition: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        while !condition() {
-            guard Date() < deadline else { throw WaitTimedOut(what: what) }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
-    }
-
-    /// A state the test waited for never came.
-    private struct WaitTimedOut: Error, CustomStringConvertible {
-        let what: String
-        var description: String { "timed out waiting until \(what)" }
-    }
-
     @Test func killedSweepsResumeWithEveryFinishedTrialExactlyOnce() throws {
         let folder = try HyperLabBinary.temporaryFolder()
         let sweep = "load digits; split train=0.6 dev=0.2 test=0.2 seed=1; model mlp hidden=[32]; sweep tpe n=16 lr=log(1e-3, 1e-1) epochs=200 parallel=2 name=crash"

@@ -56,6 +56,7 @@ extension Shell {
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
             if d.objective != nil { record.logFolder = logFolder(forStudy: d.name, logs: nil) }
+            if !stored.isFinished { record.stopCause = .unfinished }
             if case .crossValidation(let folds, _, _, _) = d.split { record.folds = folds }
             return (record, plan)
         } catch {

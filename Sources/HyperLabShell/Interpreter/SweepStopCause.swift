@@ -1,7 +1,10 @@
 /// What stopped a sweep before every trial ran, as its summary says it.
 public enum SweepStopCause: Sendable, Equatable {
-    /// Ctrl-C (or, for a stored study, a process that ended before the study did).
+    /// Ctrl-C.
     case interruption
+    /// A stored study opened unfinished: whatever stopped it (Ctrl-C, a process that ended, a
+    /// store that failed) is not known here.
+    case unfinished
     /// The store could not be written (a full disk, a server that stopped): the store's message.
     case storeFailure(String)
     /// The database the workers share stayed out of reach longer than the shell waits: the reason.
@@ -12,6 +15,7 @@ public enum SweepStopCause: Sendable, Equatable {
     var summaryLine: String {
         switch self {
         case .interruption: "stopped by Ctrl-C: the finished trials are kept"
+        case .unfinished: "stopped before every trial ran: the finished trials are kept"
         case .storeFailure(let reason): "stopped: the store could not be written: \(reason)"
         case .lostDatabase(let reason): "stopped: lost the database: \(reason)"
         }

@@ -68,6 +68,15 @@ struct NotebookValidationTests {
         #expect(result.output.components(separatedBy: " valid\n").count == files.count + 1, "\(result.output)")
     }
 
+    @Test func everyTutorialsNotebookIsValid() throws {
+        let folder = ShippedScriptsTests.root.appendingPathComponent("tutorials")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".ipynb") }.sorted()
+        #expect(!names.isEmpty)
+        let result = try Self.validate(names.map { folder.appendingPathComponent($0) })
+        #expect(result.status == 0, "\(result.output)\(result.error)")
+        #expect(result.output.components(separatedBy: " valid\n").count == names.count + 1, "\(result.output)")
+    }
+
     /// The check can fail: a cell without its id (required by nbformat 4.5), and a stream
     /// without its name, are refused.
     @Test(arguments: [("   \"id\": ", "   \"not_id\": ", "MissingIDFieldWarning"),

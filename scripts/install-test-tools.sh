@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes the tests' Python virtual environment, outside the repository, with the tools that some
 # tests run: kubernetes-validate (the Kubernetes API schemas, bundled, for an offline check of
-# examples/kubernetes). Installs only what is missing; prints the line to evaluate:
+# examples/kubernetes) and nbformat (Jupyter's notebook schema, to validate every .ipynb the
+# shell writes and the tutorials' notebooks). Installs only what is missing; prints the line to
+# evaluate:
 #
 #   eval "$(scripts/install-test-tools.sh)"      # sets HYPERLAB_TEST_VENV
 #
@@ -12,6 +14,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${HYPERLAB_TEST_VENV:-$HOME/.cache/hyperlab-test-venv}"
 validator=kubernetes-validate==1.37.0
+notebooks=nbformat==5.11.1
 mkdir -p "$(dirname "$venv")"
 case "$(cd "$(dirname "$venv")" && pwd)/" in
     "$root"/*) echo "install-test-tools: HYPERLAB_TEST_VENV=$venv is inside the repository; put it outside" >&2; exit 2 ;;
@@ -20,7 +23,7 @@ esac
 if [ ! -x "$venv/bin/python" ]; then
     echo "install-test-tools: creating the tests' virtual environment in $venv" >&2
     python3 -m venv "$venv" >&2 || {
-        echo "install-test-tools: python3 -m venv failed; the Kubernetes manifest test will be skipped" >&2
+        echo "install-test-tools: python3 -m venv failed; the Kubernetes manifest and notebook validation tests will be skipped" >&2
         exit 1
     }
 fi
@@ -28,6 +31,13 @@ if [ "$("$venv/bin/kubernetes-validate" --version 2>/dev/null)" != "${validator#
     echo "install-test-tools: installing $validator into $venv" >&2
     "$venv/bin/pip" install --quiet --disable-pip-version-check "$validator" >&2 || {
         echo "install-test-tools: could not install $validator; the Kubernetes manifest test will be skipped" >&2
+        exit 1
+    }
+fi
+if [ "$("$venv/bin/python" -c 'import nbformat; print(nbformat.__version__)' 2>/dev/null)" != "${notebooks#*==}" ]; then
+    echo "install-test-tools: installing $notebooks into $venv" >&2
+    "$venv/bin/pip" install --quiet --disable-pip-version-check "$notebooks" >&2 || {
+        echo "install-test-tools: could not install $notebooks; the Kubernetes manifest and notebook validation tests will be skipped" >&2
         exit 1
     }
 fi

@@ -12,8 +12,8 @@ struct CommonOptions: ParsableArguments {
                                valueName: "path|memory|postgresql://..."))
     var store: String?
 
-    /// After a script, write the session as a Markdown notebook here.
-    @Option(help: ArgumentHelp("After the script, write the session as a Markdown notebook to this file.",
+    /// After a script, write the session as a notebook here (Jupyter's for a `.ipynb` name).
+    @Option(help: ArgumentHelp("After the script, write the session as a Markdown notebook to this file (a Jupyter notebook for a name ending in .ipynb).",
                                valueName: "file.md"))
     var notebook: String?
 

@@ -11,7 +11,7 @@ struct HyperLabCommand: ParsableCommand {
         usage: """
             hyperlab [--echo] [--store <store>] [--allow-commands]
             hyperlab [<options>] <file.hlab>
-            hyperlab run [<options>] <file.hlab> [--notebook <file.md>]
+            hyperlab run [<options>] <file.hlab> [--notebook <file.md|file.ipynb>]
             hyperlab tutorials
             hyperlab worker --store postgresql://USER@HOST/DB [--study NAME] [--parallel N]
             hyperlab [<options>] -c '<command>; <command>' [-c '<command>' ...]
@@ -29,7 +29,8 @@ struct HyperLabCommand: ParsableCommand {
               hyperlab                                  the interactive shell
               hyperlab sessions/first.hlab              replay a saved session
               hyperlab run tutorials/01-scope.hlab --notebook handout.md
-              hyperlab run handout.md                   replay a notebook's commands
+              hyperlab run tutorials/03-grid-2d.hlab --notebook handout.ipynb
+              hyperlab run handout.md                   replay a notebook's commands (.md or .ipynb)
               hyperlab tutorials                        list the lecture tutorials
               hyperlab -c 'load iris; show data'
               hyperlab -c 'load iris' -c 'split train=0.6 dev=0.2 test=0.2 seed=1'
@@ -43,6 +44,7 @@ struct HyperLabCommand: ParsableCommand {
                                    database, postgresql://USER@HOST/DB (the password
                                    from PGPASSWORD or ~/.pgpass)
               --notebook <file.md> after a script, write the session as a Markdown notebook
+                                   (a Jupyter notebook for a name ending in .ipynb)
               --allow-commands     let 'objective command' run external programs
               --reconnect <time>   how long 'sweep … workers=external' waits for a PostgreSQL
                                    server that stopped answering (default 5m; 90s, 1h, ...)

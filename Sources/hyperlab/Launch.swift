@@ -56,15 +56,16 @@ enum Launch {
         return nil
     }
 
-    /// Runs a script file (a `.md` notebook runs its commands) and ends the process with its status;
-    /// with `--notebook`, writes the session as Markdown afterwards.
+    /// Runs a script file (a `.md` or `.ipynb` notebook runs its commands) and ends the process
+    /// with its status; with `--notebook`, writes the session as a notebook afterwards (Jupyter's
+    /// for a `.ipynb` name, Markdown otherwise).
     static func runScript(_ path: String, _ common: CommonOptions) throws(ExitCode) {
         let shell = try makeShell(common, interactive: false)
         let outcome = ScriptRunner(shell: shell).runFile(path)
         if let notebook = common.notebook {
             do {
-                let title = shell.notebook.title ?? "HyperLab notebook: " + (path as NSString).lastPathComponent
-                let text = shell.notebook.markdown(title: title, saved: Shell.timestamp(Date()))
+                let title = shell.notebook.title(afterScript: path)
+                let text = shell.notebook.document(forFile: notebook, title: title, saved: Shell.timestamp(Date()))
                 try text.write(toFile: notebook, atomically: true, encoding: .utf8)
             } catch {
                 shell.console.error("hyperlab: cannot write \(notebook): \(error.localizedDescription)")

@@ -9,7 +9,7 @@ struct RunCommand: ParsableCommand {
     )
 
     /// The script.
-    @Argument(help: ArgumentHelp("The script to run.", valueName: "file.hlab"))
+    @Argument(help: ArgumentHelp("The script to run: a .hlab script, or the commands of a .md or .ipynb notebook.", valueName: "file.hlab"))
     var file: String
 
     @OptionGroup var common: CommonOptions

@@ -6,7 +6,8 @@ struct ScriptRunner {
     /// The shell the input runs in.
     let shell: Shell
 
-    /// Runs the script at `path`; a file that cannot be read is an error of its own.
+    /// Runs the script at `path` (the commands of a `.md` or `.ipynb` notebook); a file that
+    /// cannot be read, or a malformed notebook, is an error of its own.
     func runFile(_ path: String) -> RunOutcome {
         let text: String
         do {
@@ -14,6 +15,16 @@ struct ScriptRunner {
         } catch {
             shell.console.error("hyperlab: \(error)")
             return .failed
+        }
+        if Notebook.isJupyter(path) {
+            do {
+                return shell.run(try JupyterScript.read(text), source: path)
+            } catch {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                let line = error.span.flatMap { lines.indices.contains($0.line - 1) ? String(lines[$0.line - 1]) : nil }
+                shell.console.error(ErrorReport.render(error, source: path, lineText: line))
+                return .failed
+            }
         }
         let script = path.lowercased().hasSuffix(".md") ? Notebook.script(fromMarkdown: text) : text
         shell.adoptTitle(ofScript: text)

@@ -19,7 +19,9 @@ import HyperLabKit
 /// when rendered, so the script comes back whole.
 ///
 /// Outputs are kept as a plain, timing-free script prints them (see `Console.observing`): a
-/// handout has no escape codes, no wall times and no absolute store paths.
+/// handout has no escape codes, no wall times and no absolute store paths. The same entries make
+/// a Jupyter notebook (`jupyter(title:)`), which also keeps each plot's SVG drawing and the
+/// commands that failed; the Markdown leaves those out.
 public struct Notebook: Sendable {
     /// One element of the notebook.
     public enum Entry: Sendable, Equatable {
@@ -28,7 +30,14 @@ public struct Notebook: Sendable {
         /// A `pause`: a section break.
         case pause
         /// A command and everything it printed.
-        case command(text: String, output: String)
+        case command(text: String, output: Output)
+        /// A command that failed: what it printed before the error, and the error.
+        case failure(text: String, output: Output, error: Failure)
+
+        /// Whether this is a failed command.
+        var isFailure: Bool {
+            if case .failure = self { true } else { false }
+        }
     }
 
     /// The entries in order.
@@ -43,26 +52,25 @@ public struct Notebook: Sendable {
     /// Appends an entry.
     public mutating func append(_ entry: Entry) { entries.append(entry) }
 
+    /// How many entries the Markdown holds (failed commands are not among them).
+    public var markdownEntryCount: Int {
+        entries.count { !$0.isFailure }
+    }
+
     /// The Markdown text.
     public func markdown(title: String, saved: String) -> String {
         var out = "# \(title)\n\n<!-- saved \(saved) by hyperlab \(HyperLabVersion.current); replay with: hyperlab run FILE.md -->\n"
-        var index = entries.startIndex
-        while index < entries.endIndex {
-            let entry = entries[index]
-            index += 1
-            switch entry {
-            case .narration(let command, let text):
+        for block in Notebook.blocks(entries.filter { !$0.isFailure }) {
+            switch block {
+            case .narration(let commands, let lines):
                 // The comments of a run of narration first, then its lines as one paragraph.
-                var commands = [command], lines = [text]
-                while index < entries.endIndex, case .narration(let next, let nextText) = entries[index] {
-                    commands.append(next)
-                    lines.append(nextText)
-                    index += 1
-                }
                 out += "\n" + commands.map { "<!-- hyperlab: \($0) -->\n" }.joined() + "\n" + lines.map { $0 + "\n" }.joined()
             case .pause:
                 out += "\n<!-- hyperlab: pause -->\n---\n"
-            case .command(let text, let output):
+            case .failure:
+                continue
+            case .command(let text, let recorded):
+                let output = recorded.text
                 out += "\n```hyperlab\n" + text + "\n```\n"
                 if !output.isEmpty {
                     let fence = output.contains("```") ? "~~~~" : "```"
@@ -71,6 +79,38 @@ public struct Notebook: Sendable {
             }
         }
         return out
+    }
+
+    /// The entries as a notebook shows them: a run of consecutive narration is one block (one
+    /// paragraph, one Markdown cell), every other entry a block of its own.
+    enum Block {
+        /// Narration: the `say` commands and their texts.
+        case narration(commands: [String], lines: [String])
+        /// A section break.
+        case pause
+        /// A command and its output.
+        case command(text: String, output: Output)
+        /// A failed command, its output and its error.
+        case failure(text: String, output: Output, error: Failure)
+    }
+
+    /// `entries` grouped into blocks.
+    static func blocks(_ entries: [Entry]) -> [Block] {
+        var blocks: [Block] = []
+        for entry in entries {
+            switch entry {
+            case .narration(let command, let text):
+                if case .narration(let commands, let lines)? = blocks.last {
+                    blocks[blocks.count - 1] = .narration(commands: commands + [command], lines: lines + [text])
+                } else {
+                    blocks.append(.narration(commands: [command], lines: [text]))
+                }
+            case .pause: blocks.append(.pause)
+            case .command(let text, let output): blocks.append(.command(text: text, output: output))
+            case .failure(let text, let output, let error): blocks.append(.failure(text: text, output: output, error: error))
+            }
+        }
+        return blocks
     }
 
     /// The script in a notebook: the `hyperlab` code blocks and `<!-- hyperlab: … -->` comments, in order.

@@ -51,7 +51,8 @@ extension Shell {
         console.line("saved \(recorded.count) command\(recorded.count == 1 ? "" : "s") to \(relative)")
     }
 
-    /// `replay "FILE" [step=yes]`: runs a script inside the shell; its commands are recorded one by one.
+    /// `replay "FILE" [step=yes]`: runs a script inside the shell (or the commands of a `.md` or
+    /// `.ipynb` notebook); its commands are recorded one by one.
     func replay(_ command: BoundCommand) throws(InputError) {
         let span = command.span(ofArgument: 0)
         guard let path = command.argumentString(0) else {
@@ -64,6 +65,15 @@ extension Shell {
                              hint: exists ? "check its permissions and that it is UTF-8 text" : "check the name; a relative path starts from the folder hyperlab was started in")
         }
         let text = url.pathExtension.lowercased() == "md" ? Notebook.script(fromMarkdown: raw) : raw
+        var jupyter: JupyterScript?
+        if Notebook.isJupyter(path) {
+            do {
+                jupyter = try JupyterScript.read(raw)
+            } catch {
+                let place = error.span.map { ":\($0.line):\($0.column)" } ?? ""
+                throw InputError("\(path)\(place): \(error.message)", at: span, hint: error.hint)
+            }
+        }
         guard !replayStack.contains(url.standardizedFileURL.path) else {
             throw InputError("\(path.excerpt) replays itself", at: span, hint: "a script cannot replay a script that is already running")
         }
@@ -82,7 +92,9 @@ extension Shell {
         }
         let step = command.boolean("step", default: false) && options.interactive
         let outcome: RunOutcome
-        if step {
+        if let jupyter {
+            outcome = run(jupyter, source: path, step: step)
+        } else if step {
             outcome = SteppedReplay(shell: self, source: path).run(text)
         } else {
             outcome = run(text, source: path)
@@ -108,14 +120,19 @@ extension Shell {
         return title.isEmpty ? nil : title
     }
 
-    /// `save notebook "FILE.md" [force=yes]`: the session so far as Markdown.
+    /// `save notebook "FILE.md" [force=yes]`: the session so far as Markdown, or as a Jupyter
+    /// notebook when the name ends in `.ipynb`.
     func saveNotebook(_ command: BoundCommand) throws(InputError) {
         let span = command.span(ofArgument: 0)
         guard let path = command.argumentString(0) else { return }
         let title = command.string("title") ?? notebook.title ?? "HyperLab notebook"
-        let text = notebook.markdown(title: title, saved: Shell.timestamp(options.clock()))
+        let text = notebook.document(forFile: path, title: title, saved: Shell.timestamp(options.clock()))
         try writeUserFile(text, to: path, command: command, span: span)
-        console.line("saved a notebook of \(notebook.entries.count) entries to \(path)")
+        if Notebook.isJupyter(path) {
+            console.line("saved a Jupyter notebook of \(notebook.jupyterCellCount) cells to \(path)")
+        } else {
+            console.line("saved a notebook of \(notebook.markdownEntryCount) entries to \(path)")
+        }
     }
 
     /// Writes `text` to `path` (relative to the working directory), creating its folder; refuses to

@@ -99,8 +99,12 @@ public final class Shell {
     var approvedScripts: Set<String> = []
     /// Commands stored with studies that the person at the terminal allowed to run.
     var approvedStoredCommands: Set<String> = []
-    /// Every successful command with its output, for `save notebook`.
+    /// Every command with its output, for `save notebook`.
     public internal(set) var notebook = Notebook()
+    /// The output of the command running now, as the notebook gets it (plots as figures).
+    var notebookOutput: NotebookOutputRecorder?
+    /// What the command that failed last printed before its error, for its notebook cell.
+    var failedOutput: Notebook.Output?
     /// The looks at test sets taken in this session (kept in the store too), outliving `reset`.
     public internal(set) var sessionLooks: [TestLook] = []
     /// Where objective-command logs go when studies are kept in memory (removed with the shell, and at exit).
@@ -161,6 +165,7 @@ public final class Shell {
             commands = try Parser.parse(lines.joined(separator: "\n"), firstLine: firstLine)
         } catch {
             console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
+            recordFailure(text: lines.joined(separator: "\n"), error: error, source: source, lineText: lineText(error.span))
             return .failed
         }
         for (index, command) in commands.enumerated() {
@@ -170,6 +175,7 @@ public final class Shell {
                 if !error.isReported {
                     console.error(ErrorReport.render(error, source: source, lineText: lineText(error.span)))
                 }
+                recordFailure(of: command, in: lines, firstLine: firstLine, error: error, source: source, lineText: lineText(error.span))
                 return .failed
             }
             if options.interruption.isRequested {
@@ -200,16 +206,24 @@ public final class Shell {
         var next = workbench
         recordNote = nil
         keptWorkFailure = nil
-        let output = CapturedOutput()
-        try console.observing({ output.append($0) }) { () throws(InputError) in
-            try perform(command, on: &next)
+        let output = NotebookOutputRecorder()
+        let outer = notebookOutput
+        notebookOutput = output
+        defer { notebookOutput = outer }
+        do {
+            try console.observing({ output.append($0) }) { () throws(InputError) in
+                try perform(command, on: &next)
+            }
+        } catch {
+            failedOutput = output.output
+            throw error
         }
         workbench = next
         switch command.spec.title {
         case "say": notebook.append(.narration(command: command.canonicalText, text: command.argumentString(0) ?? ""))
         case "pause": notebook.append(.pause)
-        case "save notebook", "help", "history": break
-        default: notebook.append(.command(text: command.canonicalText, output: output.text))
+        case _ where Shell.leftOutOfNotebooks.contains(command.spec.title): break
+        default: notebook.append(.command(text: command.canonicalText, output: output.output))
         }
         if command.spec.isRecorded {
             recorded.append(command.canonicalText + (recordNote.map { "  # \($0)" } ?? ""))

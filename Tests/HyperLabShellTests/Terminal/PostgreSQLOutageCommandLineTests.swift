@@ -5,7 +5,7 @@ import Testing
 /// two workers and the shell that queued the study wait for it and finish the study as a local
 /// run would; a local sweep on the server stops saying the store failed. Each test runs a
 /// server of its own (`scripts/start-test-postgres.sh`), since it stops it.
-@Suite(.serialized, .timeLimit(.minutes(2)),
+@Suite(.serialized, .timeLimit(HyperLabBinary.timeLimit),
        .enabled(if: ProcessInfo.processInfo.environment["HYPERLAB_TEST_POSTGRES_URL"] != nil,
                 "needs PostgreSQL, as HYPERLAB_TEST_POSTGRES_URL says (./test starts a server)"))
 struct PostgreSQLOutageCommandLineTests {

@@ -3,7 +3,7 @@ import Testing
 
 /// A store that fills its disk part-way through a sweep, through the real binary: the sweep
 /// says the store failed (not Ctrl-C), starts no more trials, and the run exits non-zero.
-@Suite(.timeLimit(.minutes(1)),
+@Suite(.timeLimit(HyperLabBinary.timeLimit),
        .enabled(if: SmallDisk.canMount, "mounting a small tmpfs was refused (it needs root with CAP_SYS_ADMIN)"))
 struct StoreFailureCommandLineTests {
     @Test func aFullDiskStopsTheSweepWithTheStoresReasonAndStatus1() throws {

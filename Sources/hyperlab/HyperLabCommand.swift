@@ -9,7 +9,7 @@ struct HyperLabCommand: ParsableCommand {
         commandName: "hyperlab",
         abstract: "A workbench for choosing the hyperparameters of small neural networks.",
         usage: """
-            hyperlab [--echo] [--store <store>] [--allow-commands]
+            hyperlab [--echo] [--store <store>] [--allow-commands] [--keep-going]
             hyperlab [<options>] <file.hlab>
             hyperlab run [<options>] <file.hlab> [--notebook <file.md>]
             hyperlab tutorials
@@ -23,7 +23,8 @@ struct HyperLabCommand: ParsableCommand {
 
             Standard input that is not a terminal is read as a script. Scripts and -c commands \
             stop at the first error and exit with status 1; the message names the file, line \
-            and column.
+            and column. With --keep-going they go on after an error, as the interactive shell \
+            does, and exit with status 1 at the end.
 
             Examples:
               hyperlab                                  the interactive shell
@@ -44,6 +45,7 @@ struct HyperLabCommand: ParsableCommand {
                                    from PGPASSWORD or ~/.pgpass)
               --notebook <file.md> after a script, write the session as a Markdown notebook
               --allow-commands     let 'objective command' run external programs
+              --keep-going         after a failed command, go on with the next one
             """,
         version: Shell.version,
         subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self, WorkerCommand.self],

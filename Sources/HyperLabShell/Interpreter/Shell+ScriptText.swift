@@ -4,7 +4,7 @@ extension Shell {
     /// LF, so a script saved on Windows (or by an editor that writes a BOM) runs as it reads.
     ///
     /// Swift treats "\r\n" as one character, so without this a CRLF script would be one long line.
-    static func normalizedScript(_ text: String) -> String {
+    public static func normalizedScript(_ text: String) -> String {
         var body = Substring(text)
         if body.first == "\u{FEFF}" { body = body.dropFirst() }
         guard body.contains("\r\n") || body.contains("\r") else { return String(body) }

@@ -38,15 +38,9 @@ struct ScriptRunner {
     /// - Returns: the outcome to end with now, or nil to go on.
     private func runLines(_ text: String, source: String?, tally: inout OutcomeTally) -> RunOutcome? {
         guard keepGoing else { return tally.add(shell.run(text, source: source, firstLine: 1)) }
-        let lines = Shell.normalizedScript(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var chunk: [String] = []
-        var chunkStart = 0
-        for (index, line) in lines.enumerated() {
-            if chunk.isEmpty { chunkStart = index }
-            chunk.append(line)
-            if Shell.continues(line), index < lines.count - 1 { continue }
-            if let end = tally.add(shell.run(chunk.joined(separator: "\n"), source: source, firstLine: chunkStart + 1)) { return end }
-            chunk = []
+        for chunk in Shell.logicalLines(text) {
+            let outcome = shell.run(chunk.lines.joined(separator: "\n"), source: source, firstLine: chunk.offset + 1)
+            if let end = tally.add(outcome) { return end }
         }
         return nil
     }

@@ -43,20 +43,13 @@ public struct FuzzCorpus: Sendable {
 
     /// The commands of a script: comments and blank lines left out, `\` continuations joined.
     static func logicalLines(_ text: String) -> [String] {
-        var out: [String] = []
-        var pending = ""
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(raw)
-            if Shell.continues(line), let slash = line.lastIndex(of: "\\") {
-                pending += line[..<slash] + " "
-                continue
-            }
-            let whole = pending + line
-            pending = ""
-            let trimmed = whole.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { out.append(trimmed) }
+        Shell.logicalLines(text).compactMap { chunk in
+            let joined = chunk.lines.enumerated().map { index, line -> String in
+                guard index < chunk.lines.count - 1, let slash = line.lastIndex(of: "\\") else { return line }
+                return String(line[..<slash])
+            }.joined(separator: " ").trimmingCharacters(in: .whitespaces)
+            return joined.isEmpty || joined.hasPrefix("#") ? nil : joined
         }
-        return out
     }
 
     private static func files(in folder: URL, extension suffix: String) throws -> [URL] {

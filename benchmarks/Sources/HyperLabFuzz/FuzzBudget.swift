@@ -4,9 +4,10 @@
 /// batch holding one would look hung. So a number that sets an amount of work (`epochs=`, `n=`,
 /// `repeats=`, `cv=`, `units=`, ...) and lies inside the key's valid range but above a small
 /// cap becomes the cap; a number outside the valid range (1e19, -1, 0.5) stays, since the
-/// shell must refuse it. Commands whose defaults are costly get cheap ones appended: a grid
-/// without `n=`, `compare` and `recheck` without `repeats=` (and `top=`), and `reset`, which brings back 200
-/// epochs, is followed by `set epochs=2`.
+/// shell must refuse it. Commands whose defaults are costly get cheap options after their
+/// word: a grid without `n=` gets `n=3`, `compare` and `recheck` without `repeats=` get
+/// `repeats=2` (and `recheck` `top=2`), and `reset`, which brings back 200 epochs, is followed
+/// by `set epochs=2`.
 public enum FuzzBudget {
     /// A key's cap and the largest value it accepts.
     struct Cap {
@@ -28,8 +29,11 @@ public enum FuzzBudget {
     /// `line` with its work bounded.
     public static func bounded(_ line: [UInt8]) -> [UInt8] {
         var bytes = line
-        for key in caps.keys.sorted() + ["n"] {
-            capValues(of: key, in: &bytes)
+        for (key, cap) in caps.sorted(by: { $0.key < $1.key }) {
+            capValues(of: key, in: &bytes) { _, _ in cap }
+        }
+        capValues(of: "n", in: &bytes) { line, position in
+            precedingWords(line, before: position).contains("sweep") ? trials : rows
         }
         var segments = split(bytes)
         for index in segments.indices {
@@ -58,8 +62,9 @@ public enum FuzzBudget {
     }
 
     /// Every number in the value of `key=` (a number, a list, a call such as `int(1, 500)`)
-    /// that is above its cap but within its limit becomes the cap.
-    private static func capValues(of key: String, in bytes: inout [UInt8]) {
+    /// that is above its cap but within its limit becomes the cap; `cap` gives the cap of the
+    /// option at a position.
+    private static func capValues(of key: String, in bytes: inout [UInt8], cap capAt: ([UInt8], Int) -> Cap) {
         let pattern = Array((key + "=").utf8)
         var i = 0
         while i + pattern.count <= bytes.count {
@@ -69,7 +74,7 @@ public enum FuzzBudget {
             }
             let start = i + pattern.count
             let end = valueEnd(bytes, from: start)
-            let cap = key == "n" ? (precedingWords(bytes, before: i).contains("sweep") ? trials : rows) : caps[key]!
+            let cap = capAt(bytes, i)
             var value = Array(bytes[start..<end])
             for range in FuzzMutator.numbers(value).reversed() {
                 guard let number = Double(String(decoding: value[range], as: UTF8.self)), number > cap.cap, number <= cap.limit else { continue }

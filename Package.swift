@@ -61,16 +61,24 @@ let package = Package(
         ),
         .executableTarget(
             name: "hyperlab-bench",
-            dependencies: ["HyperLabKit"],
+            dependencies: ["HyperLabKit", "HyperLabFuzz"],
             path: "benchmarks/Sources/hyperlab-bench",
             swiftSettings: releaseTuning
+        ),
+        // The fuzz pass of `hyperlab-bench fuzz`, also run (shorter) by the shell's tests. Optimized
+        // in debug builds too: the tests generate their lines in a debug build, byte by byte.
+        .target(
+            name: "HyperLabFuzz",
+            dependencies: ["HyperLabKit", "HyperLabShell"],
+            path: "benchmarks/Sources/HyperLabFuzz",
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Helpers both test targets use (test targets cannot share files otherwise).
         .target(name: "HyperLabTestSupport", dependencies: ["HyperLabKit"], path: "Tests/HyperLabTestSupport"),
         .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit", "HyperLabTestSupport"], exclude: ["Data/Fixtures"]),
         .testTarget(
             name: "HyperLabShellTests",
-            dependencies: ["HyperLabShell", "HyperLabKit", "HyperLabTestSupport"],
+            dependencies: ["HyperLabShell", "HyperLabKit", "HyperLabTestSupport", "HyperLabFuzz"],
             exclude: ["Golden"]
         ),
     ],

@@ -25,4 +25,8 @@ struct CommonOptions: ParsableArguments {
     /// Allow `objective command` to run external programs.
     @Flag(help: "Allow 'objective command \"...\"' to run external programs.")
     var allowCommands = false
+
+    /// Go on after a failed command instead of stopping the script.
+    @Flag(help: "After a failed command, go on with the next one, as the interactive shell does (the exit status is still 1).")
+    var keepGoing = false
 }

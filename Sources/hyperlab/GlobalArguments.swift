@@ -8,7 +8,7 @@ enum GlobalArguments {
     /// The subcommands' names.
     static let subcommands: Set<String> = ["shell", "run", "tutorials", "worker"]
     /// Flags of `CommonOptions`.
-    static let flags: Set<String> = ["--echo", "--allow-commands"]
+    static let flags: Set<String> = ["--echo", "--allow-commands", "--keep-going"]
     /// Options of `CommonOptions` that take a value.
     static let valued: Set<String> = ["--store", "--notebook", "--reconnect"]
 

@@ -9,7 +9,7 @@ struct HyperLabCommand: ParsableCommand {
         commandName: "hyperlab",
         abstract: "A workbench for choosing the hyperparameters of small neural networks.",
         usage: """
-            hyperlab [--echo] [--store <store>] [--allow-commands]
+            hyperlab [--echo] [--store <store>] [--allow-commands] [--keep-going] [--reconnect <time>]
             hyperlab [<options>] <file.hlab>
             hyperlab run [<options>] <file.hlab> [--notebook <file.md|file.ipynb>]
             hyperlab tutorials
@@ -23,7 +23,8 @@ struct HyperLabCommand: ParsableCommand {
 
             Standard input that is not a terminal is read as a script. Scripts and -c commands \
             stop at the first error and exit with status 1; the message names the file, line \
-            and column.
+            and column. With --keep-going they go on after an error, as the interactive shell \
+            does, and exit with status 1 at the end.
 
             Examples:
               hyperlab                                  the interactive shell
@@ -48,6 +49,7 @@ struct HyperLabCommand: ParsableCommand {
               --allow-commands     let 'objective command' run external programs
               --reconnect <time>   how long 'sweep … workers=external' waits for a PostgreSQL
                                    server that stopped answering (default 5m; 90s, 1h, ...)
+              --keep-going         after a failed command, go on with the next one
             """,
         version: Shell.version,
         subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self, WorkerCommand.self],

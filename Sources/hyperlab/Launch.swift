@@ -61,7 +61,7 @@ enum Launch {
     /// for a `.ipynb` name, Markdown otherwise).
     static func runScript(_ path: String, _ common: CommonOptions) throws(ExitCode) {
         let shell = try makeShell(common, interactive: false)
-        let outcome = ScriptRunner(shell: shell).runFile(path)
+        let outcome = ScriptRunner(shell: shell, keepGoing: common.keepGoing).runFile(path)
         if let notebook = common.notebook {
             do {
                 let title = shell.notebook.title(afterScript: path)
@@ -82,9 +82,9 @@ enum Launch {
         if !commands.isEmpty {
             let shell = try makeShell(common, interactive: false)
             shell.options.commandLineSource = "-c"
-            status = Self.status(ScriptRunner(shell: shell).runCommands(commands))
+            status = Self.status(ScriptRunner(shell: shell, keepGoing: common.keepGoing).runCommands(commands))
         } else if !ProcessEnvironment.inputIsTerminal {
-            status = Self.status(ScriptRunner(shell: try makeShell(common, interactive: false)).runStandardInput())
+            status = Self.status(ScriptRunner(shell: try makeShell(common, interactive: false), keepGoing: common.keepGoing).runStandardInput())
         } else {
             status = try interactive(common)
         }

@@ -5,18 +5,24 @@ public enum ClosestMatch {
     /// candidate that `word` (3 characters or more) begins.
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lower = word.lowercased()
+        let length = lower.count
+        // The distance is at least the difference of the lengths: a candidate that cannot beat the
+        // best so far is not measured, and when none could be close enough none is (a pasted
+        // page of text costs nothing).
+        let reachable = candidates.contains { abs($0.count - length) <= allowed(length, $0.count) }
         var best: (String, Int)?
-        for candidate in candidates {
+        for candidate in candidates where reachable && abs(candidate.count - length) < (best?.1 ?? Int.max) {
             let d = distance(lower, candidate.lowercased())
             if d < (best?.1 ?? Int.max) { best = (candidate, d) }
         }
-        guard let (candidate, d) = best else { return nil }
-        let allowed = max(1, max(lower.count, candidate.count) / 3)
-        if d <= allowed { return candidate }
+        if let (candidate, d) = best, d <= allowed(length, candidate.count) { return candidate }
         // A word that starts the candidate ("breast" for "breast-cancer") is a likely abbreviation.
         let prefixed = candidates.filter { lower.count >= 3 && $0.lowercased().hasPrefix(lower) }
         return prefixed.first
     }
+
+    /// The largest distance that still reads as a typo: a third of the longer word, at least 1.
+    private static func allowed(_ a: Int, _ b: Int) -> Int { max(1, max(a, b) / 3) }
 
     /// Damerau–Levenshtein (optimal string alignment) distance between two strings.
     public static func distance(_ a: String, _ b: String) -> Int {

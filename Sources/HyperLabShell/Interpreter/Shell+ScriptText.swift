@@ -10,4 +10,21 @@ extension Shell {
         guard body.contains("\r\n") || body.contains("\r") else { return String(body) }
         return body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
+
+    /// The logical lines of a script: each line with its `\` continuation lines (a last line
+    /// that ends in `\` stands alone), and the index of its first line in the normalized text.
+    public static func logicalLines(_ text: String) -> [(offset: Int, lines: [String])] {
+        let lines = normalizedScript(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [(offset: Int, lines: [String])] = []
+        var chunk: [String] = []
+        var chunkStart = 0
+        for (index, line) in lines.enumerated() {
+            if chunk.isEmpty { chunkStart = index }
+            chunk.append(line)
+            if continues(line), index < lines.count - 1 { continue }
+            out.append((chunkStart, chunk))
+            chunk = []
+        }
+        return out
+    }
 }

@@ -84,15 +84,20 @@ extension Shell {
     }
 
     /// The rows of one heatmap axis: distinct values for a grid or choice, else 5 bins (log bins for log keys).
+    ///
+    /// A value with no place on a log axis (0, as `baseline=yes` gives a log-swept key whose
+    /// current value is 0) is in no bin: its trial is left out of the map, not binned at -∞.
     private static func axis(_ distribution: Distribution, _ values: [ParameterValue]) -> (labels: [String], index: (ParameterValue) -> Int?) {
         if let choices = distribution.choices {
             return (choices.map(Shell.valueText), { value in choices.firstIndex(of: value) })
         }
-        let numbers = values.compactMap(\.asReal)
         let log = distribution.isLogScale
         func t(_ x: Double) -> Double { log ? Foundation.log10(x) : x }
+        let numbers = values.compactMap(\.asReal).filter { t($0).isFinite }
         guard let lo = numbers.map(t).min(), let hi = numbers.map(t).max(), hi > lo else {
-            return ([numbers.first.map { NumberFormat.metric($0) } ?? "—"], { _ in 0 })
+            return ([numbers.first.map { NumberFormat.metric($0) } ?? "—"], { value in
+                value.asReal.map(t)?.isFinite == true ? 0 : nil
+            })
         }
         let bins = 5
         let width = (hi - lo) / Double(bins)
@@ -101,8 +106,8 @@ extension Shell {
             return "~" + NumberFormat.metric(log ? Foundation.pow(10, center) : center)
         }
         return (labels, { value in
-            guard let x = value.asReal else { return nil }
-            return min(bins - 1, max(0, Int((t(x) - lo) / width)))
+            guard let x = value.asReal, case let position = (t(x) - lo) / width, position.isFinite else { return nil }
+            return Int(min(Double(bins - 1), max(0, position)))
         })
     }
 

@@ -134,15 +134,8 @@ public final class Shell {
     ///   - source: the file name for error messages (nil: typed input).
     ///   - firstLine: the line number of the first line of `text` in `source`.
     public func run(_ text: String, source: String? = nil, firstLine: Int = 1) -> RunOutcome {
-        let lines = Shell.normalizedScript(text).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var chunk: [String] = []
-        var chunkStart = 0
-        for (index, line) in lines.enumerated() {
-            if chunk.isEmpty { chunkStart = index }
-            chunk.append(line)
-            if Shell.continues(line), index < lines.count - 1 { continue }
-            let outcome = runChunk(chunk, source: source, firstLine: firstLine + chunkStart)
-            chunk = []
+        for chunk in Shell.logicalLines(text) {
+            let outcome = runChunk(chunk.lines, source: source, firstLine: firstLine + chunk.offset)
             if outcome != .completed { return outcome }
         }
         return .completed

@@ -89,6 +89,13 @@ import HyperLabKit
         #expect((outcomes[.completed] ?? 0) > 1_000)
     }
 
+    /// Runs `line` in the transcript's shell: its outcome and what it printed.
+    static func run(_ line: String, in transcript: Transcript) -> (RunOutcome, String) {
+        let start = transcript.output.text.utf8.count
+        let outcome = transcript.shell.run(line)
+        return (outcome, String(decoding: transcript.output.text.utf8.dropFirst(start), as: UTF8.self))
+    }
+
     /// Lines at the edges the mutations rarely reach: nesting thousands deep, bounds far past
     /// what a whole number holds, in every sweep and for every integer key (seeded, reproducible).
     static func edgeLines(count: Int) -> [String] {
@@ -123,11 +130,137 @@ import HyperLabKit
         _ = shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2\nset epochs=1")
         for line in Self.edgeLines(count: 60) {
             let before = Self.state(shell)
-            let start = transcript.output.text.count
-            #expect(shell.run(line) == .failed, "\(line.prefix(80))")
-            let error = String(transcript.output.text.dropFirst(start))
+            let (outcome, error) = Self.run(line, in: transcript)
+            #expect(outcome == .failed, "\(line.prefix(80))")
             #expect(error.contains("^"), "no caret for \(line.prefix(80)):\n\(error.prefix(400))")
             #expect(Self.state(shell) == before, "state changed by \(line.prefix(80))")
         }
+    }
+
+    /// Numbers at the edges: past what a whole number or a Double holds, tiny, not numbers at all.
+    static let magnitudes = ["1e19", "-1e19", "1e300", "1e-320", "nan", "inf", "0x10", "9999999999999999999",
+                             "9223372036854775807", "-9223372036854775808", "1e309", "-0"]
+
+    /// Whether a value of `kind` is a number (or holds numbers: a list, a distribution).
+    static func isNumeric(_ kind: ValueKind) -> Bool {
+        switch kind {
+        case .integer, .real, .number, .freeSweep: return true
+        case .parameter(let key), .sweep(let key):
+            switch ParameterCatalog.spec(key)?.kind {
+            case .integer?, .real?, .integerList?: return true
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// A command's example made cheap to run: two trials (of a grid too), an epoch, two seeds.
+    static func cheap(_ example: String) -> String {
+        var line = example
+        for (key, value) in [("epochs", "1"), ("n", "2"), ("repeats", "2"), ("top", "2")] {
+            line = line.replacingOccurrences(of: " \(key)=[0-9]+", with: " \(key)=\(value)", options: .regularExpression)
+        }
+        return line.hasPrefix("sweep grid") ? line + " n=2" : line
+    }
+
+    /// `line` with option `key` set to `value`: its value replaced, or the option added.
+    static func setting(_ key: String, to value: String, in line: String) -> String {
+        let pattern = "(^| )\(key)=[^ ]+"
+        if line.range(of: pattern, options: .regularExpression) != nil {
+            return line.replacingOccurrences(of: pattern, with: "$1\(key)=\(value)", options: .regularExpression)
+        }
+        return line + " \(key)=\(value)"
+    }
+
+    /// Lines that put every extreme magnitude in every numeric position of `spec`: each number of
+    /// its example, each numeric option (for sweeps bare, in a list and as a distribution's
+    /// bound), each whole-number argument; and the same positions nested far past the limit.
+    static func magnitudeLines(_ spec: CommandSpec) -> [String] {
+        let example = cheap(spec.example)
+        var lines: [String] = []
+        let numbers = ((try? Lexer(example).tokens()) ?? []).filter { if case .number = $0.kind { true } else { false } }
+        for token in numbers {
+            let chars = Array(example)
+            let before = String(chars[..<(token.span.column - 1)])
+            let after = String(chars[(token.span.column - 1 + token.span.length)...])
+            lines += magnitudes.map { before + $0 + after }
+            lines.append(before + String(repeating: "[", count: 1_000) + "1" + String(repeating: "]", count: 1_000) + after)
+        }
+        let keys = spec.optionKeys.filter { key in spec.option(key).map { isNumeric($0.kind) } ?? false }
+        for key in keys {
+            let sweeps = spec.sweepsParameters
+            for (index, magnitude) in magnitudes.enumerated() {
+                lines.append(setting(key, to: magnitude, in: example))
+                let forms = sweeps ? ["[\(magnitude)]", "int(\(magnitude),1)", "log(1,\(magnitude))", "uniform(\(magnitude),\(magnitude))"]
+                                   : ["[\(magnitude)]"]
+                lines.append(setting(key, to: forms[index % forms.count], in: example))
+            }
+            lines.append(setting(key, to: String(repeating: "log(", count: 10_000), in: example))
+        }
+        for (index, argument) in spec.arguments.enumerated() {
+            guard case .integer = argument.kind else { continue }
+            // A choice before it (plot curve run|trial N) takes its first word.
+            let words = spec.arguments[..<index].compactMap { earlier -> String? in
+                if case .choice(let choices) = earlier.kind { choices.first } else { nil }
+            }
+            lines += magnitudes.map { ([spec.title] + words + [$0]).joined(separator: " ") }
+        }
+        return lines
+    }
+
+    /// Quotes and continuations thousands deep: escaped quotes in a string, runs of quotes, a
+    /// command continued over thousands of lines, continuation lines with nothing on them.
+    static let quoteAndContinuationLines: [String] = [65, 1_000, 10_000].flatMap { depth -> [String] in
+        let escapedQuotes = String(repeating: "\\\"", count: depth)
+        let quotes = String(repeating: "\"", count: depth)
+        let backslashes = String(repeating: "\\", count: depth)
+        let continuedOptions = String(repeating: "lr=0.01 \\\n", count: depth)
+        let emptyContinuations = String(repeating: "\\\n", count: depth)
+        let continuedCalls = String(repeating: "log(1e-3, \\\n", count: depth)
+        return ["say \"" + escapedQuotes + "\"", "say " + quotes, "say " + quotes + "\"", "say \"" + backslashes,
+                "set lr=0.1 \\\n" + continuedOptions + "epochs=2", "say \\\n" + emptyContinuations + "\"continued\"",
+                "sweep random n=2 lr=" + continuedCalls + "1)"]
+    }
+
+    @Test func extremeMagnitudesInEveryNumericPositionOfEveryCommandEndInAResultOrAPositionedError() throws {
+        var checked = 0
+        for spec in CommandCatalog.all where !["quit", "exit"].contains(spec.name) {
+            let transcript = try Transcript(echo: false)
+            let shell = transcript.shell
+            _ = shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nset epochs=1\n"
+                          + "sweep random n=3 lr=log(1e-3, 1e-1) epochs=1 seed=1\ntrain")
+            for line in Self.magnitudeLines(spec) {
+                let before = Self.state(shell)
+                let (outcome, error) = Self.run(line, in: transcript)
+                checked += 1
+                guard outcome == .failed else {
+                    #expect(outcome == .completed, "\(line.prefix(120))")
+                    continue
+                }
+                #expect(error.contains("^"), "no caret for \(line.prefix(120)):\n\(error.prefix(400))")
+                #expect(Self.state(shell) == before, "state changed by \(line.prefix(120))")
+            }
+        }
+        #expect(checked > 2_000)
+    }
+
+    @Test func quotesAndContinuationsThousandsDeepEndInAResultOrAPositionedError() throws {
+        let transcript = try Transcript(echo: false)
+        let shell = transcript.shell
+        _ = shell.run("load iris\nsplit train=0.6 dev=0.2 test=0.2\nset epochs=1")
+        var outcomes = [RunOutcome: Int]()
+        for line in Self.quoteAndContinuationLines {
+            let before = Self.state(shell)
+            let (outcome, error) = Self.run(line, in: transcript)
+            outcomes[outcome, default: 0] += 1
+            if outcome == .failed {
+                #expect(error.contains("^"), "no caret for \(line.prefix(80)):\n\(error.prefix(400))")
+                #expect(Self.state(shell) == before, "state changed by \(line.prefix(80))")
+            } else {
+                #expect(outcome == .completed)
+            }
+        }
+        // Both ends are reached: escaped quotes make a valid string, an odd run of quotes does not.
+        #expect(outcomes[.completed, default: 0] > 0 && outcomes[.failed, default: 0] > 0)
     }
 }

@@ -33,4 +33,20 @@ import HyperLabKit
         #expect(out.contains("every complete trial scored dev_acc 0.933; the 4 pruned trials (0.08 to 0.9) are left out"), "\(out)")
         #expect(out.contains("hint: "), "\(out)")
     }
+
+    @Test func aHeatmapOverALogKeyLeavesOutTheBaselinesZeroInsteadOfCrashing() throws {
+        // baseline=yes makes trial 0 the current configuration: weight_decay 0, which a log axis cannot place.
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("""
+            load xor n=100 seed=1
+            split train=0.6 dev=0.2 test=0.2
+            set epochs=2
+            sweep random n=5 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-1) baseline=yes seed=1
+            """) == .completed)
+        let before = t.output.text.count
+        #expect(t.shell.run("plot heatmap lr weight_decay") == .completed)
+        let out = String(t.output.text.dropFirst(before))
+        #expect(out.contains("mean dev_acc over lr × weight_decay"), "\(out)")
+        #expect(out.contains("~"), "\(out)")
+    }
 }

@@ -92,6 +92,28 @@ import Testing
         #expect(!bad.output.contains("never"))
         #expect((bad.error + bad.output).contains("did you mean load?"))
     }
+    @Test func keepGoingRunsEveryCommandAfterAnErrorAndStillExitsOne() throws {
+        let folder = try HyperLabBinary.temporaryFolder()
+        let script = "say \"one\"\nlod iris\nsay \"two\"; set lr=20; say \"skipped\"\nsay \"three\"\n"
+        try script.write(to: folder.appendingPathComponent("errors.hlab"), atomically: true, encoding: .utf8)
+        let runs = [
+            try HyperLabBinary.run(["--keep-going"], input: script, directory: folder),
+            try HyperLabBinary.run(["--keep-going", "errors.hlab"], directory: folder),
+            try HyperLabBinary.run(["--keep-going", "run", "errors.hlab"], directory: folder),
+            try HyperLabBinary.run(["--keep-going"] + script.split(separator: "\n").flatMap { ["-c", String($0)] }, directory: folder),
+        ]
+        for result in runs {
+            #expect(result.status == 1)
+            // Each line goes on after its error; the rest of a line that failed does not run.
+            #expect(result.output.contains("one\ntwo\nthree\n"), "\(result.output)")
+            #expect(!result.output.contains("skipped"))
+            #expect(result.error.contains("did you mean load?") && result.error.contains("lr=20 is out of range"), "\(result.error)")
+        }
+        let quit = try HyperLabBinary.run(["--keep-going"], input: "lod\nquit\nsay \"after quit\"\n")
+        #expect(quit.status == 1)
+        #expect(!quit.output.contains("after quit"))
+    }
+
 
     @Test func versionHelpAndBadArguments() throws {
         let version = try HyperLabBinary.run(["--version"])

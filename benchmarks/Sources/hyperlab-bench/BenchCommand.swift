@@ -12,20 +12,20 @@ enum BenchCommand {
             data `prepare` wrote, else build it in memory (the same bytes)
         hyperlab-bench gemm [N | MxKxN ...]
             GFLOP/s of the GEMM backend, one thread (default: 256 512 1024 and the workloads' shapes)
-        """ + "\n" + SamplerCommand.usage + "\n" + StoreBenchmark.usage
+        """ + "\n" + SamplerCommand.usage + "\n" + StoreBenchmark.usage + "\n" + FuzzCommand.usage
 
     /// Runs the subcommand in `arguments` (without the program name); returns the exit status.
     static func run(_ arguments: [String]) -> Int32 {
         do {
-            try dispatch(arguments)
-            return 0
+            return try dispatch(arguments) ? 0 : 1
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             return 2
         }
     }
 
-    private static func dispatch(_ arguments: [String]) throws(BenchError) {
+    /// Runs the subcommand; false when it found faults (a fuzz pass with crashes or hangs).
+    private static func dispatch(_ arguments: [String]) throws(BenchError) -> Bool {
         guard let command = arguments.first else { throw .usage("no subcommand given\n" + usage) }
         let rest = Array(arguments.dropFirst())
         switch command {
@@ -42,9 +42,12 @@ enum BenchCommand {
             try SamplerCommand.run(rest)
         case "store":
             try StoreBenchmark.run(rest)
+        case "fuzz":
+            return try FuzzCommand.run(rest)
         default:
             throw .usage("unknown subcommand '\(command)'\n" + usage)
         }
+        return true
     }
 
     private static func prepare(folder: String) throws(BenchError) {

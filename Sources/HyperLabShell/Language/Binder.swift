@@ -83,16 +83,16 @@ public enum Binder {
         let wrong = InputError("\(name.excerpt) takes \(kind.expectation), not \(node.canonicalText.excerpt)", at: node.span)
         switch kind {
         case .integer(let range):
-            guard case .number(let x, _) = node.value else { throw wrong }
-            guard x == x.rounded(), abs(x) < 9e15 else {
+            guard case .number(let x, let text) = node.value else { throw wrong }
+            guard let whole = Binder.wholeNumber(x, text: text) else {
                 throw InputError("\(name.excerpt) must be a whole number, not \(node.canonicalText.excerpt)", at: node.span,
                                  hint: "\(name.excerpt) takes \(kind.expectation)")
             }
-            guard range.contains(Int(x)) else {
+            guard range.contains(whole) else {
                 throw InputError("\(name.excerpt)=\(node.canonicalText.excerpt) is out of range", at: node.span,
                                  hint: "\(name.excerpt) takes \(kind.expectation)")
             }
-            return .integer(Int(x))
+            return .integer(whole)
         case .integerOrAuto(let range):
             if case .word("auto") = node.value { return .word("auto") }
             guard case .number = node.value else { throw wrong }
@@ -217,9 +217,9 @@ public enum Binder {
     static func parameterValue(_ node: SyntaxNode, for spec: ParameterSpec) throws(InputError) -> ParameterValue {
         let wrong = InputError("\(spec.name) takes \(spec.kind.expectation), not \(node.canonicalText.excerpt)", at: node.span)
         switch node.value {
-        case .number(let x, _):
-            if case .integer = spec.kind, x == x.rounded(), abs(x) < 9e15 { return .integer(Int(x)) }
-            if case .integerList = spec.kind, x == x.rounded(), abs(x) < 9e15 { return .integer(Int(x)) }
+        case .number(let x, let text):
+            if case .integer = spec.kind, let whole = Binder.wholeNumber(x, text: text) { return .integer(whole) }
+            if case .integerList = spec.kind, let whole = Binder.wholeNumber(x, text: text) { return .integer(whole) }
             return .real(x)
         case .word(let w):
             return .word(w)
@@ -236,6 +236,14 @@ public enum Binder {
         default:
             throw wrong
         }
+    }
+
+    /// The whole number a numeric token stands for: its digits read exactly when they fit an Int
+    /// (so 9223372036854775807, Int.max, is itself and not the Double nearest to it), else the
+    /// value when it is whole and exactly representable; nil otherwise.
+    static func wholeNumber(_ x: Double, text: String) -> Int? {
+        if let exact = Int(text) { return exact }
+        return x == x.rounded() && abs(x) < 9e15 ? Int(x) : nil
     }
 
     /// yes/no, true/false, on/off.

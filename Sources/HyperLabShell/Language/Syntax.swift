@@ -27,7 +27,7 @@ public struct SyntaxNode: Sendable, Equatable {
     public var canonicalText: String {
         switch value {
         case .word(let w): w
-        case .number(let x, _): NumberText.canonical(x)
+        case .number(let x, let text): Int(text).map(String.init) ?? NumberText.canonical(x)
         case .string(let s): "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         case .list(let items): "[" + items.map(\.canonicalText).joined(separator: ", ") + "]"
         case .call(let name, let args): name + "(" + args.map(\.canonicalText).joined(separator: ", ") + ")"

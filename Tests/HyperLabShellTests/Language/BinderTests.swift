@@ -24,6 +24,16 @@ import HyperLabKit
         #expect(e?.hint == "write drop=[a, b], quoting names with spaces: drop=[\"home town\"]")
     }
 
+    /// Int.max is in seed='s documented range: its digits are read exactly, not through the
+    /// Double nearest to them (9.223372036854776e18, which no Int holds).
+    @Test func theLargestSeedIsReadExactly() throws {
+        let split = try bind("split train=0.6 dev=0.2 test=0.2 seed=9223372036854775807")
+        #expect(split.option("seed") == .integer(Int.max))
+        let set = try bind("set seed=9223372036854775807")
+        #expect(set.canonicalText == "set seed=9223372036854775807")
+        #expect(error("split train=0.6 dev=0.2 test=0.2 seed=9223372036854775808") != nil)
+    }
+
     @Test func unknownCommandSuggestsTheClosest() {
         #expect(error("lod iris") == InputError("unknown command 'lod'", at: SourceSpan(line: 1, column: 1, length: 3),
                                                 hint: "did you mean load?"))

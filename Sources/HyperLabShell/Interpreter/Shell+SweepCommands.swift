@@ -88,7 +88,21 @@ extension Shell {
                              baseline: baseline,
                              parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount),
                              lag: Shell.lag(command))
+        try checkMemory(plan, target: target, command: command)
         try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
+    }
+
+    /// Refuses a plan whose estimated peak memory exceeds the machine's (`SweepMemoryEstimate`).
+    private func checkMemory(_ plan: SweepPlan, target: SweepTarget, command: BoundCommand) throws(InputError) {
+        let parts: [ScoringParts.Part] = if case .builtin(let scoring) = target { scoring.parts } else { [] }
+        let estimate = SweepMemoryEstimate(plan: plan, parts: parts)
+        guard estimate.bytes > options.machineMemory else { return }
+        let running = min(plan.parallel, plan.total)
+        throw InputError("this sweep needs about \(SweepMemoryEstimate.text(estimate.bytes)) of memory, more than this machine's \(SweepMemoryEstimate.text(options.machineMemory))",
+                         at: command.syntax.nameSpan,
+                         hint: "\(plan.total) trials keep about \(SweepMemoryEstimate.text(plan.total * SweepMemoryEstimate.bytesPerTrialRecord))"
+                            + (estimate.bytesPerTraining > 0 ? " and \(running) trainings at once about \(SweepMemoryEstimate.text(running * estimate.bytesPerTraining)) at the largest sizes" : "")
+                            + "; lower n= or parallel=, or narrow the swept sizes")
     }
 
     /// The study of a plan: its space, sampler and pruner by kind (trial 0 the base

@@ -34,6 +34,8 @@ public struct ShellOptions: Sendable {
     public var showTimings: Bool
     /// Print wall-clock durations in replayed scripts too (HYPERLAB_TIMINGS=1).
     public var timingsInScripts = false
+    /// The machine's memory in bytes: a sweep estimated to need more is refused (tests set less).
+    public var machineMemory = Int(clamping: ProcessInfo.processInfo.physicalMemory)
     /// How long a worker, or a shell showing the progress of workers, keeps trying a PostgreSQL
     /// server that stopped answering (`--reconnect`).
     public var reconnectLimit = ReconnectPolicy.defaultLimit

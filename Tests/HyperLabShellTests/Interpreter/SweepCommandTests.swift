@@ -51,6 +51,24 @@ import HyperLabKit
         #expect(t.shell.workbench.sweeps.last?.trials.count == 2)
     }
 
+    /// A plan whose estimated peak memory exceeds the machine's is refused before it starts,
+    /// with what takes the memory; the same plan runs where there is enough.
+    @Test func aSweepTheMachineCannotHoldIsRefusedWithItsEstimate() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("load iris; split train=0.6 dev=0.2 test=0.2") == .completed)
+        t.shell.options.machineMemory = 300_000_000
+        #expect(t.shell.run("sweep random n=100000 lr=log(1e-4, 1e-1) epochs=1") == .failed)
+        #expect(t.output.text.contains("error: this sweep needs about 410 MB of memory, more than this machine's 300 MB"), "\(t.output.text)")
+        #expect(t.output.text.contains("hint: 100000 trials keep about 410 MB and"))
+        #expect(t.output.text.contains("lower n= or parallel=, or narrow the swept sizes"))
+        #expect(t.shell.run("sweep random n=8 units=intlog(16, 256) layers=[1, 2] lr=log(1e-4, 1e-1) epochs=1 parallel=2") == .completed,
+                "small plans pass")
+        // 8 layers of 4,096 units: 117 million weights, about 2.3 GB a training at the largest draw.
+        #expect(t.shell.run("sweep random n=8 units=intlog(16, 4096) layers=[1, 8] epochs=1 parallel=2") == .failed)
+        #expect(t.output.text.contains("hint: 8 trials keep about 32.8 KB and 2 trainings at once about 4.73 GB at the largest sizes"), "\(t.output.text)")
+        #expect(t.shell.workbench.sweeps.count == 1)
+    }
+
     @Test func divergingRegionMarksTrialsFailedAndTheSweepCompletes() throws {
         let t = try Transcript(echo: false)
         t.type("load diabetes\nsplit train=0.7 dev=0.15 test=0.15 seed=0\nmodel mlp hidden=[32]\noptimizer sgd")

@@ -9,7 +9,7 @@
 #   writes its start and end times; the script reports the mean and the largest number of trials in
 #   flight, and the wall time.
 # workers: 32 `hyperlab worker` processes on a throw-away PostgreSQL (scripts/start-test-postgres.sh)
-#   run a queued tpe study of 64 digits trials (150 epochs each, so that trials last seconds) with lag 4 and lag 32. A trial is in flight from the
+#   run a queued tpe study of 64 digits trials (1,000 epochs each, so that trials last seconds) with lag 4 and lag 32. A trial is in flight from the
 #   moment its parameters are written (it trains) until it finishes; the database is polled every
 #   50 ms for that count. Also the database load: transactions per second per worker, from
 #   pg_stat_database, while the study runs.
@@ -61,7 +61,7 @@ run_workers() {
     local db_query="select xact_commit + xact_rollback from pg_stat_database where datname = current_database()"
     (cd "$work" && "$hyperlab" --store "$url" -c "load digits" -c "split train=0.6 dev=0.2 test=0.2 seed=1" \
         -c "model mlp hidden=[64]" \
-        -c "sweep tpe n=64 lr=log(1e-4, 1e-1) units=intlog(16, 128) epochs=150 lag=$lag workers=external name=$name" \
+        -c "sweep tpe n=64 lr=log(1e-4, 1e-1) units=intlog(16, 128) epochs=1000 lag=$lag workers=external name=$name" \
         > "$work/queue-$lag.txt" 2>&1) &
     local queue=$!
     until psql "$url" -Atc "select 1 from study where name = '$name'" 2>/dev/null | grep -q 1; do sleep 0.1; done

@@ -135,7 +135,13 @@ extension Shell {
             throw InputError("workers=external runs the built-in trainer; an objective command runs on this machine",
                              at: command.span(ofOption: "workers"), hint: "leave out workers=, or use objective builtin")
         }
-        try? FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(atPath: logFolder, withIntermediateDirectories: true)
+        } catch {
+            throw InputError("cannot make the folder for the trials' logs, \(logFolderText(logFolder).excerpt): \(Shell.folderProblem(logFolder))",
+                             at: command.syntax.nameSpan,
+                             hint: "give objective command … logs=\"DIR\" a folder that can be written")
+        }
         do {
             let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
                                                         direction: setting.direction, workingDirectory: setting.directory,
@@ -196,6 +202,21 @@ extension Shell {
 
     /// A study's log folder as the heading names it: relative to the working folder when inside
     /// it, "a temporary folder" when it is the one removed at exit (its path changes every run).
+    /// Why a folder cannot be made at `path`: a part of it that is a file, or else that it
+    /// cannot be written there.
+    static func folderProblem(_ path: String) -> String {
+        var prefix = ""
+        for part in path.split(separator: "/", omittingEmptySubsequences: false) {
+            prefix += (prefix.isEmpty && !path.hasPrefix("/") ? "" : "/") + part
+            if prefix == "/" || part.isEmpty { continue }
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder), !isFolder.boolValue {
+                return "\((prefix as NSString).lastPathComponent.excerpt) is a file, not a folder"
+            }
+        }
+        return "the folder cannot be written"
+    }
+
     private func logFolderText(_ folder: String) -> String {
         if temporaryLogs.exists, folder.hasPrefix(temporaryLogs.path + "/") { return "a temporary folder (removed at exit)" }
         return Shell.relativePath(folder, to: options.workingDirectory) + "/"

@@ -37,6 +37,18 @@ import HyperLabKit
         #expect(!t.shell.temporaryLogs.exists)
     }
 
+    /// A log folder that cannot be made stops the sweep before any trial, saying why (it was a
+    /// silent `try?`, and every trial then failed on its own log).
+    @Test func aLogFolderThatCannotBeMadeIsAClearError() throws {
+        let t = try Transcript(echo: false)
+        try "".write(to: t.directory.appendingPathComponent("afile"), atomically: true, encoding: .utf8)
+        #expect(t.shell.run(#"objective command "echo hyperlab: score={x}" metric=score logs="afile/sub""#) == .completed)
+        #expect(t.shell.run("sweep random n=2 x=uniform(0, 1)") == .failed)
+        #expect(t.output.text.contains("error: cannot make the folder for the trials' logs, afile/sub/sweep 1/: afile is a file, not a folder"), "\(t.output.text)")
+        #expect(t.output.text.contains(#"hint: give objective command … logs="DIR" a folder that can be written"#))
+        #expect(t.shell.workbench.sweeps.isEmpty)
+    }
+
     @Test func withAStoreFileTheLogsGoToLogsBesideIt() throws {
         let t = try Transcript(echo: false)
         #expect(t.shell.run(#"set store="s.sqlite""#) == .completed)

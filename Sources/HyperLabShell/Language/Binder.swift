@@ -85,7 +85,8 @@ public enum Binder {
         case .integer(let range):
             guard case .number(let x, let text) = node.value else { throw wrong }
             guard let whole = Binder.wholeNumber(x, text: text) else {
-                throw InputError("\(name.excerpt) must be a whole number, not \(node.canonicalText.excerpt)", at: node.span,
+                throw InputError(Binder.isDigits(text) ? "\(name.excerpt)=\(text.excerpt) is out of range"
+                                                       : "\(name.excerpt) must be a whole number, not \(node.canonicalText.excerpt)", at: node.span,
                                  hint: "\(name.excerpt) takes \(kind.expectation)")
             }
             guard range.contains(whole) else {
@@ -218,6 +219,10 @@ public enum Binder {
         let wrong = InputError("\(spec.name) takes \(spec.kind.expectation), not \(node.canonicalText.excerpt)", at: node.span)
         switch node.value {
         case .number(let x, let text):
+            if case .integer = spec.kind, Binder.isDigits(text), Int(text) == nil {
+                throw InputError("\(spec.name)=\(text.excerpt) is out of range", at: node.span,
+                                 hint: "\(spec.name) takes \(spec.kind.expectation), at most \(Int.max)")
+            }
             if case .integer = spec.kind, let whole = Binder.wholeNumber(x, text: text) { return .integer(whole) }
             if case .integerList = spec.kind, let whole = Binder.wholeNumber(x, text: text) { return .integer(whole) }
             return .real(x)
@@ -236,6 +241,12 @@ public enum Binder {
         default:
             throw wrong
         }
+    }
+
+    /// Whether a numeric token is written as plain digits (with an optional minus sign).
+    static func isDigits(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
     }
 
     /// The whole number a numeric token stands for: its digits read exactly when they fit an Int

@@ -31,7 +31,8 @@ import HyperLabKit
         #expect(split.option("seed") == .integer(Int.max))
         let set = try bind("set seed=9223372036854775807")
         #expect(set.canonicalText == "set seed=9223372036854775807")
-        #expect(error("split train=0.6 dev=0.2 test=0.2 seed=9223372036854775808") != nil)
+        #expect(error("split train=0.6 dev=0.2 test=0.2 seed=9223372036854775808")?.message == "seed=9223372036854775808 is out of range")
+        #expect(error("set seed=9223372036854775808")?.message == "seed=9223372036854775808 is out of range")
     }
 
     @Test func unknownCommandSuggestsTheClosest() {

@@ -104,7 +104,7 @@ final class StudyRun: @unchecked Sendable {
         var unwritten: [StudyEvent] = []
         let interval = store.commitInterval
         var lastWrite = ContinuousClock.now - interval
-        var eventsSinceTrim = 0
+        var finishedAtLastReturn = 0
         while true {
             condition.lock()
             // Take the events once there are some and (group commit) the store's interval since
@@ -143,10 +143,10 @@ final class StudyRun: @unchecked Sendable {
                 }
             }
             for event in batch { progress?(event) }
-            eventsSinceTrim += batch.count
-            if eventsSinceTrim >= FreeMemory.trialsBetweenReturns * 2 {
+            if let finished = batch.last?.progress.finished,
+               finished - finishedAtLastReturn >= FreeMemory.trialsBetweenReturns {
                 FreeMemory.returnToSystem()
-                eventsSinceTrim = 0
+                finishedAtLastReturn = finished
             }
             if done && batch.isEmpty { break }
         }

@@ -96,28 +96,20 @@ extension Shell {
         guard !options.allowCommands else { return }
         let source = currentSource ?? options.commandLineSource
         if let study, !approvedStoredCommands.contains(commandText) {
-            if options.interactive, let confirm = options.confirm {
-                console.line("study \(study) runs an external command stored with it:")
-                console.line("  \(commandText)")
-                if confirm("run it for this study? [y/N] ") {
-                    approvedStoredCommands.insert(commandText)
-                    return
-                }
+            if confirmedAtTerminal("study \(study) runs an external command stored with it:", commandText,
+                                   question: "run it for this study? [y/N] ") {
+                approvedStoredCommands.insert(commandText)
+                return
             }
-            throw InputError("\(study) runs an external command stored with it ('\(commandText.truncated(toWidth: 60))'), and stored commands run only with --allow-commands or your yes at the terminal",
+            throw InputError("\(study) runs an external command stored with it ('\(commandText.excerpt)'), and stored commands run only with --allow-commands or your yes at the terminal",
                              at: command.syntax.nameSpan,
                              hint: "read it with open study \"\(study)\"; if you trust it, " + allowance(source, command))
         }
         guard let source, study == nil, !approvedScripts.contains(source) else { return }
-        if options.interactive, let confirm = options.confirm {
-            // The question itself is one line: a line editor shows a prompt with newlines in it
-            // run together ("…{x}allow it"), so what it is about is printed before it.
-            console.line("\(source) wants sweeps to run an external command:")
-            console.line("  \(commandText)")
-            if confirm("allow it for this script? [y/N] ") {
-                approvedScripts.insert(source)
-                return
-            }
+        if confirmedAtTerminal("\(source) wants sweeps to run an external command:", commandText,
+                               question: "allow it for this script? [y/N] ") {
+            approvedScripts.insert(source)
+            return
         }
         if source == options.commandLineSource {
             throw InputError("-c sets an objective command, and commands given with -c may not run external programs by default",
@@ -129,11 +121,21 @@ extension Shell {
                          hint: "if you trust the script, " + allowance(source, command))
     }
 
+    /// Asks the person at the terminal, if there is one, about `commandText`: `heading` and the
+    /// command on lines of their own, then `question`, which stays one line (a line editor runs
+    /// a prompt's lines together: "…{x}allow it"). False when nobody is there to answer.
+    private func confirmedAtTerminal(_ heading: String, _ commandText: String, question: String) -> Bool {
+        guard options.interactive, let confirm = options.confirm else { return false }
+        console.line(heading)
+        console.line("  \(commandText)")
+        return confirm(question)
+    }
+
     /// How to let `source` run external commands: the same invocation with `--allow-commands`.
     private func allowance(_ source: String?, _ command: BoundCommand) -> String {
         switch source {
         case nil: "answer y when it asks, or start hyperlab with --allow-commands"
-        case options.commandLineSource: "add --allow-commands (hyperlab --allow-commands -c '\(command.canonicalText.truncated(toWidth: 40))')"
+        case options.commandLineSource: "add --allow-commands (hyperlab --allow-commands -c '\(InputQuote.excerpt(command.canonicalText, limit: 40))')"
         case let script?: "run it with --allow-commands (hyperlab --allow-commands \(script))"
         }
     }

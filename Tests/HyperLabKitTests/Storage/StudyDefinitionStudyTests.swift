@@ -28,18 +28,6 @@ import Testing
                                split: .holdout(train: 0.6, dev: 0.2, test: 0.2, seed: 1, stratify: true))
     }
 
-    static let objective: @Sendable (TrialContext) throws -> TrialOutcome = { trial in
-        let lr = trial.parameters["lr"]?.asReal ?? 0.01
-        let units = trial.parameters["units"]?.asReal ?? 64
-        let quality = 1 / (1 + pow(log10(lr) + 2, 2) + pow(log2(units) - 6, 2) / 8)
-        var score = 0.0
-        for epoch in 1...4 {
-            score = quality * (1 - pow(0.5, Double(epoch))) + Double(trial.seed % 97) * 1e-6
-            if trial.report(step: epoch, value: score) { break }
-        }
-        return TrialOutcome(value: score, metrics: ["dev_acc": score])
-    }
-
     @Test(arguments: SamplerKind.allCases, PrunerKind.allCases)
     func everyKindIsStoredReopenedAndResumedByTheKitAlone(_ kind: SamplerKind, _ prune: PrunerKind) throws {
         let definition = try Self.definition(kind, prune)
@@ -49,20 +37,20 @@ import Testing
         let study = try Study(definition: try repository.load(definition.name).definition)
         #expect(study.lag == 3)
         #expect(type(of: study.pruner) == type(of: prune.pruner))
-        let whole = study.run(parallel: 2, objective: Self.objective)
+        let whole = study.run(parallel: 2, objective: StudyRunTests.objective)
         #expect(whole.trials.count == definition.trialCount)
 
         // Stopped after a few trials, then rebuilt from the store alone and resumed.
         let calls = StudyResumeTests.Counter()
         let cut = study.run(parallel: 2, store: repository.trialStore(for: id),
                             interruption: Interruption { calls.add(); return calls.count > 30 },
-                            objective: Self.objective)
+                            objective: StudyRunTests.objective)
         #expect(cut.stoppedEarly)
         _ = try repository.markInterrupted(definition.name)
         let stored = try repository.load(definition.name)
         let reopened = try Study(definition: stored.definition)
         let resumed = reopened.run(parallel: 2, store: repository.trialStore(for: id), previous: stored.trials,
-                                   objective: Self.objective)
+                                   objective: StudyRunTests.objective)
         #expect(resumed.trials.map(StorageFixtures.fingerprint) == whole.trials.map(StorageFixtures.fingerprint))
     }
 

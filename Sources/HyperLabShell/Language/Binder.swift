@@ -96,7 +96,9 @@ public enum Binder {
             return .integer(whole)
         case .integerOrAuto(let range):
             if case .word("auto") = node.value { return .word("auto") }
-            guard case .number = node.value else { throw wrong }
+            guard case .number = node.value else {
+                throw InputError(wrong.message, at: node.span, hint: "write \(name.excerpt)=8, or \(name.excerpt)=auto")
+            }
             return try bindValue(node, as: .integer(range), named: name)
         case .real(let range):
             guard case .number(let x, _) = node.value else { throw wrong }

@@ -63,6 +63,7 @@ import HyperLabKit
         #expect(t.shell.run(Self.setUp) == .completed)
         #expect(t.shell.run("sweep tpe n=3 lr=log(1e-3, 1e-1) lag=some") == .failed)
         #expect(t.output.text.contains("lag takes auto or a whole number from 0 to 4096, not some"))
+        #expect(t.output.text.contains("hint: write lag=8, or lag=auto"))
         #expect(t.shell.run("sweep tpe n=3 lr=log(1e-3, 1e-1) lag=5000") == .failed)
         #expect(t.output.text.contains("lag=5000 is out of range"))
     }

@@ -35,10 +35,9 @@ extension Shell {
         } catch {
             throw InputError("\(error)", at: command.span(ofArgument: 0))
         }
-        let hadSplit = bench.split != nil || bench.crossValidation != nil
+        let hadSplit = bench.partitioning != nil
         bench.dataset = dataset
-        bench.split = nil
-        bench.crossValidation = nil
+        bench.partitioning = nil
         var line = "loaded \(dataset.name): \(NumberFormat.count(dataset.rowCount, "row")) × "
             + "\(NumberFormat.count(dataset.columnCount, "feature")), \(dataset.task.rawValue)"
         if let names = dataset.classNames {
@@ -174,22 +173,22 @@ extension Shell {
         if !rows.isEmpty { console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits)) }
         if !dataset.textColumns.isEmpty {
             if !rows.isEmpty { console.line() }
-            console.lines(textColumnTable(dataset, encoder: bench.split?.standardizer.encoder))
+            console.lines(textColumnTable(dataset, encoder: bench.partitioning?.holdout?.standardizer.encoder))
         }
-        let indicators = bench.split?.standardizer.indicators ?? bench.crossValidation?.standardizer.indicators
+        let indicators = bench.partitioning?.standardizer.indicators
         let notes = Shell.loadNotes(dataset, indicators: indicators) + warningLines(Shell.dataWarnings(dataset, bench))
         if !notes.isEmpty {
             console.line()
             console.lines(notes)
         }
         console.line()
-        if let split = bench.split {
+        if let split = bench.partitioning?.holdout {
             console.line("split: " + Shell.splitSummary(split))
             if let counts = split.classCounts {
                 console.lines(classCountTable(names: counts.names, parts: [("train", counts.train), ("dev", counts.dev), ("test", counts.test)]))
             }
             console.line("test set looks: \(looks(of: dataset).count)")
-        } else if let cv = bench.crossValidation {
+        } else if let cv = bench.partitioning?.crossValidation {
             console.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
             if let folds = cv.foldClassCounts, let names = dataset.classNames, let test = cv.test.classCounts {
                 console.lines(classCountTable(names: names, parts: folds.enumerated().map { ("fold \($0.offset + 1)", $0.element) } + [("test", test)]))
@@ -222,8 +221,7 @@ extension Shell {
                 throw InputError(error.message, at: error.key.flatMap { command.span(ofOption: $0) } ?? command.syntax.nameSpan,
                                  hint: error.hint)
             }
-            bench.split = nil
-            bench.crossValidation = cv
+            bench.partitioning = .crossValidation(cv)
             console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
             console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
             console.lines(warningLines(DataWarning.split(cv, of: dataset)))
@@ -249,8 +247,7 @@ extension Shell {
             let span = error.key.flatMap { command.span(ofOption: $0) } ?? command.syntax.nameSpan
             throw InputError(error.message, at: span, hint: error.hint)
         }
-        bench.split = split
-        bench.crossValidation = nil
+        bench.partitioning = .holdout(split)
         console.line("split \(dataset.name): " + Shell.splitSummary(split))
         if let fallback { console.line(fallback) }
         console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")

@@ -10,10 +10,10 @@ extension Shell {
     /// The warnings of the loaded dataset and of its current split, if any.
     static func dataWarnings(_ dataset: Dataset, _ bench: Workbench) -> [DataWarning] {
         var warnings = DataWarning.load(dataset)
-        if let split = bench.split {
-            warnings += DataWarning.split(split, of: dataset)
-        } else if let cv = bench.crossValidation {
-            warnings += DataWarning.split(cv, of: dataset)
+        switch bench.partitioning {
+        case .holdout(let split)?: warnings += DataWarning.split(split, of: dataset)
+        case .crossValidation(let cv)?: warnings += DataWarning.split(cv, of: dataset)
+        case nil: break
         }
         return warnings
     }

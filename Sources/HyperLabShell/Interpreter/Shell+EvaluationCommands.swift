@@ -1,35 +1,22 @@
-import Dispatch
 import HyperLabKit
-import Synchronization
 
 /// Honest evaluation: `compare A B` (paired seeds or folds, corrected resampled t-test) and
 /// `recheck` (the optimism of the selected dev score).
 extension Shell {
-    /// One training job: a configuration on one part with one seed.
-    struct ScoringJob: Sendable {
-        let configuration: Configuration
-        let part: ScoringParts.Part
-    }
-
-    /// Trains every job on the machine's cores (each run single-threaded) and returns `metric` per job
-    /// (NaN for a run that diverged). Results are in job order whatever the timing.
-    func score(_ jobs: [ScoringJob], metric: String, label: String) -> [Double] {
-        let results = Mutex([Double](repeating: .nan, count: jobs.count))
-        let done = Atomic<Int>(0)
-        let interruption = options.interruption
+    /// Trains every job on the machine's cores (`ConfigurationObjective.scores`) with a live
+    /// progress line, and returns the objective's metric per job (NaN for a run that diverged).
+    /// A run that cannot start is the command's error, with the engine's reason.
+    func score(_ jobs: [ConfigurationObjective.Job], on objective: ConfigurationObjective, label: String,
+               command: BoundCommand) throws(InputError) -> [Double] {
         let console = self.console
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            guard !interruption.isRequested else { return }
-            let job = jobs[i]
-            let run = try? Trainer(configuration: job.configuration).train(on: job.part.train, dev: job.part.dev,
-                                                                           interruption: interruption)
-            let value = run.flatMap { $0.isFailed ? nil : $0.metrics[metric] } ?? .nan
-            results.withLock { $0[i] = value }
-            let finished = done.add(1, ordering: .relaxed).newValue
-            console.status(ProgressLine(label: label, done: finished, total: jobs.count).render(traits: console.traits))
+        defer { console.clearStatus() }
+        do {
+            return try objective.scores(jobs, interruption: options.interruption) { finished in
+                console.status(ProgressLine(label: label, done: finished, total: jobs.count).render(traits: console.traits))
+            }
+        } catch {
+            throw InputError("\(label) cannot train: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }
-        console.clearStatus()
-        return results.withLock { $0 }
     }
 
     /// The seed of pair `r` for a comparison or recheck: from the configuration's seed and a purpose.
@@ -100,7 +87,7 @@ extension Shell {
         var pairParts: [ScoringParts.Part] = []
         var seeds: [Int] = []
         var ratio = scoring.devToTrainRatio
-        if scoring.isCrossValidation, let cv = bench.crossValidation {
+        if scoring.isCrossValidation, let cv = bench.partitioning?.crossValidation {
             let rounds = command.integer("repeats", default: 1)
             for r in 0..<rounds {
                 let folds = r == 0 ? cv : cv.refolded(seed: Shell.pairSeed(cv.seed, "compare folds", r))
@@ -115,17 +102,15 @@ extension Shell {
             pairParts = Array(repeating: part, count: n)
             seeds = (0..<n).map { Shell.pairSeed(bench.configuration.seed, "compare", $0) }
         }
-        var jobs: [ScoringJob] = []
-        for ref in refs {
-            for (part, seed) in zip(pairParts, seeds) {
-                var config = ref.config
-                try? config.set("seed", .integer(seed), origin: .command("compare"))
-                jobs.append(ScoringJob(configuration: config, part: part))
+        let objective = ConfigurationObjective(parts: pairParts, metric: metric)
+        let jobs = refs.flatMap { ref in
+            seeds.enumerated().map { k, seed in
+                ConfigurationObjective.Job(configuration: ref.config, seed: seed, part: k, origin: .command("compare"))
             }
         }
         let how = scoring.isCrossValidation ? "\(pairParts.count) paired folds" : "\(pairParts.count) paired seeds on the fixed split"
         console.line("compare \(refs[0].name) with \(refs[1].name) on \(metric): \(how)")
-        let scores = score(jobs, metric: metric, label: "compare")
+        let scores = try score(jobs, on: objective, label: "compare", command: command)
         if options.interruption.isRequested {
             throw InputError("compare was interrupted", at: nil, hint: "run it again; nothing was kept")
         }
@@ -171,36 +156,33 @@ extension Shell {
         }
         // The parts of repeat r: the current ones, or a fresh deal of the non-test rows.
         func parts(_ r: Int) -> [ScoringParts.Part] {
-            guard fresh else { return scoring.parts }
-            let seed = Shell.pairSeed(sweep.seed, "recheck split", r)
-            if let cv = bench.crossValidation {
-                return ScoringParts.Part.folds(of: cv.refolded(seed: seed))
-            }
-            guard let split = bench.split, let dataset = bench.dataset else { return scoring.parts }
-            let d = split.freshTrainDev(of: dataset, seed: seed)
-            return [.init(train: d.train, dev: d.dev, devIndices: d.devIndices, standardizer: d.standardizer)]
+            guard fresh, let partitioning = bench.partitioning, let dataset = bench.dataset else { return scoring.parts }
+            return partitioning.freshParts(of: dataset, seed: Shell.pairSeed(sweep.seed, "recheck split", r))
         }
         let partsPerRepeat = (0..<repeats).map(parts)
-        var jobs: [ScoringJob] = []
+        // Repeat r's parts are objective.parts[firstPart[r]...]: one objective over every repeat's parts.
+        let firstPart = partsPerRepeat.indices.map { r in partsPerRepeat[..<r].reduce(0) { $0 + $1.count } }
+        let objective = ConfigurationObjective(parts: partsPerRepeat.flatMap { $0 }, metric: sweep.metric)
+        var jobs: [ConfigurationObjective.Job] = []
         var owners: [(trial: Int, repeatIndex: Int)] = []
         for trial in ranked {
-            var config: Configuration
+            let config: Configuration
             do {
                 config = try sweep.configuration(of: trial)
             } catch {
                 throw InputError("trial \(trial.number) cannot be rechecked: \(error.message)", at: command.syntax.nameSpan)
             }
             for r in 0..<repeats {
-                try? config.set("seed", .integer(Shell.pairSeed(trial.seed, "recheck", r)), origin: .command("recheck"))
-                for part in partsPerRepeat[r] {
-                    jobs.append(ScoringJob(configuration: config, part: part))
+                for k in partsPerRepeat[r].indices {
+                    jobs.append(ConfigurationObjective.Job(configuration: config, seed: Shell.pairSeed(trial.seed, "recheck", r),
+                                                           part: firstPart[r] + k, origin: .command("recheck")))
                     owners.append((trial.number, r))
                 }
             }
         }
         console.line("recheck the \(ranked.count) best trials of \(sweep.name) on \(sweep.metric): \(repeats) fresh seeds each"
                      + (fresh ? ", each on a fresh deal of train and dev" : "") + (scoring.isCrossValidation ? ", mean over the folds" : ""))
-        let scores = score(jobs, metric: sweep.metric, label: "recheck")
+        let scores = try score(jobs, on: objective, label: "recheck", command: command)
         if options.interruption.isRequested {
             throw InputError("recheck was interrupted", at: nil, hint: "run it again; nothing was kept")
         }
@@ -208,10 +190,7 @@ extension Shell {
         for (owner, value) in zip(owners, scores) { perTrial[owner.trial, default: [:]][owner.repeatIndex, default: []].append(value) }
         let trials = ranked.map { trial in
             RecheckTrial(number: trial.number, selectionScore: trial.value ?? .nan,
-                         recheckScores: (0..<repeats).map { r in
-                             let values = perTrial[trial.number]?[r] ?? []
-                             return values.contains { !$0.isFinite } ? .nan : values.reduce(0, +) / Double(max(values.count, 1))
-                         })
+                         recheckScores: (0..<repeats).map { r in ConfigurationObjective.mean(perTrial[trial.number]?[r] ?? []) })
         }
         let report: RecheckReport
         do {

@@ -72,7 +72,7 @@ extension Shell {
 
     /// `plot boundary [run N]`: the model's decision regions on a 2-D dataset, dev points on top.
     func plotBoundary(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
-        guard let dataset = bench.dataset, bench.split != nil || bench.crossValidation != nil else {
+        guard let dataset = bench.dataset, bench.partitioning != nil else {
             throw InputError("no split data to draw", at: command.syntax.nameSpan, hint: "load moons; split train=0.6 dev=0.2 test=0.2; train")
         }
         guard dataset.featureCount == 2, dataset.textColumns.isEmpty, let classNames = dataset.classNames else {

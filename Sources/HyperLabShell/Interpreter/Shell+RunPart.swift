@@ -28,9 +28,9 @@ extension Shell {
             throw InputError("\(dataset.name) is a regression dataset: a confusion matrix needs classes", at: command.syntax.nameSpan,
                              hint: "train shows dev_rmse, dev_mae and dev_r2 for numbers")
         }
-        guard var split = bench.split else {
+        guard case .holdout(var split)? = bench.partitioning else {
             throw InputError("\(name) needs a train/dev/test split", at: command.syntax.nameSpan,
-                             hint: bench.crossValidation == nil ? "split train=0.6 dev=0.2 test=0.2 first"
+                             hint: bench.partitioning == nil ? "split train=0.6 dev=0.2 test=0.2 first"
                                 : "under cv= each fold has its own model; split train=0.6 dev=0.2 test=0.2 to see one")
         }
         guard let record = bench.runs.last, record.datasetName == dataset.name, record.devIndices == split.devIndices,
@@ -40,7 +40,7 @@ extension Shell {
         let part = command.string("part") ?? "dev"
         if part == "test" {
             let partition = split.openTest()
-            bench.split = split
+            bench.partitioning = .holdout(split)
             return RunPart(record: record, number: bench.runs.count, name: part, partition: partition, rows: split.testIndices)
         }
         return RunPart(record: record, number: bench.runs.count, name: part, partition: split.dev, rows: split.devIndices)

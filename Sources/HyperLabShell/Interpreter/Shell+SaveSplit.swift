@@ -13,13 +13,14 @@ extension Shell {
         }
         let parts: [SplitPart]
         let sizes: String
-        if let split = bench.split {
+        switch bench.partitioning {
+        case .holdout(let split)?:
             parts = split.rowParts
             sizes = split.sizes.description
-        } else if let cv = bench.crossValidation {
+        case .crossValidation(let cv)?:
             parts = cv.rowParts
             sizes = cv.sizesDescription
-        } else {
+        case nil:
             return
         }
         try writeUserFile(Shell.splitCSV(parts), to: path, command: command, span: span)

@@ -83,16 +83,7 @@ extension Shell {
             throw InputError(error.message, at: command?.syntax.nameSpan, hint: error.hint)
         }
         do {
-            switch d.split {
-            case let .holdout(train, dev, test, seed, stratify):
-                bench.split = try DataSplit(dataset: dataset, train: train, dev: dev, test: test, seed: seed, stratify: stratify)
-                bench.crossValidation = nil
-            case let .crossValidation(folds, test, seed, stratify):
-                bench.crossValidation = try CrossValidationSplit(dataset: dataset, folds: folds, test: test, seed: seed, stratify: stratify)
-                bench.split = nil
-            case .ownedByCommand:
-                break
-            }
+            if let partitioning = try Partitioning(d.split, dataset: dataset) { bench.partitioning = partitioning }
         } catch {
             throw InputError("the stored split cannot be made again: \(error.message)", at: command?.syntax.nameSpan, hint: error.hint)
         }
@@ -113,7 +104,8 @@ extension Shell {
         do { study = try Study(definition: stored.definition) } catch {
             throw InputError(error.message, at: nil, hint: error.hint)
         }
-        return (study, Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats))
+        return (study, ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+            .trialObjective(base: plan.base))
     }
 
     /// `resume NAME`: marks trials a dead process left running as interrupted, loads the study's

@@ -1,6 +1,5 @@
 import Foundation
 import HyperLabKit
-import Synchronization
 
 /// `sweep grid|random|sobol|tpe|bayes|around`: the plan of a sweep (its space, sampler, metric,
 /// objective and options) from the command; `runSweep` (Shell+SweepRun) runs it.
@@ -198,54 +197,6 @@ extension Shell {
             return try SearchSpace(pairs, center: center, bounds: bounds)
         } catch {
             throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
-        }
-    }
-
-    /// One trial: the base configuration with the trial's parameters, trained `repeats` times on
-    /// each part (each fold under cross-validation); the score is the mean. Pruning sees the first
-    /// part's first repeat after each epoch.
-    static func objective(base: Configuration, parts: [ScoringParts.Part], metric: String,
-                          repeats: Int) -> @Sendable (TrialContext) throws -> TrialOutcome {
-        { context in
-            var config = base
-            for (name, value) in context.parameters {
-                do {
-                    try config.set(name, value, origin: .trial(context.number))
-                } catch let error as ConfigurationError {
-                    throw TrialFailure("invalid \(name): \(error.message)")
-                }
-            }
-            var outcomes: [TrialOutcome] = []
-            for (k, part) in parts.enumerated() {
-            for r in 0..<repeats {
-                do { try config.set("seed", .integer(context.seed(forRepeat: r)), origin: .trial(context.number)) } catch let error as ConfigurationError {
-                    throw TrialFailure(error.message)
-                }
-                let stop = Atomic<Bool>(false)
-                let interruption = Interruption { context.interruption.isRequested || stop.load(ordering: .relaxed) }
-                let run: TrainingRun
-                do {
-                    run = try Trainer(configuration: config).train(on: part.train, dev: part.dev, interruption: interruption) { p in
-                        guard r == 0, k == 0, let record = p.record, let value = record.value(metric) else { return }
-                        if context.report(step: p.epoch, value: value, isLast: p.epoch == p.epochs) {
-                            stop.store(true, ordering: .relaxed)
-                        }
-                    }
-                } catch let error as TrainingError {
-                    throw TrialFailure(error.message)
-                }
-                // A sweep that is stopping (Ctrl-C) leaves this trial unfinished, to be run again by resume.
-                if context.interruption.isRequested { throw TrialFailure(Study.interruptedReason) }
-                if run.isFailed { throw TrialFailure(run.outcome.description) }
-                var metrics = run.metrics.filter { $0.key.hasPrefix("dev_") || $0.key.hasPrefix("train_") || $0.key == "epochs" }
-                metrics["epochs"] = Double(run.epochs.count)
-                let value = run.metrics[metric] ?? .nan
-                outcomes.append(TrialOutcome(value: value, metrics: metrics))
-                if stop.load(ordering: .relaxed) || context.interruption.isRequested { break }
-            }
-            if context.interruption.isRequested || outcomes.count < (k + 1) * repeats { break }
-            }
-            return outcomes.count == 1 ? outcomes[0] : TrialOutcome.mean(of: outcomes)
         }
     }
 

@@ -31,7 +31,8 @@ extension Shell {
         var logFolder: String?
         switch target {
         case .builtin(let scoring):
-            objective = Shell.objective(base: plan.base, parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+            objective = ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+                .trialObjective(base: plan.base)
             datasetName = scoring.datasetName
         case .external(let setting):
             let folder = self.logFolder(forStudy: storedName, logs: setting.logs)
@@ -164,7 +165,7 @@ extension Shell {
         switch target {
         case .builtin:
             guard let loaded = bench.dataset,
-                  let made = bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init)
+                  let made = bench.partitioning?.reference
             else { return nil }
             dataset = try DatasetReference(loaded.source, relativeTo: options.workingDirectory)
             split = made

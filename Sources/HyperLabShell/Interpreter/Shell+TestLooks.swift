@@ -38,7 +38,7 @@ extension Shell {
 
     /// The arguments of the current split (`train=0.6 dev=0.2 test=0.2 seed=1 stratify=no`), or nil.
     static func splitArguments(_ bench: Workbench) -> String? {
-        (bench.split.map(SplitReference.init) ?? bench.crossValidation.map(SplitReference.init))?.commandArguments
+        bench.partitioning?.reference.commandArguments
     }
 
     /// "mlp [8] relu · adam lr=0.01 · 200 epochs".

@@ -8,13 +8,7 @@ extension Shell {
         let scoring = try requireScoring(bench, command)
         let config = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("train"))
         let number = bench.runs.count + 1
-        var runs: [TrainingRun] = []
-        for (k, part) in scoring.parts.enumerated() {
-            let label = scoring.isCrossValidation ? "run \(number) fold \(k + 1)/\(scoring.parts.count)" : "run \(number)"
-            let run = try runTraining(config, train: part.train, dev: part.dev, label: label, command: command)
-            runs.append(run)
-            if run.isFailed || options.interruption.isRequested { break }
-        }
+        let runs = try runTraining(config, on: scoring, number: number, command: command)
         guard let first = runs.first, let part = scoring.parts.first else { return }
         let foldMetrics = scoring.isCrossValidation ? runs.map(\.metrics) : []
         bench.runs.append(RunRecord(run: first, datasetName: scoring.datasetName, standardizer: part.standardizer,
@@ -72,17 +66,19 @@ extension Shell {
         return "run \(number): \(folds) folds\(done) · " + parts.joined(separator: " · ") + "  (\(primary) per fold: \(perFold))"
     }
 
-    /// Trains `config`, drawing a live progress line on a terminal.
-    func runTraining(_ config: Configuration, train: Partition, dev: Partition, label: String,
-                     command: BoundCommand) throws(InputError) -> TrainingRun {
-        let trainer = Trainer(configuration: config)
+    /// Trains `config` once on each part (`ConfigurationObjective.runs`), drawing a live progress
+    /// line on a terminal: "run 2" or, under cross-validation, "run 2 fold 3/5".
+    func runTraining(_ config: Configuration, on scoring: ScoringParts, number: Int,
+                     command: BoundCommand) throws(InputError) -> [TrainingRun] {
+        let objective = ConfigurationObjective(parts: scoring.parts, metric: MetricName.primaryDevMetric(for: scoring.task))
         let console = self.console
         do {
-            let run = try trainer.train(on: train, dev: dev, interruption: options.interruption) { progress in
+            let runs = try objective.runs(of: config, interruption: options.interruption) { k, progress in
+                let label = scoring.isCrossValidation ? "run \(number) fold \(k + 1)/\(scoring.parts.count)" : "run \(number)"
                 console.status(Shell.progressLine(progress, label: label).render(traits: console.traits))
             }
             console.clearStatus()
-            return run
+            return runs
         } catch {
             console.clearStatus()
             throw InputError(error.message, at: command.syntax.nameSpan, hint: error.hint)
@@ -205,7 +201,7 @@ extension Shell {
 
     /// `evaluate test`: train on train+dev, score the locked test part once, count the look.
     func evaluateTest(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        guard bench.split != nil || bench.crossValidation != nil else {
+        guard var partitioning = bench.partitioning else {
             throw InputError("no split yet", at: command.syntax.nameSpan,
                              hint: "split the data first: split train=0.6 dev=0.2 test=0.2")
         }
@@ -214,20 +210,10 @@ extension Shell {
         let evaluation: TestEvaluation
         let console = self.console
         // Every train and dev row once: the split's own union, never a part joined again.
-        var trainAndDev = Partition(features: Matrix(rows: 0, columns: 0), targets: .values([]))
-        var test = trainAndDev
+        let trainAndDev = partitioning.trainAndDev
+        let test = partitioning.openTest()
+        bench.partitioning = partitioning
         do {
-            if var split = bench.split {
-                trainAndDev = split.trainAndDev
-                test = split.openTest()
-                bench.split = split
-            } else if var cv = bench.crossValidation {
-                trainAndDev = cv.trainAndDev
-                test = cv.openTest()
-                bench.crossValidation = cv
-            } else {
-                return
-            }
             evaluation = try trainer.trainAndTest(on: trainAndDev, test: test,
                                                   interruption: options.interruption) { progress in
                 console.status(Shell.progressLine(progress, label: "train+dev").render(traits: console.traits))

@@ -7,10 +7,8 @@ import HyperLabKit
 public struct Workbench: Sendable {
     /// The loaded dataset.
     public var dataset: Dataset?
-    /// The current fixed train/dev/test split (nil under cross-validation).
-    public var split: DataSplit?
-    /// The current cross-validation split (`split cv=K test=F`), nil with a fixed split.
-    public var crossValidation: CrossValidationSplit?
+    /// How the data is split now: a fixed train/dev/test split or K folds; nil before `split`.
+    public var partitioning: Partitioning?
     /// The current hyperparameters.
     public var configuration = Configuration()
     /// The training runs so far: `run N` is `runs[N - 1]`.
@@ -24,67 +22,10 @@ public struct Workbench: Sendable {
     public init() {}
 
     /// What a configuration is scored on now: the fixed split's train and dev parts, or the K folds.
-    public var scoring: ScoringParts? {
-        if let split {
-            return ScoringParts(parts: [ScoringParts.Part(train: split.train, dev: split.dev, devIndices: split.devIndices,
-                                                          standardizer: split.standardizer)],
-                                datasetName: split.datasetName, task: split.task,
-                                devToTrainRatio: Double(split.dev.count) / Double(max(split.train.count, 1)))
-        }
-        if let cv = crossValidation, let dataset {
-            return ScoringParts(parts: ScoringParts.Part.folds(of: cv), datasetName: dataset.name, task: cv.task, devToTrainRatio: cv.devToTrainRatio)
-        }
-        return nil
-    }
+    public var scoring: ScoringParts? { partitioning?.scoringParts }
 
     /// How many times the test part has been read, under either kind of split.
-    public var testLooks: Int? { split?.testLooks ?? crossValidation?.testLooks }
-}
-
-/// The train/dev parts a configuration is scored on: one for a fixed split, K for cross-validation;
-/// a score is the mean over the parts.
-public struct ScoringParts: Sendable {
-    /// One train/dev pair.
-    public struct Part: Sendable {
-        /// The rows trained on (standardized with their own statistics).
-        public let train: Partition
-        /// The rows scored.
-        public let dev: Partition
-        /// The dataset rows of `dev`, for plots in the data's own units.
-        public let devIndices: [Int]
-        /// The standardization of this part.
-        public let standardizer: Standardizer
-
-        /// A part of the given rows.
-        public init(train: Partition, dev: Partition, devIndices: [Int], standardizer: Standardizer) {
-            self.train = train
-            self.dev = dev
-            self.devIndices = devIndices
-            self.standardizer = standardizer
-        }
-
-        /// The part of one cross-validation fold.
-        public init(_ fold: CrossValidationFold) {
-            self.init(train: fold.train, dev: fold.dev, devIndices: fold.devIndices, standardizer: fold.standardizer)
-        }
-
-        /// One part per fold of `cv`, in fold order.
-        public static func folds(of cv: CrossValidationSplit) -> [Part] {
-            (0..<cv.foldCount).map { Part(cv.fold($0)) }
-        }
-    }
-
-    /// The parts.
-    public let parts: [Part]
-    /// The dataset they come from.
-    public let datasetName: String
-    /// The task.
-    public let task: LearningTask
-    /// dev rows / train rows, for the corrected resampled t-test.
-    public let devToTrainRatio: Double
-
-    /// Whether this is K-fold cross-validation.
-    public var isCrossValidation: Bool { parts.count > 1 }
+    public var testLooks: Int? { partitioning?.testLooks }
 }
 
 /// A training run with what it was trained on, so its model can be drawn later.

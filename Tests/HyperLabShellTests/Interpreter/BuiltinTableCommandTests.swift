@@ -67,7 +67,7 @@ import HyperLabKit
         #expect(out.contains("missing indicators: a split adds bill_length_mm_missing, bill_depth_mm_missing, flipper_length_mm_missing, "
                              + "body_mass_g_missing (for the features with empty cells in its train part)"), "\(out)")
         _ = Self.run(t, "split train=0.6 dev=0.2 test=0.2 seed=1")
-        let split = try #require(t.shell.workbench.split)
+        let split = try #require(t.shell.workbench.partitioning?.holdout)
         let shown = Self.run(t, "show data").text
         let names = split.standardizer.indicators.names
         #expect(!names.isEmpty)
@@ -77,7 +77,7 @@ import HyperLabKit
         let refused = Self.run(t, "load penguins missing_indicators=yes").text
         #expect(refused.contains("error: missing_indicators=yes marks the cells that missing= fills, and missing=error fills none"), "\(refused)")
         #expect(refused.contains("hint: add missing=median (or mean, most_frequent), or leave out missing_indicators=yes"), "\(refused)")
-        #expect(t.shell.workbench.split != nil)
+        #expect(t.shell.workbench.partitioning?.holdout != nil)
     }
 
     @Test func datasetsListsPenguinsAndHelpLoadDocumentsEveryOption() throws {

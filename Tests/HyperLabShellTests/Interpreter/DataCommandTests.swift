@@ -51,7 +51,7 @@ import HyperLabKit
         let loaded = Self.run(t, "load \"gappy.csv\" target=label missing=mean").text
         #expect(loaded.contains("10 empty cells: a split fills each with its column's mean over the train part"), "\(loaded)")
         #expect(Self.run(t, "split train=0.5 dev=0.25 test=0.25 seed=2").outcome == .completed)
-        let split = try #require(t.shell.workbench.split)
+        let split = try #require(t.shell.workbench.partitioning?.holdout)
         let dataset = try #require(t.shell.workbench.dataset)
         let present = split.trainIndices.filter { ($0 + 1) % 4 != 1 }.map { dataset.value(row: $0, feature: 0) }
         let trainMean = present.reduce(0, +) / Double(present.count)
@@ -72,7 +72,7 @@ import HyperLabKit
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first == "row,part")
         #expect(lines.count == 151)
-        let split = try #require(t.shell.workbench.split)
+        let split = try #require(t.shell.workbench.partitioning?.holdout)
         for r in 0..<150 {
             let part = split.trainIndices.contains(r) ? "train" : split.devIndices.contains(r) ? "dev" : "test"
             #expect(lines[r + 1] == "\(r + 1),\(part)")
@@ -89,7 +89,7 @@ import HyperLabKit
         #expect(Self.run(t, "save split \"folds.csv\"").outcome == .completed)
         let lines = try String(contentsOf: t.directory.appendingPathComponent("folds.csv"), encoding: .utf8)
             .split(separator: "\n").map(String.init)
-        let cv = try #require(t.shell.workbench.crossValidation)
+        let cv = try #require(t.shell.workbench.partitioning?.crossValidation)
         #expect(lines.count == 151)
         for (k, rows) in cv.foldIndices.enumerated() {
             for r in rows { #expect(lines[r + 1] == "\(r + 1),fold \(k + 1)") }

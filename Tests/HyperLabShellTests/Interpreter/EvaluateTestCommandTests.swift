@@ -41,10 +41,10 @@ import HyperLabKit
     @Test func aFixedSplitTrainsOnTrainAndDevOnce() throws {
         // Dev rows have target 100, every other row 0: test_rmse is the mean the model learnt.
         let t = try Self.meanPredictor(split: "split train=0.5 dev=0.25 test=0.25 seed=3") { bench in
-            let dev = Set(bench.split?.devIndices ?? [])
+            let dev = Set(bench.partitioning?.holdout?.devIndices ?? [])
             return { dev.contains($0) ? 100 : 0 }
         }
-        let split = try #require(t.shell.workbench.split)
+        let split = try #require(t.shell.workbench.partitioning?.holdout)
         let y = { (row: Int) in split.devIndices.contains(row) ? 100.0 : 0 }
         let before = t.output.text.count
         #expect(t.shell.run("evaluate test") == .completed)
@@ -59,10 +59,10 @@ import HyperLabKit
     @Test func crossValidationTrainsOnEveryDevelopmentRowOnce() throws {
         // Fold 0's rows have target 100, every other row 0.
         let t = try Self.meanPredictor(split: "split cv=4 test=0.25 seed=3") { bench in
-            let fold = Set(bench.crossValidation?.foldIndices[0] ?? [])
+            let fold = Set(bench.partitioning?.crossValidation?.foldIndices[0] ?? [])
             return { fold.contains($0) ? 100 : 0 }
         }
-        let cv = try #require(t.shell.workbench.crossValidation)
+        let cv = try #require(t.shell.workbench.partitioning?.crossValidation)
         let y = { (row: Int) in cv.foldIndices[0].contains(row) ? 100.0 : 0 }
         let before = t.output.text.count
         #expect(t.shell.run("evaluate test") == .completed)

@@ -62,7 +62,7 @@ import HyperLabKit
         #expect(t.shell.run("split cv=4 train=0.6 test=0.2") == .failed)
         #expect(t.output.text.contains("train= does not go with cv="))
         #expect(t.shell.run("split cv=1 test=0.2") == .failed)
-        #expect(t.shell.workbench.crossValidation == nil)
+        #expect(t.shell.workbench.partitioning?.crossValidation == nil)
     }
 
     /// The corrected p-value printed by compare.

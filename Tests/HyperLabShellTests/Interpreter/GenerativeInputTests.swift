@@ -57,7 +57,7 @@ import HyperLabKit
     static func state(_ shell: Shell) -> String {
         let bench = shell.workbench
         return [bench.dataset.map { "\($0.name) \($0.rowCount)" } ?? "-",
-                bench.split.map { "\($0.trainIndices.count) \($0.devIndices.count) \($0.testLooks)" } ?? "-",
+                bench.partitioning?.holdout.map { "\($0.trainIndices.count) \($0.devIndices.count) \($0.testLooks)" } ?? "-",
                 "\(bench.configuration.hashValue)", "\(bench.runs.count)", "\(shell.recorded.count)"].joined(separator: "|")
     }
 

@@ -120,7 +120,7 @@ import HyperLabKit
         #expect(out.contains("error: " + message), "\(out)")
         #expect(out.contains("hint: "), "\(out)")
         #expect(t.shell.workbench.dataset?.name == "iris")
-        #expect(t.shell.workbench.split != nil)
+        #expect(t.shell.workbench.partitioning?.holdout != nil)
     }
 
     @Test func theHintsOfTheBadInputsSayWhatToDo() throws {

@@ -29,9 +29,9 @@ import HyperLabKit
 
         #expect(replayed.workbench.configuration == original.shell.workbench.configuration)
         #expect(replayed.workbench.dataset == original.shell.workbench.dataset)
-        #expect(replayed.workbench.split?.trainIndices == original.shell.workbench.split?.trainIndices)
-        #expect(replayed.workbench.split?.devIndices == original.shell.workbench.split?.devIndices)
-        #expect(replayed.workbench.split?.train == original.shell.workbench.split?.train)
+        #expect(replayed.workbench.partitioning?.holdout?.trainIndices == original.shell.workbench.partitioning?.holdout?.trainIndices)
+        #expect(replayed.workbench.partitioning?.holdout?.devIndices == original.shell.workbench.partitioning?.holdout?.devIndices)
+        #expect(replayed.workbench.partitioning?.holdout?.train == original.shell.workbench.partitioning?.holdout?.train)
         #expect(replayed.recorded == original.shell.recorded)
 
         // The state-changing commands print the same lines on replay as they did the first time.

@@ -25,7 +25,10 @@ public final class MemoryStudyStore: StudyStore {
     }
 
     /// The trials by number.
-    public func trials() throws(StudyStoreError) -> [Trial] {
+    public func trials() throws(StudyStoreError) -> [Trial] { allTrials }
+
+    /// The trials by number, without the protocol's `throws`: memory never fails.
+    public var allTrials: [Trial] {
         state.withLock { $0.values.sorted { $0.number < $1.number } }
     }
 

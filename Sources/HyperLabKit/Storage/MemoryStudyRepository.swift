@@ -43,7 +43,7 @@ public final class MemoryStudyRepository: StudyRepository {
     /// Every study, oldest first.
     public func studies() throws(StorageError) -> [StudySummary] {
         entries.withLock { $0 }.map { entry in
-            let trials = (try? entry.trials.trials()) ?? []
+            let trials = entry.trials.allTrials
             var counts: [TrialState: Int] = [:]
             for trial in trials { counts[trial.state, default: 0] += 1 }
             let d = entry.definition
@@ -57,7 +57,7 @@ public final class MemoryStudyRepository: StudyRepository {
     /// The study named `name` with its trials.
     public func load(_ name: String) throws(StorageError) -> StoredStudy {
         let entry = try self.entry(name)
-        return StoredStudy(id: entry.id, definition: entry.definition, trials: (try? entry.trials.trials()) ?? [])
+        return StoredStudy(id: entry.id, definition: entry.definition, trials: entry.trials.allTrials)
     }
 
     /// Marks running trials failed ("interrupted") and a running study interrupted.

@@ -28,8 +28,10 @@ enum ResultsFile {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The JSON text: the sweep's settings and every trial with its per-epoch dev metric.
-    static func json(_ sweep: SweepRecord) -> String {
+    /// The JSON text: the sweep's settings and every trial with its per-epoch dev metric (null
+    /// for an epoch whose value is not finite, which JSON cannot hold); nil only if Foundation
+    /// refuses the document, so a caller never writes a file that lost its trials.
+    static func json(_ sweep: SweepRecord) -> String? {
         var trials: [[String: Any]] = []
         for trial in sweep.trials {
             var entry: [String: Any] = ["trial": trial.number, "state": trial.state.rawValue, "seed": trial.seed,
@@ -38,7 +40,9 @@ enum ResultsFile {
             for (name, value) in trial.parameters { parameters[name] = jsonValue(value) }
             entry["parameters"] = parameters
             entry["metrics"] = trial.metrics.filter { $0.value.isFinite }
-            entry["per_epoch"] = [sweep.metric: trial.curve.map { ["epoch": $0.step, "value": $0.value] as [String: Any] }]
+            entry["per_epoch"] = [sweep.metric: trial.curve.map {
+                ["epoch": $0.step, "value": $0.value.isFinite ? $0.value as Any : NSNull()] as [String: Any]
+            }]
             if let failure = trial.failure { entry["failure"] = failure }
             trials.append(entry)
         }
@@ -50,7 +54,7 @@ enum ResultsFile {
             "best_trial": sweep.best.map { $0.number } as Any, "trials": trials,
         ]
         guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys]),
-              let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+              let text = String(data: data, encoding: .utf8) else { return nil }
         return text + "\n"
     }
 

@@ -229,7 +229,10 @@ extension Shell {
             throw InputError("save results writes .csv or .json, not '\(url.pathExtension.excerpt)'", at: span,
                              hint: "save results \"sweep.csv\" or save results \"sweep.json\"")
         }
-        let text = format == "csv" ? ResultsFile.csv(sweep) : ResultsFile.json(sweep)
+        guard let text = format == "csv" ? ResultsFile.csv(sweep) : ResultsFile.json(sweep) else {
+            throw InputError("the results of \(sweep.name) cannot be written as JSON", at: span,
+                             hint: "save results \"\((path as NSString).deletingPathExtension).csv\" writes them as CSV")
+        }
         try writeUserFile(text, to: path, command: command, span: span)
         console.line("saved \(sweep.trials.count) trials of \(sweep.name) to \(path)")
     }

@@ -153,9 +153,16 @@ extension Shell {
         if !metrics.isEmpty { console.line("metrics: " + metrics.joined(separator: " · ")) }
         let curve = trial.curve.map { "\($0.step): \(NumberFormat.metric($0.value))" }
         if !curve.isEmpty { console.line("\(sweep.metric) per epoch: " + curve.joined(separator: "  ")) }
-        if let folder = sweep.logFolder, let tail = TrialLog.tail(path: TrialLog.path(folder: folder, trial: trial.number), lines: 20) {
-            console.line("last lines of \(TrialLog.path(folder: folder, trial: trial.number)):")
-            for line in tail { console.line("  " + line) }
+        if let folder = sweep.logFolder {
+            let path = TrialLog.path(folder: folder, trial: trial.number)
+            if let tail = TrialLog.tail(path: path, lines: 20) {
+                console.line("last lines of \(path):")
+                for line in tail { console.line("  " + line) }
+            } else if FileManager.default.fileExists(atPath: path) {
+                console.line("its log \(Shell.relativePath(path, to: options.workingDirectory)) cannot be read: check its permissions")
+            } else {
+                console.line("no log at \(Shell.relativePath(path, to: options.workingDirectory)): it was removed, or the trial ran on another machine")
+            }
         }
     }
 }

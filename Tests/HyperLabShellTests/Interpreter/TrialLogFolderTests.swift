@@ -37,6 +37,17 @@ import HyperLabKit
         #expect(!t.shell.temporaryLogs.exists)
     }
 
+    /// `show trial N` says when a trial's log is gone, instead of leaving its lines out without a word.
+    @Test func showTrialSaysWhenTheLogIsGone() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(Self.objective + #" logs="kept""#) == .completed)
+        #expect(t.shell.run("sweep random n=1 x=uniform(0, 1) name=gone") == .completed)
+        try FileManager.default.removeItem(at: t.directory.appendingPathComponent("kept/gone/trial-0000.log"))
+        #expect(t.shell.run("show trial 0") == .completed)
+        #expect(t.output.text.contains("no log at kept/gone/trial-0000.log: it was removed, or the trial ran on another machine\n"),
+                "\(t.output.text)")
+    }
+
     /// A log folder that cannot be made stops the sweep before any trial, saying why (it was a
     /// silent `try?`, and every trial then failed on its own log).
     @Test func aLogFolderThatCannotBeMadeIsAClearError() throws {

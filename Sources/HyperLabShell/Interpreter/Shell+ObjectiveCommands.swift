@@ -161,7 +161,7 @@ extension Shell {
             } else if FileManager.default.fileExists(atPath: path) {
                 console.line("its log \(Shell.relativePath(path, to: options.workingDirectory)) cannot be read: check its permissions")
             } else {
-                console.line("no log at \(Shell.relativePath(path, to: options.workingDirectory)): it was removed, or the trial ran on another machine")
+                console.line("no log at \(Shell.relativePath(path, to: options.workingDirectory)): it was removed, written to another logs= folder, or on another machine")
             }
         }
     }

@@ -44,7 +44,7 @@ import HyperLabKit
         #expect(t.shell.run("sweep random n=1 x=uniform(0, 1) name=gone") == .completed)
         try FileManager.default.removeItem(at: t.directory.appendingPathComponent("kept/gone/trial-0000.log"))
         #expect(t.shell.run("show trial 0") == .completed)
-        #expect(t.output.text.contains("no log at kept/gone/trial-0000.log: it was removed, or the trial ran on another machine\n"),
+        #expect(t.output.text.contains("no log at kept/gone/trial-0000.log: it was removed, written to another logs= folder, or on another machine\n"),
                 "\(t.output.text)")
     }
 

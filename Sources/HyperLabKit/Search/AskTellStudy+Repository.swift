@@ -26,7 +26,7 @@ extension AskTellStudy {
             configuration: [:], dataset: .ownedByCommand, split: .ownedByCommand)
         let id: StudyID
         do { id = try repository.createStudy(definition) } catch { throw AskTellError(error) }
-        return try AskTellStudy(study: study, store: repository.trialStore(for: id))
+        return try AskTellStudy(study: study, metric: metric, store: repository.trialStore(for: id))
     }
 
     /// The study named `name` in `repository`, rebuilt from its stored definition (space, sampler,
@@ -43,6 +43,7 @@ extension AskTellStudy {
         } catch {
             throw AskTellError(error)
         }
-        return try AskTellStudy(study: study, store: repository.trialStore(for: stored.id))
+        return try AskTellStudy(study: study, metric: stored.definition.metric,
+                                store: repository.trialStore(for: stored.id))
     }
 }

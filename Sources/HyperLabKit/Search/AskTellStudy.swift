@@ -35,6 +35,9 @@ public final class AskTellStudy: Sendable {
     /// The search space, sampler, pruner, direction, seed and lag (its trial count is unused:
     /// the caller's loop decides how many trials there are).
     public let study: Study
+    /// The name of the told value among a trial's metrics (`value` unless the study was created
+    /// with another): the shell's tables of a stored study read it there.
+    public let metric: String
     private let store: any StudyStore
     private let state: Mutex<[Trial]>
 
@@ -48,16 +51,17 @@ public final class AskTellStudy: Sendable {
     ///   - direction: whether `tell`'s values are minimized or maximized.
     ///   - seed: the study seed every suggestion and trial seed derives from.
     ///   - lag: the visibility lag (see above).
+    ///   - metric: the name of the told value among the trial's metrics.
     /// - Throws: `AskTellError` (`.invalidSampler`) for a grid over a range, or (`.store`) when the
     ///   store cannot be read.
     public convenience init(space: SearchSpace, sampler: SamplerKind = .tpe, samplerSettings: [String: String] = [:],
                             baseline: TrialParameters? = nil, pruner: PrunerKind = .none, direction: MetricDirection, seed: UInt64 = 0,
-                            lag: Int = AskTellStudy.defaultLag,
+                            lag: Int = AskTellStudy.defaultLag, metric: String = "value",
                             store: any StudyStore = MemoryStudyStore()) throws(AskTellError) {
         try self.init(study: AskTellStudy.study(space: space, sampler: sampler, samplerSettings: samplerSettings,
                                                 baseline: baseline, pruner: pruner, direction: direction, seed: seed,
                                                 lag: lag),
-                      store: store)
+                      metric: metric, store: store)
     }
 
     /// The study of a sampler and pruner given by kind; its trial count is unused.
@@ -86,10 +90,11 @@ public final class AskTellStudy: Sendable {
     }
 
     /// An ask-and-tell study of `study` (any sampler and pruner values), whose trials `store` keeps;
-    /// the trials `store` already holds are its history.
+    /// the trials `store` already holds are its history. Told values are kept as `metric` too.
     /// - Throws: `AskTellError` (`.store`) when the store cannot be read or written.
-    public init(study: Study, store: any StudyStore = MemoryStudyStore()) throws(AskTellError) {
+    public init(study: Study, metric: String = "value", store: any StudyStore = MemoryStudyStore()) throws(AskTellError) {
         self.study = study
+        self.metric = metric
         self.store = store
         var trials: [Trial]
         do { trials = try store.trials() } catch { throw AskTellError(error) }
@@ -124,13 +129,14 @@ public final class AskTellStudy: Sendable {
     }
 
     /// Completes `trial` with the metric `value` (the number the study minimizes or maximizes);
-    /// `metrics` are kept beside it. A NaN or infinite value fails the trial as diverged, as in
-    /// `Study.run`.
+    /// `metrics` are kept beside it, with the value under the study's `metric` name. A NaN or
+    /// infinite value fails the trial as diverged, as in `Study.run`.
     /// - Throws: `AskTellError` when the trial is not this study's or was told before, or the
     ///   store fails (the trial is then still running and may be told again).
     public func tell(_ trial: AskedTrial, _ value: Double, metrics: [String: Double] = [:]) throws(AskTellError) {
         try finish(trial) { record in
             record.metrics = metrics
+            record.metrics[metric] = value
             if value.isFinite {
                 record.state = .complete
                 record.value = value

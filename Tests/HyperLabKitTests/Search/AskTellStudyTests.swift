@@ -145,7 +145,7 @@ struct AskTellStudyTests {
         #expect(trials[0].failure == "the metric is nan (diverged)")
         #expect(trials[1].intermediateValues == [1: 3] && trials[1].value == nil)
         #expect(trials[2].failure == "out of memory")
-        #expect(study.bestTrial?.number == 3 && study.bestTrial?.metrics == ["seconds": 1])
+        #expect(study.bestTrial?.number == 3 && study.bestTrial?.metrics == ["seconds": 1, "value": 2])
     }
 
     @Test func pruningDecidesAsStudyRunDoesWithTheSamePruner() throws {
@@ -219,6 +219,7 @@ struct AskTellStudyTests {
         let stored = try repository.load("branin")
         #expect(stored.trials == study.trials)
         #expect(stored.definition.sampler == "bayes" && stored.definition.metric == "value")
+        #expect(stored.trials.map { $0.metrics["value"] } == stored.trials.map(\.value))
         let taken = #expect(throws: AskTellError.self) {
             _ = try AskTellStudy.create(named: "branin", in: repository, space: space, direction: .minimize)
         }

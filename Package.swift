@@ -6,10 +6,6 @@ import PackageDescription
 /// Layers (DESIGN.md): `hyperlab` (executable) → `HyperLabShell` (language, interpreter,
 /// rendering) → `HyperLabKit` (numerics, data, learning, search). C libraries come from
 /// Debian's -dev packages through system library targets.
-let releaseTuning: [SwiftSetting] = [
-    .unsafeFlags(["-Ounchecked"], .when(configuration: .release)),
-]
-
 let package = Package(
     name: "HyperLab",
     products: [
@@ -43,8 +39,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
-            resources: [.copy("Resources/datasets")],
-            swiftSettings: releaseTuning
+            resources: [.copy("Resources/datasets")]
         ),
         .target(
             name: "HyperLabShell",
@@ -62,8 +57,7 @@ let package = Package(
         .executableTarget(
             name: "hyperlab-bench",
             dependencies: ["HyperLabKit", "HyperLabFuzz"],
-            path: "benchmarks/Sources/hyperlab-bench",
-            swiftSettings: releaseTuning
+            path: "benchmarks/Sources/hyperlab-bench"
         ),
         // The fuzz pass of `hyperlab-bench fuzz`, also run (shorter) by the shell's tests. Optimized
         // in debug builds too: the tests generate their lines in a debug build, byte by byte.

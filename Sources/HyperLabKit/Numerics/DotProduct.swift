@@ -9,12 +9,14 @@ func dotProduct(_ x: UnsafePointer<Double>, _ y: UnsafePointer<Double>, _ count:
     var i = 0
     let rx = UnsafeRawPointer(x), ry = UnsafeRawPointer(y)
     let stride = MemoryLayout<Double>.stride
-    while i + 8 <= count {
-        a0 += rx.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Double>.self)
-            * ry.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Double>.self)
-        a1 += rx.loadUnaligned(fromByteOffset: (i + 4) * stride, as: SIMD4<Double>.self)
-            * ry.loadUnaligned(fromByteOffset: (i + 4) * stride, as: SIMD4<Double>.self)
-        i += 8
+    // Wrapping arithmetic: i + 8 ≤ count, so no offset wraps, and the loop keeps no overflow
+    // checks (issue 16: -Ounchecked had removed them).
+    while i &+ 8 <= count {
+        a0 += rx.loadUnaligned(fromByteOffset: i &* stride, as: SIMD4<Double>.self)
+            * ry.loadUnaligned(fromByteOffset: i &* stride, as: SIMD4<Double>.self)
+        a1 += rx.loadUnaligned(fromByteOffset: (i &+ 4) &* stride, as: SIMD4<Double>.self)
+            * ry.loadUnaligned(fromByteOffset: (i &+ 4) &* stride, as: SIMD4<Double>.self)
+        i &+= 8
     }
     var s = (a0 + a1).sum()
     while i < count {

@@ -59,9 +59,11 @@ struct CholeskyFactor {
         lower.withUnsafeBufferPointer { L in
             z.withUnsafeMutableBufferPointer { Z in
                 for i in 0..<n {
+                    // Row i of L from its start, indexed by k alone: no overflow check per term.
+                    let row = UnsafeBufferPointer(rebasing: L[i * n..<(i + 1) * n])
                     var s = Z[i]
-                    for k in 0..<i { s -= L[i * n + k] * Z[k] }
-                    Z[i] = s / L[i * n + i]
+                    for k in 0..<i { s -= row[k] * Z[k] }
+                    Z[i] = s / row[i]
                 }
             }
         }
@@ -74,9 +76,10 @@ struct CholeskyFactor {
         lower.withUnsafeBufferPointer { L in
             x.withUnsafeMutableBufferPointer { X in
                 for i in stride(from: n - 1, through: 0, by: -1) {
-                    let xi = X[i] / L[i * n + i]
+                    let row = UnsafeBufferPointer(rebasing: L[i * n..<(i + 1) * n])
+                    let xi = X[i] / row[i]
                     X[i] = xi
-                    for k in 0..<i { X[k] -= L[i * n + k] * xi }
+                    for k in 0..<i { X[k] -= row[k] * xi }
                 }
             }
         }

@@ -154,18 +154,25 @@ struct ParzenEstimator {
         var counts = [Int](repeating: 0, count: 256)
         for byte in 0..<8 where (differing >> UInt64(byte * 8)) & 0xFF != 0 {
             let shift = UInt64(byte * 8)
-            for i in 0..<256 { counts[i] = 0 }
-            for key in keys { counts[Int((key >> shift) & 0xFF)] += 1 }
-            var total = 0
-            for i in 0..<256 {
-                let c = counts[i]
-                counts[i] = total
-                total += c
-            }
-            for key in keys {
-                let digit = Int((key >> shift) & 0xFF)
-                buffer[counts[digit]] = key
-                counts[digit] += 1
+            // Through buffer pointers: no bounds check per key (issue 16: -Ounchecked had hidden them).
+            counts.withUnsafeMutableBufferPointer { counts in
+                keys.withUnsafeBufferPointer { keys in
+                    buffer.withUnsafeMutableBufferPointer { buffer in
+                        for i in 0..<256 { counts[i] = 0 }
+                        for key in keys { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFF)] &+= 1 }
+                        var total = 0
+                        for i in 0..<256 {
+                            let c = counts[i]
+                            counts[i] = total
+                            total &+= c
+                        }
+                        for key in keys {
+                            let digit = Int(truncatingIfNeeded: (key >> shift) & 0xFF)
+                            buffer[counts[digit]] = key
+                            counts[digit] &+= 1
+                        }
+                    }
+                }
             }
             swap(&keys, &buffer)
         }
@@ -220,16 +227,22 @@ struct ParzenEstimator {
                     switch axis {
                     case .numeric:
                         let x = point[j], xx = point[j] * point[j]
-                        let offset = j * k
-                        quadratic.withUnsafeBufferPointer { a in
-                            linear.withUnsafeBufferPointer { b in
-                                for i in 0..<k { T[i] += a[offset + i] * xx + b[offset + i] * x }
+                        let axisTerms = j * k..<(j + 1) * k
+                        // Rebased to the axis's k terms, so the loop indexes with i alone: an
+                        // `offset + i` is an overflow check per term that keeps the loop from
+                        // vectorizing (issue 16: -Ounchecked had hidden it).
+                        quadratic.withUnsafeBufferPointer { whole in
+                            linear.withUnsafeBufferPointer { wholeLinear in
+                                let a = UnsafeBufferPointer(rebasing: whole[axisTerms])
+                                let b = UnsafeBufferPointer(rebasing: wholeLinear[axisTerms])
+                                for i in 0..<k { T[i] += a[i] * xx + b[i] * x }
                             }
                         }
                     case .categorical:
-                        let offset = Int(point[j]) * k
-                        categoricalLogProbs[j].withUnsafeBufferPointer { table in
-                            for i in 0..<k { T[i] += table[offset + i] }
+                        let choiceTerms = Int(point[j]) * k..<(Int(point[j]) + 1) * k
+                        categoricalLogProbs[j].withUnsafeBufferPointer { whole in
+                            let table = UnsafeBufferPointer(rebasing: whole[choiceTerms])
+                            for i in 0..<k { T[i] += table[i] }
                         }
                     }
                 }
@@ -251,9 +264,10 @@ struct ParzenEstimator {
         let n = values.count
         var lanes = SIMD4<Double>(repeating: -.infinity)
         var i = 0
-        while i + 4 <= n {
-            lanes = pointwiseMax(lanes, SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3]))
-            i += 4
+        // Wrapping arithmetic: i + 4 ≤ n, so nothing wraps, and no overflow check is left in the loop.
+        while i &+ 4 <= n {
+            lanes = pointwiseMax(lanes, SIMD4(values[i], values[i &+ 1], values[i &+ 2], values[i &+ 3]))
+            i &+= 4
         }
         var result = lanes.max()
         while i < n {

@@ -41,6 +41,14 @@ public struct SearchSpace: Sendable, Hashable {
         self.parameters = resolved
     }
 
+    /// A space over `parameters`, written as a literal in the order the samplers draw:
+    /// `try SearchSpace(["x": .uniform(-5, 10), "units": .int(16, 256), "act": .choice(["relu", "tanh"])])`.
+    /// - Throws: `SearchSpaceError` for a repeated name or a `near` (it needs a current value:
+    ///   use `init(_:center:bounds:)`).
+    public init(_ parameters: KeyValuePairs<String, Distribution>) throws(SearchSpaceError) {
+        try self.init(parameters.map { ($0.key, $0.value) })
+    }
+
     /// The parameter names, in order.
     public var names: [String] { parameters.map(\.name) }
 

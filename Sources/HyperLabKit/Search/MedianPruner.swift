@@ -33,7 +33,7 @@ public struct MedianPruner: Pruner {
         guard isDecisionStep(context.step), let current = context.values[context.step] else { return false }
         if current.isNaN { return true }
         guard context.peerCount >= startupTrials else { return false }
-        let peers = context.peerValues.filter { !$0.isNaN }
+        let peers = context.peerValues.values.filter { !$0.isNaN }
         guard peers.count >= minimumPeers, !peers.isEmpty else { return false }
         var best = current
         for (step, v) in context.values where step <= context.step && context.direction.isBetter(v, than: best) {

@@ -10,15 +10,16 @@ public struct PruningContext: Sendable {
     public var step: Int
     /// The trial's own values up to and including `step`.
     public var values: [Int: Double]
-    /// The peers' values at `step`, by trial number (peers that did not reach it are absent).
-    public var peerValues: [Double]
+    /// The peers' values at `step`, keyed by trial number (peers that did not reach it are
+    /// absent), so a pruner can choose among them (Hyperband's brackets).
+    public var peerValues: [Int: Double]
     /// The number of peers (every trial numbered below `number − Study.lag`).
     public var peerCount: Int
     /// Whether the metric is maximized or minimized.
     public var direction: MetricDirection
 
     /// A context for one decision.
-    public init(number: Int, step: Int, values: [Int: Double], peerValues: [Double],
+    public init(number: Int, step: Int, values: [Int: Double], peerValues: [Int: Double],
                 peerCount: Int, direction: MetricDirection) {
         self.number = number
         self.step = step

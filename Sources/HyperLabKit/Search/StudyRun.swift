@@ -288,7 +288,7 @@ final class StudyRun: @unchecked Sendable {
             interruptedTrials.insert(n)
             return true
         }
-        let peers = (stepValues[step] ?? [:]).filter { $0.key < limit }.sorted { $0.key < $1.key }.map(\.value)
+        let peers = (stepValues[step] ?? [:]).filter { $0.key < limit }
         let own = (trials[n]?.intermediateValues ?? [:]).filter { $0.key <= step }
         let context = PruningContext(number: n, step: step, values: own, peerValues: peers,
                                      peerCount: max(limit, 0), direction: study.direction)

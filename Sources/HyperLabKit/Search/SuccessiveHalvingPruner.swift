@@ -49,7 +49,7 @@ public struct SuccessiveHalvingPruner: Pruner {
     public func shouldPrune(_ context: PruningContext) -> Bool {
         guard isDecisionStep(context.step), let value = context.values[context.step] else { return false }
         if value.isNaN { return true }
-        let competing = (context.peerValues.filter { !$0.isNaN } + [value]).sorted()
+        let competing = (context.peerValues.values.filter { !$0.isNaN } + [value]).sorted()
         let promotable = max(competing.count / reductionFactor - 1, 0)
         switch context.direction {
         case .maximize: return value < competing[competing.count - 1 - promotable]

@@ -166,7 +166,7 @@ public struct PostgreSQLWorker: Sendable {
             stepReporter: { step, value, isLast in
                 state.value.withLock { $0.trial.intermediateValues[step] = value }
                 // A server out of reach pauses the trial here until it is back (or the limit passes).
-                let peers: [Double]?
+                let peers: [Int: Double]?
                 do throws(StorageError) {
                     try worker.write { () throws(StudyStoreError) in try fenced.trialReported(number: n, step: step, value: value) }
                     if shouldStop() { return true }
@@ -218,17 +218,19 @@ public struct PostgreSQLWorker: Sendable {
         return trial
     }
 
-    /// The values at `step` of the trials below n − lag, in number order, once each has
+    /// The values at `step` of the trials below n − lag, by trial number, once each has
     /// finished or reached `step` (a trial back in the queue is not waited for); nil when the
     /// trial must stop meanwhile.
     /// - Throws: `StorageError` when the store fails, or stays out of reach past the limit.
-    private func peerValues(_ claim: PostgreSQLClaim, lag: Int, step: Int, shouldStop: () -> Bool) throws(StorageError) -> [Double]? {
+    private func peerValues(_ claim: PostgreSQLClaim, lag: Int, step: Int, shouldStop: () -> Bool) throws(StorageError) -> [Int: Double]? {
         let limit = claim.number - lag
-        guard limit > 0 else { return [] }
+        guard limit > 0 else { return [:] }
         while !shouldStop() {
             let peers = try persist { () throws(StorageError) in try store.progress(study: claim.study, below: limit, step: step) }
             let ready = peers.allSatisfy { $0.state.isFinished || ($0.lastStep ?? Int.min) >= step }
-            if ready { return peers.compactMap(\.valueAtStep) }
+            if ready {
+                return Dictionary(uniqueKeysWithValues: peers.compactMap { p in p.valueAtStep.map { (p.number, $0) } })
+            }
             try requeueStale()
             pause()
         }

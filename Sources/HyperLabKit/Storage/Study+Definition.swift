@@ -28,7 +28,11 @@ extension Study {
         } catch {
             throw StorageError(.invalidRecord, "the stored search space of \(definition.name) is not a grid: \(error.message)")
         }
-        self.init(space: space, sampler: sampler, pruner: prunerKind.pruner, direction: definition.direction,
+        var settings = definition.prunerSettings ?? [:]
+        if prunerKind.settingRanges["max_epochs"] != nil, settings["max_epochs"] == nil, let epochs = definition.configuration["epochs"] { settings["max_epochs"] = epochs }
+        let pruner = try prunerKind.pruner(settings: settings)
+        self.init(space: space, sampler: prunerKind.sampler(sampler, of: samplerKind, with: pruner), pruner: pruner,
+                  direction: definition.direction,
                   seed: definition.seed, trials: definition.trialCount, lag: definition.lag ?? Study.defaultLag)
     }
 }

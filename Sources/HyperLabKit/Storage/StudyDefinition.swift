@@ -55,8 +55,11 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var direction: MetricDirection
     /// Seeds per configuration (`repeats=N`).
     public var repeats: Int
-    /// The pruner: none, median or asha.
+    /// The pruner by its `PrunerKind` name: none, median, asha or hyperband.
     public var prune: String
+    /// The pruner's settings by name, as canonical text (`eta: "3"`, `max_epochs: "81"`); nil
+    /// for none, so stores written before pruners had settings read as they were run.
+    public var prunerSettings: [String: String]?
     /// The lag of the visibility rule (`lag=`, see `Study`); nil for the default lag, so
     /// stores written before lag= existed read as they were run.
     public var lag: Int?
@@ -76,8 +79,8 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     /// A study record with every field given.
     public init(name: String, created: Date = Date(), status: StudyStatus = .running, sampler: String,
                 samplerSettings: [String: String] = [:], baseline: Bool = false, seed: UInt64, trialCount: Int,
-                metric: String, direction: MetricDirection, repeats: Int = 1, prune: String = "none", lag: Int? = nil,
-                space: [SweptParameter], configuration: [String: String], dataset: DatasetReference,
+                metric: String, direction: MetricDirection, repeats: Int = 1, prune: String = "none",
+                prunerSettings: [String: String] = [:], lag: Int? = nil, space: [SweptParameter], configuration: [String: String], dataset: DatasetReference,
                 split: SplitReference, objective: ExternalObjectiveReference? = nil, hyperLabVersion: String = HyperLabVersion.current) {
         self.name = name
         self.created = created
@@ -91,6 +94,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
         self.direction = direction
         self.repeats = repeats
         self.prune = prune
+        self.prunerSettings = prunerSettings.isEmpty ? nil : prunerSettings
         self.lag = lag == Study.defaultLag ? nil : lag
         self.space = space
         self.configuration = configuration
@@ -104,11 +108,12 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     /// `base` are turned into their canonical text.
     public init(name: String, created: Date = Date(), sampler: String, samplerSettings: [String: String] = [:],
                 baseline: Bool = false, seed: UInt64, trialCount: Int, metric: String, direction: MetricDirection,
-                repeats: Int = 1, prune: String = "none", lag: Int? = nil, space: SearchSpace, base: Configuration,
+                repeats: Int = 1, prune: String = "none", prunerSettings: [String: String] = [:], lag: Int? = nil,
+                space: SearchSpace, base: Configuration,
                 dataset: DatasetReference, split: SplitReference, objective: ExternalObjectiveReference? = nil) {
         self.init(name: name, created: created, sampler: sampler, samplerSettings: samplerSettings,
                   baseline: baseline, seed: seed, trialCount: trialCount, metric: metric, direction: direction,
-                  repeats: repeats, prune: prune, lag: lag,
+                  repeats: repeats, prune: prune, prunerSettings: prunerSettings, lag: lag,
                   space: space.parameters.map { SweptParameter(name: $0.name, distribution: $0.distribution.description) },
                   configuration: StudyDefinition.configurationText(base), dataset: dataset, split: split,
                   objective: objective)

@@ -48,10 +48,11 @@ extension Shell {
                 throw StorageError(.invalidRecord, "it names a sampler or pruner this HyperLab does not know (\(d.sampler), prune=\(d.prune))",
                                    hint: "it was stored by a newer HyperLab")
             }
-            let plan = SweepPlan(name: d.name, kind: kind, space: try d.searchSpace(), base: base, metric: d.metric,
+            var plan = SweepPlan(name: d.name, kind: kind, space: try d.searchSpace(), base: base, metric: d.metric,
                                  direction: d.direction, seed: Int(truncatingIfNeeded: d.seed), total: d.trialCount,
                                  repeats: d.repeats, prune: prune, baseline: d.baseline,
                                  parallel: ProcessInfo.processInfo.activeProcessorCount, lag: d.lag ?? Study.defaultLag)
+            plan.pruneSettings = d.prunerSettings ?? [:]
             var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)

@@ -16,6 +16,8 @@ extension Shell {
         var total: Int
         var repeats: Int
         var prune: PrunerKind
+        /// The pruner's settings as the store keeps them (`eta`, `min_epochs`, `max_epochs`).
+        var pruneSettings: [String: String] = [:]
         var baseline: Bool
         var parallel: Int
         /// The study's lag (`lag=`): fixed at creation and stored, never taken from the machine.
@@ -78,15 +80,17 @@ extension Shell {
         }
         let baseline = command.boolean("baseline", default: false) || kind == .around
         if baseline, kind == .grid { total += 1 }
-        let plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
+        let prune = command.string("prune").flatMap(PrunerKind.init(rawValue:)) ?? .none
+        let pruneSettings = try Shell.pruneSettings(command, prune: prune, space: space, base: base)
+        var plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
                              base: base, metric: metric,
                              direction: bench.objective?.direction ?? (MetricName.isHigherBetter(metric) ? .maximize : .minimize),
                              seed: command.integer("seed", default: 0), total: total,
                              repeats: command.integer("repeats", default: 1),
-                             prune: command.string("prune").flatMap(PrunerKind.init(rawValue:)) ?? .none,
-                             baseline: baseline,
+                             prune: prune, baseline: baseline,
                              parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount),
                              lag: Shell.lag(command))
+        plan.pruneSettings = pruneSettings
         try checkMemory(plan, target: target, command: command)
         try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
     }
@@ -114,7 +118,12 @@ extension Shell {
         } catch {
             throw InputError(error.message, at: nil, hint: error.hint ?? "a grid takes lists: lr=[1e-3, 1e-2]")
         }
-        return Study(space: plan.space, sampler: sampler, pruner: plan.prune.pruner, direction: plan.direction,
+        let pruner: any Pruner
+        do { pruner = try plan.prune.pruner(settings: plan.pruneSettings) } catch {
+            throw InputError(error.message, at: nil, hint: error.hint)
+        }
+        return Study(space: plan.space, sampler: plan.prune.sampler(sampler, of: plan.kind, with: pruner), pruner: pruner,
+                     direction: plan.direction,
                      seed: UInt64(plan.seed), trials: plan.total, lag: plan.lag)
     }
 

@@ -177,7 +177,8 @@ extension Shell {
         return StudyDefinition(name: name, created: options.clock(), sampler: plan.kind.rawValue,
                                baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
                                metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
-                               prune: plan.prune.rawValue, lag: plan.lag, space: plan.space, base: plan.base,
+                               prune: plan.prune.rawValue, prunerSettings: plan.pruneSettings, lag: plan.lag,
+                               space: plan.space, base: plan.base,
                                dataset: dataset, split: split, objective: external)
     }
 
@@ -194,6 +195,7 @@ extension Shell {
                 + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
                 + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
                 + (plan.prune != .none ? " · pruning \(plan.prune.rawValue)" : "")
+                + (plan.prune == .hyperband ? " (eta \(plan.pruneSettings["eta"] ?? "3"), epochs \(plan.pruneSettings["min_epochs"] ?? "1") to \(plan.pruneSettings["max_epochs"] ?? "?"))" : "")
                 + (plan.lag != Study.defaultLag ? " · lag \(plan.lag)" : "")
                 + (timings ? " · parallel \(plan.parallel)" : "")
                 + (timings ? " · stored as study '\(storedName)' in \(storeLocation)" : "")

@@ -4,7 +4,8 @@ import Testing
 @Suite struct PrunerTests {
     private func context(_ own: [Int: Double], step: Int, peers: [Double], peerCount: Int? = nil,
                          direction: MetricDirection = .maximize) -> PruningContext {
-        PruningContext(number: 20, step: step, values: own, peerValues: peers,
+        PruningContext(number: 20, step: step, values: own,
+                       peerValues: Dictionary(uniqueKeysWithValues: peers.enumerated().map { ($0.offset, $0.element) }),
                        peerCount: peerCount ?? peers.count, direction: direction)
     }
 

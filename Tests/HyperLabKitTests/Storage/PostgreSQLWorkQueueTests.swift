@@ -133,9 +133,29 @@ struct PostgreSQLWorkQueueTests {
         defer { cleanUp() }
         let definition = try StorageFixtures.definition(trials: 16, lag: lag)
         let id = try store.createStudy(definition)
-        try store.enqueue(study: id, numbers: 0..<definition.trialCount)
         let study = try StorageFixtures.study(try store.load(definition.name).definition)
         #expect(study.lag == lag ?? Study.defaultLag, "the lag is stored with the study")
+        try Self.compareThreeWorkersWithALocalRun(of: study, id: id, name: definition.name, store: store, url: url)
+    }
+
+    /// Hyperband (its brackets and BOHB-style TPE), rebuilt by every worker from the stored study.
+    @Test func threeWorkersGiveTheTrialsOfALocalHyperbandRun() throws {
+        let (store, url, cleanUp) = try PostgreSQLTestServer.store()
+        defer { cleanUp() }
+        var definition = try StorageFixtures.definition(trials: 24)
+        definition.prune = PrunerKind.hyperband.rawValue
+        definition.prunerSettings = ["eta": "2", "min_epochs": "1", "max_epochs": "4"]
+        let id = try store.createStudy(definition)
+        let study = try Study(definition: try store.load(definition.name).definition)
+        #expect(study.pruner is HyperbandPruner)
+        try Self.compareThreeWorkersWithALocalRun(of: study, id: id, name: definition.name, store: store, url: url)
+    }
+
+    /// Runs `study` locally, then queues its trials for three workers of uneven speeds, and
+    /// expects the stored trials to be the local run's.
+    private static func compareThreeWorkersWithALocalRun(of study: Study, id: StudyID, name: String,
+                                                         store: PostgreSQLStudyStore, url: String) throws {
+        try store.enqueue(study: id, numbers: 0..<study.trialCount)
         let local = study.run(parallel: 1, objective: StorageFixtures.objective())
         #expect(local.trials.contains { $0.state == .pruned }, "the local run prunes, so pruning is compared too")
         let connections = try (0..<3).map { _ in try PostgreSQLStudyStore.open(url: url) }
@@ -150,7 +170,7 @@ struct PostgreSQLWorkQueueTests {
             }
         }
         #expect(failures.withLock { $0 } == [])
-        let stored = try store.load(definition.name).trials
+        let stored = try store.load(name).trials
         #expect(stored.map(StorageFixtures.fingerprint) == local.trials.map(StorageFixtures.fingerprint))
     }
 

@@ -21,6 +21,7 @@ import Testing
         var base = Configuration()
         try base.set("lr", .real(0.01), origin: .command("set"))
         try base.set("units", .integer(64), origin: .command("set"))
+        try base.set("epochs", .integer(6), origin: .command("set"))   // Hyperband's R: the objective's epochs
         return StudyDefinition(name: "\(kind.rawValue) \(prune.rawValue)", sampler: kind.rawValue, baseline: kind == .around,
                                seed: 5, trialCount: kind == .grid ? 6 : 14, metric: "dev_acc", direction: .maximize,
                                prune: prune.rawValue, lag: 3, space: space, base: base,
@@ -63,9 +64,35 @@ import Testing
             #expect(error.hint == "it was stored by a newer HyperLab; known samplers: grid, random, sobol, tpe, bayes, around")
         }
         definition.sampler = "tpe"
-        definition.prune = "hyperband"
+        definition.prune = "pbt"
         do { _ = try Study(definition: definition) } catch {
-            #expect(error.message == "the study tpe none names an unknown pruner 'hyperband'")
+            #expect(error.message == "the study tpe none names an unknown pruner 'pbt'")
+        }
+    }
+
+    /// Hyperband's settings travel with the study; R falls back to the stored epochs.
+    @Test func hyperbandsSettingsAreStoredAndRebuilt() throws {
+        var definition = try Self.definition(.tpe, .hyperband)
+        definition.prunerSettings = ["eta": "2", "min_epochs": "2", "max_epochs": "16"]
+        let (repository, cleanUp) = try StorageFixtures.repository(.sqlite)
+        defer { cleanUp() }
+        _ = try repository.createStudy(definition)
+        let stored = try repository.load(definition.name).definition
+        #expect(stored.prunerSettings == definition.prunerSettings)
+        let pruner = try #require(try Study(definition: stored).pruner as? HyperbandPruner)
+        #expect([pruner.reductionFactor, pruner.minimumResource, pruner.maximumResource] as [Int] == [2, 2, 16])
+        #expect(try Study(definition: stored).sampler is BudgetedSampler, "TPE models one budget at a time")
+
+        definition.prunerSettings = nil
+        let fallback = try #require(try Study(definition: definition).pruner as? HyperbandPruner)
+        #expect([fallback.reductionFactor, fallback.minimumResource, fallback.maximumResource] as [Int] == [3, 1, 6])
+        #expect(try Study(definition: try Self.definition(.tpe, .asha)).sampler is TPESampler)
+
+        definition.prunerSettings = ["eta": "1"]
+        #expect(throws: StorageError(.invalidRecord, "eta=1 is not a whole number from 2 to 100")) { try Study(definition: definition) }
+        definition.prune = "asha"
+        #expect(throws: StorageError(.invalidRecord, "prune=asha has no setting 'eta'", hint: "prune=asha takes no settings")) {
+            try Study(definition: definition)
         }
     }
 }

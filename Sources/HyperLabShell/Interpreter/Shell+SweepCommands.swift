@@ -192,7 +192,7 @@ extension Shell {
            command.distributionOptions.allSatisfy({ $0.1.isCategorical }) {
             throw InputError("sweep cmaes needs a numeric range to search: every swept key here is a list",
                              at: command.span(ofOption: first.0),
-                             hint: "give a range such as \(first.0)=uniform(a, b) or log(a, b); for lists only, use sweep tpe or sweep grid")
+                             hint: "it draws lists at random and searches ranges: add one, e.g. lr=log(1e-4, 1e-1); for lists only, use sweep tpe or sweep grid")
         }
         var center: [String: ParameterValue] = [:]
         var bounds: [String: ClosedRange<Double>] = [:]

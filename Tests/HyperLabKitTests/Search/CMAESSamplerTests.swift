@@ -114,8 +114,8 @@ import Testing
         #expect(trials.map { space.unitCoordinates(of: $0.parameters) ?? [] } == expected)
     }
 
-    /// The generation a suggestion is in, with every trial complete except `failed`.
-    static func generation(at number: Int, lag: Int, failed: Set<Int> = []) throws -> Int {
+    /// Where the replay stands at `number`, with every trial complete except `failed`.
+    static func replay(at number: Int, lag: Int, failed: Set<Int> = []) throws -> CMAESSampler.Replay {
         let space = try SearchSpace([("x", .uniform(0, 1)), ("y", .log(1e-3, 1))])
         let study = Study(space: space, sampler: CMAESSampler(), direction: .minimize, seed: 2, trials: number + 1, lag: lag)
         var trials: [Trial] = []
@@ -125,17 +125,38 @@ import Testing
                                 value: failed.contains(n) ? nil : Double(n % 5)))
         }
         let context = study.samplingContext(for: number, trials: trials)
-        return CMAESSampler().replay(context, numeric: [0, 1]).generation
+        return CMAESSampler().replay(context, numeric: [0, 1])
     }
 
-    /// λ = 6 in 2-D. Lag 0: a generation every 6 trials. Lag 4: generation 0 is told when trial 10
-    /// first sees trials 0–5; trials 6–9 were drawn from it meanwhile and take no part, so
-    /// generation 1 is trials 10–15, told at trial 20. A failed trial is replaced by the next one.
+    /// λ = 6 in 2-D. Lag 0: a generation every 6 trials; a failed trial is replaced by the next.
+    /// Lag 4: generation 0 (trials 0–5) is told when trial 10 first sees them; trials 6–9 were drawn
+    /// from it meanwhile and join generation 1 as injected solutions with trials 10 and 11, which
+    /// is told at trial 16.
     @Test func generationsFollowTheLagAndSkipFailures() throws {
-        #expect(try Self.generation(at: 25, lag: 0) == 4)
-        #expect(try Self.generation(at: 19, lag: 4) == 1)
-        #expect(try Self.generation(at: 20, lag: 4) == 2)
-        #expect(try Self.generation(at: 24, lag: 0, failed: [3]) == 3)
+        #expect(try Self.replay(at: 25, lag: 0).generation == 4)
+        #expect(try Self.replay(at: 24, lag: 0, failed: [3]).generation == 3)
+        #expect(try Self.replay(at: 9, lag: 4).generation == 0)
+        #expect(try Self.replay(at: 10, lag: 4).generation == 1)
+        let waiting = try Self.replay(at: 15, lag: 4)
+        #expect(waiting.generation == 1 && waiting.injected == [true, true, true, true, false])
+        #expect(try Self.replay(at: 16, lag: 4).generation == 2)
+    }
+
+    /// An injected solution's step is cut to Mahalanobis length √d + 2d/(d + 2); a drawn one's is not.
+    @Test func injectedStepsAreClipped() {
+        let far: [(x: [Double], loss: Double)] = (0..<6).map { k in ([0.5 + 0.4 * Double(k % 2 == 0 ? 1 : -1), 0.9], Double(k)) }
+        var drawn = CMAESState(mean: [0.5, 0.5], sigma: 0.1, populationSize: 6)
+        var injected = drawn
+        drawn.update(far)
+        injected.update(far, injected: [Bool](repeating: true, count: 6))
+        // Every step has length √(4² + 4²) = 5.66 in units of σ; the limit in 2-D is √2 + 1.
+        let limit = 2.0.squareRoot() + 1, length = 32.0.squareRoot()
+        let w = drawn.weights
+        let drawnStep: [Double] = drawn.mean.map { ($0 - 0.5) / 0.1 }
+        let injectedStep: [Double] = injected.mean.map { ($0 - 0.5) / 0.1 }
+        let expected: [Double] = [4 * (w[0] - w[1] + w[2]), 4]
+        #expect(Self.close(drawnStep, expected))
+        #expect(Self.close(injectedStep, expected.map { $0 * limit / length }))
     }
 
     /// IPOP: on a flat function the range of values stays below 10⁻¹², so the search stops once

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Sampler benchmark (issue 4): HyperLab's samplers vs Optuna and hyperopt, side by side in one run.
 #
-#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag]   (the first three when none is named)
+#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag] [cmaes]   (the first three when none is named)
 #
 # quality: median simple regret (best value found - known minimum) at 10/25/50(/100) trials on
 #   Branin (50 trials), Hartmann-6 (100) and Rosenbrock-4 on [-2.048, 2.048]^4 (50), over seeds
-#   0..N-1: HyperLab random, tpe and bayes through Study.run(parallel: 1) (the product path, whose
+#   0..N-1: HyperLab random, tpe, bayes and cmaes through Study.run(parallel: 1) (the product path, whose
 #   fixed history lag of 4 hides the last 4 results from each suggestion) and the same samplers with
 #   every earlier result visible (lag 0, as the peers run); Optuna's TPESampler (its default, which
 #   in Optuna 5 is the multivariate TPE), TPESampler(multivariate=False), GPSampler and
-#   RandomSampler; hyperopt's tpe.suggest. Every run is sequential.
+#   RandomSampler and CmaEsSampler; hyperopt's tpe.suggest. Every run is sequential.
+# cmaes: only HyperLab cmaes (lag 4 and 0) and Optuna's CmaEsSampler, as in quality (needs no hyperopt).
 # spread: how much a 20-seed median moves with the seeds drawn. HyperLab bayes (lag 4 and 0) and
 #   Optuna's GPSampler over 100 seeds on the three functions: the median of all, its ratio to
 #   Optuna's, and the medians of five disjoint groups of 20 seeds. Final regrets spread over
@@ -22,8 +23,8 @@
 #   TPE after 1,000 trials and the GP after 100, HyperLab and Optuna.
 # Environment:
 #   HYPERLAB_BENCH_VENV     the peers' venv (default ~/.cache/hyperlab-bench-venv); optuna, hyperopt,
-#                           torch, scipy and greenlet (Optuna's GP uses it for batched L-BFGS) are
-#                           installed into it when missing
+#                           torch, scipy, greenlet (Optuna's GP uses it for batched L-BFGS) and cmaes
+#                           (Optuna's CmaEsSampler) are installed into it when missing
 #   HYPERLAB_BENCH_SCRATCH  SwiftPM scratch path (default .build)
 #   HYPERLAB_BENCH_SEEDS    seeds per sampler and function (default 20)
 #   HYPERLAB_BENCH_SPREAD_SEEDS  seeds of the spread part (default 100)
@@ -38,7 +39,7 @@ spread_functions="${HYPERLAB_BENCH_SPREAD_FUNCTIONS:-branin,hartmann6,rosenbrock
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(quality spread overhead)
 for p in "${parts[@]}"; do
-    case "$p" in quality|spread|overhead|lag) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag)" >&2; exit 2 ;; esac
+    case "$p" in quality|spread|overhead|lag|cmaes) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag, cmaes)" >&2; exit 2 ;; esac
 done
 case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
 case "$spread_seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SPREAD_SEEDS must be a whole number" >&2; exit 2 ;; esac
@@ -49,9 +50,9 @@ if [ ! -x "$venv/bin/python" ]; then
     echo "== creating the peers' virtual environment in $venv"
     python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet' 2>/dev/null; then
-    echo "== installing optuna, hyperopt, torch, scipy and greenlet into $venv"
-    "$venv/bin/pip" install --quiet optuna hyperopt torch scipy greenlet
+if ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet, cmaes' 2>/dev/null; then
+    echo "== installing optuna, hyperopt, torch, scipy, greenlet and cmaes into $venv"
+    "$venv/bin/pip" install --quiet optuna hyperopt torch scipy greenlet cmaes==0.13.1
 fi
 
 results="$(mktemp "${TMPDIR:-/tmp}/hyperlab-samplers.XXXXXX")"
@@ -65,8 +66,8 @@ started="$(date)"
 for p in "${parts[@]}"; do
     if [ "$p" = quality ]; then
         echo "== quality, $seeds seeds"
-        pinned "$bench" samplers quality --samplers random,tpe,bayes --lag 4,0 --seeds "$seeds" | tee -a "$results"
-        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers tpe,tpe_independent,gp,random \
+        pinned "$bench" samplers quality --samplers random,tpe,bayes,cmaes --lag 4,0 --seeds "$seeds" | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers tpe,tpe_independent,gp,random,cmaes \
             --seeds "$seeds") | tee -a "$results"
         (cd "$peers" && pinned "$venv/bin/python" hyperopt_tpe.py --seeds "$seeds") | tee -a "$results"
     elif [ "$p" = spread ]; then
@@ -75,6 +76,10 @@ for p in "${parts[@]}"; do
             --seeds "$spread_seeds" | tee -a "$spread"
         (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --functions "$spread_functions" \
             --samplers gp --seeds "$spread_seeds") | tee -a "$spread"
+    elif [ "$p" = cmaes ]; then
+        echo "== cmaes, $seeds seeds"
+        pinned "$bench" samplers quality --samplers cmaes --lag 4,0 --seeds "$seeds" | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers cmaes --seeds "$seeds") | tee -a "$results"
     elif [ "$p" = lag ]; then
         echo "== lag, $seeds seeds"
         pinned "$bench" samplers quality --samplers tpe,bayes --lag 4,16,64 --seeds "$seeds" | tee -a "$results"
@@ -105,6 +110,7 @@ awk '
         if (s == "hyperlab_random") return "HyperLab random"; if (s == "optuna_tpe") return "Optuna TPE (default)"
         if (s == "optuna_tpe_independent") return "Optuna TPE (multivariate=False)"; if (s == "optuna_gp") return "Optuna GPSampler"
         if (s == "optuna_random") return "Optuna random"; if (s == "hyperopt_tpe") return "hyperopt TPE"
+        if (s == "hyperlab_cmaes") return "HyperLab cmaes (lag 4)"; if (s == "optuna_cmaes") return "Optuna CmaEsSampler"
         if (match(s, /^hyperlab_[a-z]+_lag[0-9]+$/)) { split(s, w, "_"); return "HyperLab " w[2] " (" substr(w[3], 1, 3) " " substr(w[3], 4) ")" }
         return s
     }

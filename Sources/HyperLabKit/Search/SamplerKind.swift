@@ -17,6 +17,8 @@ public enum SamplerKind: String, CaseIterable, Sendable {
     case tpe
     /// Gaussian-process Bayesian optimization (`GPSampler`).
     case bayes
+    /// The covariance matrix adaptation evolution strategy with IPOP restarts (`CMAESSampler`).
+    case cmaes
     /// Random draws near the current configuration, trial 0 being that configuration (`BaselineSampler.around`).
     case around
 
@@ -34,6 +36,7 @@ public enum SamplerKind: String, CaseIterable, Sendable {
         case .sobol: sampler = SobolSampler()
         case .tpe: sampler = startup.map { TPESampler(startupTrials: $0) } ?? TPESampler()
         case .bayes: sampler = startup.map { GPSampler(startupTrials: $0) } ?? GPSampler()
+        case .cmaes: sampler = CMAESSampler()
         case .around: return BaselineSampler.around(baseline ?? TrialParameters())
         }
         return baseline.map { sampler.withBaseline($0) } ?? sampler

@@ -1,7 +1,7 @@
 import Foundation
 import HyperLabKit
 
-/// `sweep grid|random|sobol|tpe|bayes|around`: the plan of a sweep (its space, sampler, metric,
+/// `sweep grid|random|sobol|tpe|bayes|cmaes|around`: the plan of a sweep (its space, sampler, metric,
 /// objective and options) from the command; `runSweep` (Shell+SweepRun) runs it.
 extension Shell {
     /// Everything a sweep needs besides the data: what to search, how, and how to score.
@@ -195,6 +195,12 @@ extension Shell {
         guard !pairs.isEmpty else {
             throw InputError("nothing to sweep", at: command.syntax.nameSpan,
                              hint: "give at least one key a list or a distribution, e.g. \(command.spec.example)")
+        }
+        if kind == .cmaes, let first = command.distributionOptions.first,
+           command.distributionOptions.allSatisfy({ $0.1.isCategorical }) {
+            throw InputError("sweep cmaes needs a numeric range to search: every swept key here is a list",
+                             at: command.span(ofOption: first.0),
+                             hint: "it draws lists at random and searches ranges: add one, e.g. lr=log(1e-4, 1e-1); for lists only, use sweep tpe or sweep grid")
         }
         var center: [String: ParameterValue] = [:]
         var bounds: [String: ClosedRange<Double>] = [:]

@@ -257,7 +257,7 @@ public final class Shell {
             if case .word("trial")? = command.arguments.first { try plotTrialCurves(command, bench) } else { try plotCurve(command, bench) }
         case "plot boundary": try plotBoundary(command, bench)
         case "evaluate test": try evaluateTest(command, on: &bench)
-        case "sweep grid", "sweep random", "sweep sobol", "sweep tpe", "sweep bayes", "sweep around":
+        case "sweep grid", "sweep random", "sweep sobol", "sweep tpe", "sweep bayes", "sweep cmaes", "sweep around":
             try sweep(command, on: &bench)
         case "results": try results(command, bench)
         case "best": try best(command, bench)

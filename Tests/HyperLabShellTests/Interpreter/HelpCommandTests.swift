@@ -10,7 +10,7 @@ import Testing
         return t.output.text
     }
 
-    @Test(arguments: ["grid", "random", "sobol", "tpe", "bayes"])
+    @Test(arguments: ["grid", "random", "sobol", "tpe", "bayes", "cmaes"])
     func onlySweepAroundListsNear(kind: String) throws {
         #expect(!(try help("sweep \(kind)")).contains("near("))
         #expect(try help("sweep around").contains("near(F)"))
@@ -43,7 +43,7 @@ import Testing
         page.split(separator: "\n").filter { $0.hasPrefix("  \(key) ") && $0.contains("whole number") }
     }
 
-    @Test(arguments: ["grid", "random", "sobol", "tpe", "bayes", "around"])
+    @Test(arguments: ["grid", "random", "sobol", "tpe", "bayes", "cmaes", "around"])
     func aSweepPageHasOneSeedRowAndNamesTheTrainingSeedApart(kind: String) throws {
         let page = try help("sweep \(kind)")
         #expect(rows(page, key: "seed").count == 1, "\(page)")
@@ -92,7 +92,7 @@ import Testing
     @Test func helpSweepIsOnePageForEveryKindWithTheirOwnSettingsUnderEachKind() throws {
         let page = help("sweep", width: 122)
         #expect(page.count < 70, "\(page.count) lines")
-        #expect(page.first?.hasPrefix("sweep grid|random|sobol|tpe|bayes|around") == true)
+        #expect(page.first?.hasPrefix("sweep grid|random|sobol|tpe|bayes|cmaes|around") == true)
         #expect(!page.contains { $0.hasPrefix("  force ") }, "grid's own setting is on help sweep grid")
         #expect(!page.contains { $0.contains("a number in (0, 10]") }, "each key's range is on help sweep KIND")
         #expect(page.contains { $0.contains("help sweep KIND") })

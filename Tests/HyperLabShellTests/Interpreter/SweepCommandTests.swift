@@ -15,13 +15,26 @@ import HyperLabKit
         return String(t.output.text.dropFirst(before))
     }
 
-    @Test(arguments: ["random", "tpe", "bayes"])
+    @Test(arguments: ["random", "tpe", "bayes", "cmaes"])
     func parallelOneAndTwoGiveByteIdenticalResults(sampler: String) throws {
         let sweep = "sweep \(sampler) n=10 lr=log(1e-3, 1) units=intlog(2, 32) epochs=8 prune=median"
         let one = try resultsTable(sweep + " parallel=1")
         let two = try resultsTable(sweep + " parallel=2")
         #expect(one.contains("trial"))
         #expect(one == two)
+    }
+
+    /// CMA-ES searches numeric ranges: a space of lists only is refused at its first key, with
+    /// the samplers that suit lists; one range among lists is enough.
+    @Test func cmaesRefusesASpaceOfListsOnly() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run("load iris; split train=0.6 dev=0.2 test=0.2") == .completed)
+        #expect(t.shell.run("sweep cmaes n=4 activation=[relu, tanh] units=[8, 16] epochs=1") == .failed)
+        #expect(t.output.text.contains("error: sweep cmaes needs a numeric range to search: every swept key here is a list"))
+        #expect(t.output.text.contains("hint: it draws lists at random and searches ranges: add one, e.g. lr=log(1e-4, 1e-1); for lists only, use sweep tpe or sweep grid"))
+        #expect(t.shell.workbench.sweeps.isEmpty)
+        #expect(t.shell.run("sweep cmaes n=4 activation=[relu, tanh] lr=log(1e-3, 1e-1) epochs=1") == .completed)
+        #expect(t.shell.workbench.sweeps.count == 1)
     }
 
     /// "… · 3 complete · 30 epochs trained": the epochs of every seed and every fold.

@@ -4,7 +4,7 @@ import HyperLabKit
 /// `overhead` (time per suggestion).
 enum SamplerCommand {
     static let usage = """
-        hyperlab-bench samplers quality [--functions branin,hartmann6,rosenbrock4] [--samplers random,tpe,bayes]
+        hyperlab-bench samplers quality [--functions branin,hartmann6,rosenbrock4] [--samplers random,tpe,bayes,cmaes]
                                         [--seeds N] [--lag 4,16,64,0]
             median simple regret at 10/25/50(/100) trials over seeds 0..N-1 (default 20); each lag above 0
             is the product path (Study.run, parallel=1, a study with that lag; default 4), 0 calls the

@@ -12,22 +12,24 @@ import HyperLabKit
 enum SamplerQuality {
     /// A HyperLab sampler under test.
     struct Entry {
-        /// The name on the command line (`random`, `sobol`, `tpe`, `bayes`).
+        /// The name on the command line, a `SamplerKind` (`random`, `sobol`, `tpe`, `bayes`, `cmaes`).
         let name: String
         /// The sampler.
         let sampler: any Sampler
     }
 
-    /// The samplers `names` (`random`, `sobol`, `tpe`, `bayes`).
+    /// The samplers `names`: the kinds of `SamplerKind` that need no grid or base configuration.
     static func entries(_ names: [String]) throws(BenchError) -> [Entry] {
+        let kinds = SamplerKind.allCases.filter { $0 != .grid && $0 != .around }
         var result: [Entry] = []
         for name in names {
-            switch name {
-            case "random": result.append(Entry(name: name, sampler: RandomSampler()))
-            case "sobol": result.append(Entry(name: name, sampler: SobolSampler()))
-            case "tpe": result.append(Entry(name: name, sampler: TPESampler()))
-            case "bayes": result.append(Entry(name: name, sampler: GPSampler()))
-            default: throw .usage("unknown sampler '\(name)' (random, sobol, tpe, bayes)")
+            guard let kind = SamplerKind(rawValue: name), kinds.contains(kind) else {
+                throw .usage("unknown sampler '\(name)' (\(kinds.map(\.rawValue).joined(separator: ", ")))")
+            }
+            do {
+                result.append(Entry(name: name, sampler: try kind.sampler(space: SearchSpace([]), baseline: nil)))
+            } catch {
+                throw .usage("\(name): \(error.message)")
             }
         }
         return result

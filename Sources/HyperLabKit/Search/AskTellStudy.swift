@@ -186,7 +186,10 @@ public final class AskTellStudy: Sendable {
             guard let i = index(of: trial, in: trials), trials[i].state == .running,
                   let step = trials[i].lastStep, study.pruner.isDecisionStep(step) else { return false }
             let limit = trial.number - study.lag
-            let peers = trials.filter { $0.number < limit }.compactMap { $0.intermediateValues[step] }
+            var peers: [Int: Double] = [:]
+            for peer in trials where peer.number < limit {
+                if let value = peer.intermediateValues[step] { peers[peer.number] = value }
+            }
             let context = PruningContext(number: trial.number, step: step,
                                          values: trials[i].intermediateValues.filter { $0.key <= step },
                                          peerValues: peers, peerCount: max(limit, 0), direction: study.direction)

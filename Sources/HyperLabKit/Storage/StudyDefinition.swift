@@ -39,7 +39,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var created: Date
     /// Where it stands (the store updates it).
     public var status: StudyStatus
-    /// The sampler's name as the sweep command spells it: grid, random, sobol, tpe, bayes, around.
+    /// The sampler's name as the sweep command spells it (a `SamplerKind` raw value: grid, random, sobol, tpe, bayes, cmaes, around).
     public var sampler: String
     /// The sampler's settings by name, as canonical text (`startup_trials: "10"`); empty for defaults.
     public var samplerSettings: [String: String]

@@ -5,12 +5,14 @@ extension Shell {
     /// Applies a configuration command's kind argument and options, in the order written.
     func configure(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let origin = ValueOrigin.command(command.spec.name)
-        if let store = command.string("store"), let problem = Shell.storeProblem(store, workingDirectory: options.workingDirectory) {
+        // Only `set` takes store=; the other configuration commands declare no such option.
+        let store = command.spec.id == .set ? command.string("store") : nil
+        if let store, let problem = Shell.storeProblem(store, workingDirectory: options.workingDirectory) {
             throw InputError(problem.message, at: command.span(ofOption: "store"), hint: problem.hint)
         }
         var config = bench.configuration
         var changes: [(key: String, value: ParameterValue)] = []
-        if command.spec.name == "schedule" {
+        if command.spec.id == .schedule {
             // `schedule KIND` describes the whole schedule: what it does not give returns to the default.
             for key in ["warmup", "step", "gamma"] where command.option(key) == nil {
                 if let spec = ParameterCatalog.spec(key) { try? config.set(key, spec.defaultValue, origin: .byDefault) }
@@ -25,7 +27,7 @@ extension Shell {
             try apply(key, value, to: &config, origin: origin, span: command.span(ofOption: key))
             changes.append((key, value))
         }
-        if command.spec.name != "set" {
+        if command.spec.id != .set {
             for (key, _) in changes where !config.isActive(key) {
                 let rule = ParameterCatalog.spec(key)?.activeWhen
                 throw InputError("\(key.excerpt) is not used by \(command.spec.name) \(config.value(command.spec.name)?.description ?? "")",
@@ -35,7 +37,7 @@ extension Shell {
         }
         bench.configuration = config
         report(changes, in: config, command: command.spec.name)
-        if let store = command.string("store") {
+        if let store {
             options.repository = Shell.repository(for: store, workingDirectory: options.workingDirectory)
             console.line("store = \(storeLocation)")
         }

@@ -116,11 +116,11 @@ extension Shell {
         let columns = CSVColumnOptions(drop: command.names("drop") ?? [], features: command.names("features"),
                                        keep: command.names("keep") ?? [],
                                        text: command.string("text").flatMap(TextEncoding.init(rawValue:)) ?? .onehot,
-                                       maxCategories: command.integer("max_categories", default: CSVColumnOptions.defaultMaxCategories),
-                                       missingIndicators: command.boolean("missing_indicators", default: false),
-                                       limits: CSVLoadLimits(maxField: command.integer("max_field", default: CSVLoadLimits.defaultMaxField),
-                                                             maxLine: command.integer("max_line", default: CSVLoadLimits.defaultMaxLine),
-                                                             maxClasses: command.integer("max_classes", default: CSVLoadLimits.defaultMaxClasses)))
+                                       maxCategories: command.integer("max_categories"),
+                                       missingIndicators: command.boolean("missing_indicators"),
+                                       limits: CSVLoadLimits(maxField: command.integer("max_field"),
+                                                             maxLine: command.integer("max_line"),
+                                                             maxClasses: command.integer("max_classes")))
         return (task, missing, columns)
     }
 
@@ -206,7 +206,7 @@ extension Shell {
         }
         let end = command.syntax.span
         let after = SourceSpan(line: end.line, column: end.column + end.length + 1, length: 1)
-        let seed = command.integer("seed", default: 0)
+        let seed = command.integer("seed")
         if case .integer(let folds)? = command.option("cv") {
             for key in ["train", "dev"] where command.option(key) != nil {
                 throw InputError("\(key)= does not go with cv=", at: command.span(ofOption: key),

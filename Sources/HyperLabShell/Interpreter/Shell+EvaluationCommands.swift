@@ -147,9 +147,9 @@ extension Shell {
             throw InputError("the last sweep ran on \(sweep.datasetName), not on the data loaded now", at: command.syntax.nameSpan,
                              hint: "sweep the current data first")
         }
-        let top = command.integer("top", default: 5)
-        let repeats = command.integer("repeats", default: 5)
-        let fresh = command.boolean("fresh", default: false)
+        let top = command.integer("top")
+        let repeats = command.integer("repeats")
+        let fresh = command.boolean("fresh")
         let ranked = sweep.trials.ranked(for: sweep.direction).prefix(top)
         guard !ranked.isEmpty else {
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")

@@ -37,10 +37,10 @@ extension Shell {
             throw InputError("no folder \(command.string("dir") ?? ".")", at: command.span(ofOption: "dir"), hint: "dir= names the folder the command runs in")
         }
         let reference = ExternalObjectiveReference(command: template.text, metric: metric,
-                                                   timeout: command.integer("timeout", default: 600), directory: directory)
+                                                   timeout: command.integer("timeout"), directory: directory)
         var setting = ExternalObjectiveSetting(template: template, direction: direction, reference: reference)
         setting.logs = command.string("logs").map { resolve($0).standardizedFileURL.path }
-        setting.logLimit = command.integer("log_limit", default: TrialLog.defaultLimit)
+        setting.logLimit = command.integer("log_limit")
         bench.objective = setting
         let keys = template.parameterPlaceholders
         console.line("objective: the command, reporting \(metric) (\(direction == .maximize ? "higher" : "lower") is better)"

@@ -22,12 +22,12 @@ extension Shell {
                              hint: "give epochs one value, the most any trial trains (Hyperband's R): epochs=81")
         }
         let maximum: Int = if case .parameter(.integer(let epochs))? = command.option("epochs") { epochs } else { base.epochs }
-        let minimum = command.integer("min_epochs", default: 1)
+        let minimum = command.integer("min_epochs")
         if minimum > maximum {
             throw InputError("min_epochs=\(minimum) is more than the \(maximum) epochs a trial trains",
                              at: command.span(ofOption: "min_epochs"),
                              hint: "the first rung must come before the last epoch: lower min_epochs= or raise epochs=")
         }
-        return ["eta": "\(command.integer("eta", default: 3))", "min_epochs": "\(minimum)", "max_epochs": "\(maximum)"]
+        return ["eta": "\(command.integer("eta"))", "min_epochs": "\(minimum)", "max_epochs": "\(maximum)"]
     }
 }

@@ -58,7 +58,7 @@ extension Shell {
         let asked = [command.string("sort")].compactMap { $0 } + command.arguments.compactMap { argument -> String? in
             if case .comparison(let key, _, _) = argument { return key } else { return nil }
         }
-        metrics += further.filter { command.string("metrics") == "all" || asked.contains($0) }
+        metrics += further.filter { command.word("metrics") == "all" || asked.contains($0) }
         func value(_ trial: Trial, _ name: String) -> Double? {
             if let p = trial.parameters[name] { return p.asReal }
             if name == "trial" { return Double(trial.number) }

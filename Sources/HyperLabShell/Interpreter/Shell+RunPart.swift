@@ -37,7 +37,7 @@ extension Shell {
               !record.run.isFailed else {
             throw InputError("no run on this split yet", at: command.syntax.nameSpan, hint: "train first; \(name) uses the last run's model")
         }
-        let part = command.string("part") ?? "dev"
+        let part = command.word("part")
         if part == "test" {
             let partition = split.openTest()
             bench.partitioning = .holdout(split)

@@ -90,7 +90,7 @@ extension Shell {
             replayStack.removeLast()
             options.showTimings = timings
         }
-        let step = command.boolean("step", default: false) && options.interactive
+        let step = command.boolean("step") && options.interactive
         let outcome: RunOutcome
         if let jupyter {
             outcome = run(jupyter, source: path, step: step)
@@ -140,7 +140,7 @@ extension Shell {
     func writeUserFile(_ text: String, to path: String, command: BoundCommand, span: SourceSpan?,
                        overwrite: Bool = false) throws(InputError) {
         let url = resolve(path)
-        if !overwrite, FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
+        if !overwrite, FileManager.default.fileExists(atPath: url.path), !command.boolean("force") {
             throw InputError("\(path.excerpt) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
         }
         do {

@@ -31,8 +31,7 @@ extension Shell {
     }
 
     /// Runs a sweep on the current split (or of the objective command).
-    func sweep(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        let kind = command.spec.subcommand.flatMap(SamplerKind.init(rawValue:)) ?? .random
+    func sweep(_ command: BoundCommand, kind: SamplerKind, on bench: inout Workbench) throws(InputError) {
         let target: SweepTarget
         let metric: String
         let base: Configuration
@@ -70,7 +69,7 @@ extension Shell {
                                  at: command.syntax.nameSpan,
                                  hint: "cap it with n= (n=\(Shell.maximumTrials) runs the first \(Shell.maximumTrials)), or use sweep random, which covers many dimensions better")
             }
-            if points > 1_000, !command.boolean("force", default: false), command.option("n") == nil {
+            if points > 1_000, !command.boolean("force"), command.option("n") == nil {
                 throw InputError("the grid has \(points) points", at: command.syntax.nameSpan,
                                  hint: "add force=yes to run them all, cap it with n=, or use sweep random (better in many dimensions)")
             }
@@ -78,15 +77,15 @@ extension Shell {
             console.line("grid: " + space.parameters.map { "\($0.distribution.choices?.count ?? 0)" }.joined(separator: " × ")
                          + " = \(points) point\(points == 1 ? "" : "s")" + (total < points ? ", running the first \(total)" : ""))
         }
-        let baseline = command.boolean("baseline", default: false) || kind == .around
+        let baseline = command.boolean("baseline") || kind == .around
         if baseline, kind == .grid { total += 1 }
         let prune = command.string("prune").flatMap(PrunerKind.init(rawValue:)) ?? .none
         let pruneSettings = try Shell.pruneSettings(command, prune: prune, space: space, base: base)
         var plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
                              base: base, metric: metric,
                              direction: bench.objective?.direction ?? (MetricName.isHigherBetter(metric) ? .maximize : .minimize),
-                             seed: command.integer("seed", default: 0), total: total,
-                             repeats: command.integer("repeats", default: 1),
+                             seed: command.integer("seed"), total: total,
+                             repeats: command.integer("repeats"),
                              prune: prune, baseline: baseline,
                              parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount),
                              lag: Shell.lag(command))

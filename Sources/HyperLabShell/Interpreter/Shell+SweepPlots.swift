@@ -206,7 +206,7 @@ extension Shell {
     /// `plot parallel [top=N]`: parallel coordinates of the best trials, each key scaled to its range.
     func plotParallel(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
         let sweep = try requireSweep(bench, command)
-        let top = command.integer("top", default: 10)
+        let top = command.integer("top")
         let ranked = sweep.trials.ranked(for: sweep.direction).prefix(top)
         guard !ranked.isEmpty else {
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")

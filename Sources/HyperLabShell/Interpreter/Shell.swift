@@ -189,10 +189,10 @@ public final class Shell {
     private func execute(_ syntax: SyntaxCommand, source: String?) throws(InputError) -> RunOutcome {
         let command = try Binder.bind(syntax)
         currentSource = source
-        switch command.spec.title {
-        case "quit", "exit":
+        switch command.spec.id {
+        case .quit, .exit:
             return .quit
-        case "replay":
+        case .replay:
             try replay(command)
             return .completed
         default:
@@ -214,9 +214,9 @@ public final class Shell {
             throw error
         }
         workbench = next
-        switch command.spec.title {
-        case "say": notebook.append(.narration(command: command.canonicalText, text: command.argumentString(0) ?? ""))
-        case "pause": notebook.append(.pause)
+        switch command.spec.id {
+        case .say: notebook.append(.narration(command: command.canonicalText, text: command.argumentString(0) ?? ""))
+        case .pause: notebook.append(.pause)
         case _ where Shell.leftOutOfNotebooks.contains(command.spec.title): break
         default: notebook.append(.command(text: command.canonicalText, output: output.output))
         }
@@ -232,52 +232,52 @@ public final class Shell {
 
     /// Runs a bound command against a copy of the workbench.
     func perform(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
-        switch command.spec.title {
-        case "help": try help(command)
-        case "history": history()
-        case "say": say(command)
-        case "pause": pause()
-        case "reset": bench = Workbench()
-        case "save session": try saveSession(command)
-        case "save notebook": try saveNotebook(command)
-        case "tutorials": listTutorials()
-        case "datasets": listDatasets()
-        case "load": try load(command, on: &bench)
-        case "show data": try showData(command, bench)
-        case "show looks": try showLooks(command, bench)
-        case "show confusion": try showConfusion(command, on: &bench)
-        case "split": try split(command, on: &bench)
-        case "save split": try saveSplit(command, bench)
-        case "save predictions": try savePredictions(command, on: &bench)
-        case "model", "optimizer", "schedule", "set": try configure(command, on: &bench)
-        case "show config": showConfig(bench)
-        case "train": try train(command, on: &bench)
-        case "runs": listRuns(bench)
-        case "plot curve":
+        switch command.spec.id {
+        case .help: try help(command)
+        case .history: history()
+        case .say: say(command)
+        case .pause: pause()
+        case .reset: bench = Workbench()
+        case .saveSession: try saveSession(command)
+        case .saveNotebook: try saveNotebook(command)
+        case .tutorials: listTutorials()
+        case .datasets: listDatasets()
+        case .load: try load(command, on: &bench)
+        case .showData: try showData(command, bench)
+        case .showLooks: try showLooks(command, bench)
+        case .showConfusion: try showConfusion(command, on: &bench)
+        case .split: try split(command, on: &bench)
+        case .saveSplit: try saveSplit(command, bench)
+        case .savePredictions: try savePredictions(command, on: &bench)
+        case .model, .optimizer, .schedule, .set: try configure(command, on: &bench)
+        case .showConfig: showConfig(bench)
+        case .train: try train(command, on: &bench)
+        case .runs: listRuns(bench)
+        case .plotCurve:
             if case .word("trial")? = command.arguments.first { try plotTrialCurves(command, bench) } else { try plotCurve(command, bench) }
-        case "plot boundary": try plotBoundary(command, bench)
-        case "evaluate test": try evaluateTest(command, on: &bench)
-        case "sweep grid", "sweep random", "sweep sobol", "sweep tpe", "sweep bayes", "sweep cmaes", "sweep around":
-            try sweep(command, on: &bench)
-        case "results": try results(command, bench)
-        case "best": try best(command, bench)
-        case "use best", "use trial": try use(command, on: &bench)
-        case "save results": try saveResults(command, bench)
-        case "compare": try compare(command, bench)
-        case "objective command": try setObjective(command, on: &bench)
-        case "objective builtin": clearObjective(on: &bench)
-        case "show trial": try showTrial(command, bench)
-        case "studies": try listStudies(command)
-        case "open study": try openStudy(command, on: &bench)
-        case "resume": try resume(command, on: &bench)
-        case "recheck": try recheck(command, bench)
-        case "plot": try plotScatter(command, bench)
-        case "plot heatmap": try plotHeatmap(command, bench)
-        case "plot history": try plotHistory(command, bench)
-        case "plot importance": try plotImportance(command, bench)
-        case "plot parallel": try plotParallel(command, bench)
-        default:
-            throw InputError("\(command.spec.title) is declared but has no implementation", at: command.syntax.nameSpan)
+        case .plotBoundary: try plotBoundary(command, bench)
+        case .evaluateTest: try evaluateTest(command, on: &bench)
+        case .sweep(let kind): try sweep(command, kind: kind, on: &bench)
+        case .results: try results(command, bench)
+        case .best: try best(command, bench)
+        case .useBest, .useTrial: try use(command, on: &bench)
+        case .saveResults: try saveResults(command, bench)
+        case .compare: try compare(command, bench)
+        case .objectiveCommand: try setObjective(command, on: &bench)
+        case .objectiveBuiltin: clearObjective(on: &bench)
+        case .showTrial: try showTrial(command, bench)
+        case .studies: try listStudies(command)
+        case .openStudy: try openStudy(command, on: &bench)
+        case .resume: try resume(command, on: &bench)
+        case .recheck: try recheck(command, bench)
+        case .plotScatter: try plotScatter(command, bench)
+        case .plotHeatmap: try plotHeatmap(command, bench)
+        case .plotHistory: try plotHistory(command, bench)
+        case .plotImportance: try plotImportance(command, bench)
+        case .plotParallel: try plotParallel(command, bench)
+        case .quit, .exit, .replay:
+            // `execute` runs these before any workbench copy is made; they never get here.
+            throw InputError("\(command.spec.title) runs only as a command of its own", at: command.syntax.nameSpan)
         }
     }
 

@@ -41,7 +41,7 @@ public enum Binder {
             // Stored under the declared key, so an alias (train_seed) reads as the key it names (seed).
             options.append((optionSpec.key, try bindValue(option.value, as: optionSpec.kind, named: option.key)))
         }
-        for required in spec.options where required.defaultText == "required" {
+        for required in spec.options where required.isRequired {
             guard options.contains(where: { $0.key == required.key }) else {
                 let end = command.span
                 throw InputError("\(spec.title) needs \(required.key)=",

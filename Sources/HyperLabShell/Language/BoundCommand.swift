@@ -44,8 +44,17 @@ public struct BoundCommand: Sendable {
     }
 
     /// The option's value, if given.
+    ///
+    /// A key the command does not declare is a programming error (a misspelt key in a handler),
+    /// caught in debug builds, so by the tests, rather than read as "not given".
     public func option(_ key: String) -> BoundValue? {
-        options.last { $0.key == key }?.value
+        assert(spec.option(key) != nil, "\(spec.title) reads option '\(key)', which its declaration does not have")
+        return options.last { $0.key == key }?.value
+    }
+
+    /// The declared typed default of option `key`, for the accessors that read it.
+    private func declaredDefault(_ key: String) -> OptionDefault {
+        spec.option(key)?.defaultValue ?? .described("undeclared")
     }
 
     /// Where option `key` was written (for errors found later, such as a missing dataset column).
@@ -60,7 +69,37 @@ public struct BoundCommand: Sendable {
         return i < syntax.arguments.count ? syntax.arguments[i].span : nil
     }
 
-    /// Integer option `key`, or `fallback`.
+    /// Integer option `key`, or its declared default (`OptionDefault.integer`).
+    ///
+    /// Reading an option whose default is not a whole number is a programming error: use
+    /// `integer(_:default:)` for defaults the command works out.
+    public func integer(_ key: String) -> Int {
+        if case .integer(let n)? = option(key) { return n }
+        guard case .integer(let n) = declaredDefault(key) else {
+            preconditionFailure("\(spec.title) reads \(key)= as a whole number, but declares no whole-number default for it")
+        }
+        return n
+    }
+
+    /// Boolean option `key`, or its declared default (`OptionDefault.boolean`).
+    public func boolean(_ key: String) -> Bool {
+        if case .boolean(let b)? = option(key) { return b }
+        guard case .boolean(let b) = declaredDefault(key) else {
+            preconditionFailure("\(spec.title) reads \(key)= as yes/no, but declares no yes/no default for it")
+        }
+        return b
+    }
+
+    /// Word option `key` (one of its choices), or its declared default (`OptionDefault.word`).
+    public func word(_ key: String) -> String {
+        if let word = string(key) { return word }
+        guard case .word(let w) = declaredDefault(key) else {
+            preconditionFailure("\(spec.title) reads \(key)= as a word, but declares no default word for it")
+        }
+        return w
+    }
+
+    /// Integer option `key`, or `fallback` (a default the command works out, such as a grid's size).
     public func integer(_ key: String, default fallback: Int) -> Int {
         if case .integer(let n)? = option(key) { return n }
         return fallback
@@ -84,7 +123,7 @@ public struct BoundCommand: Sendable {
         }
     }
 
-    /// Boolean option `key`, or `fallback`.
+    /// Boolean option `key`, or `fallback` (a default the command works out).
     public func boolean(_ key: String, default fallback: Bool) -> Bool {
         if case .boolean(let b)? = option(key) { return b }
         return fallback

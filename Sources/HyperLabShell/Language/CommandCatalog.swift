@@ -6,31 +6,31 @@ public enum CommandCatalog {
     public static let all: [CommandSpec] = data + model + sweeps + objectives + studies + results + session
 
     private static let data: [CommandSpec] = [
-        CommandSpec("datasets", recorded: false, group: .data,
+        CommandSpec(.datasets, recorded: false, group: .data,
                     summary: "list the built-in datasets with rows, features and task",
                     example: "datasets"),
-        CommandSpec("load", arguments: [ArgumentSpec("NAME|\"FILE.csv\"", .dataset)],
+        CommandSpec(.load, arguments: [ArgumentSpec("NAME|\"FILE.csv\"", .dataset)],
                     options: generatedDatasetOptions + [
-                        OptionSpec("target", .name, default: "required for CSV",
+                        OptionSpec("target", .name, default: .described("required for CSV"),
                                    "the target column of a CSV file or of penguins (species unless given)"),
-                        OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: "inferred",
+                        OptionSpec("task", .choice(LearningTask.allCases.map(\.rawValue)), default: .described("inferred"),
                                    "classification or regression (CSV files, penguins)"),
-                        OptionSpec("missing", .choice(MissingValuePolicy.optionWords), default: "error",
+                        OptionSpec("missing", .choice(MissingValuePolicy.optionWords), default: .word("error"),
                                    "empty numeric cells: error (none), drop (leave the rows out), or filled with the train part's mean, median or most_frequent value"),
-                        OptionSpec("drop", .columns, default: "none", "columns to leave out: drop=[name, ticket]"),
-                        OptionSpec("features", .columns, default: "all but the target", "the only columns to use: features=[age, fare]"),
-                        OptionSpec("keep", .columns, default: "none", "columns to use although they look like identifiers: keep=[id]"),
-                        OptionSpec("text", .choice(TextEncoding.allCases.map(\.rawValue)), default: "onehot",
+                        OptionSpec("drop", .columns, default: .described("none"), "columns to leave out: drop=[name, ticket]"),
+                        OptionSpec("features", .columns, default: .described("all but the target"), "the only columns to use: features=[age, fare]"),
+                        OptionSpec("keep", .columns, default: .described("none"), "columns to use although they look like identifiers: keep=[id]"),
+                        OptionSpec("text", .choice(TextEncoding.allCases.map(\.rawValue)), default: .word("onehot"),
                                    "text columns: onehot (a 0/1 column per train category) or ordinal (the category's rank)"),
-                        OptionSpec("max_categories", .integer(2...1_000_000), default: "50",
+                        OptionSpec("max_categories", .integer(2...1_000_000), default: .integer(CSVColumnOptions.defaultMaxCategories),
                                    "the most distinct values a text column may have"),
-                        OptionSpec("missing_indicators", .boolean, default: "no",
+                        OptionSpec("missing_indicators", .boolean, default: .boolean(false),
                                    "yes: a 0/1 column NAME_missing per feature with empty cells in the train part (with missing=mean, median or most_frequent)"),
-                        OptionSpec("max_classes", .integer(2...100_000_000), default: "\(CSVLoadLimits.defaultMaxClasses)",
+                        OptionSpec("max_classes", .integer(2...100_000_000), default: .integer(CSVLoadLimits.defaultMaxClasses),
                                    "the most classes a classification target may have"),
-                        OptionSpec("max_field", .integer(1...1_073_741_824), default: "\(CSVLoadLimits.defaultMaxField)",
+                        OptionSpec("max_field", .integer(1...1_073_741_824), default: .integer(CSVLoadLimits.defaultMaxField),
                                    "the longest cell of a CSV file, in bytes (64 KiB)"),
-                        OptionSpec("max_line", .integer(1...1_073_741_824), default: "\(CSVLoadLimits.defaultMaxLine)",
+                        OptionSpec("max_line", .integer(1...1_073_741_824), default: .integer(CSVLoadLimits.defaultMaxLine),
                                    "the longest row of a CSV file, in bytes (1 MiB)"),
                     ],
                     recorded: true, group: .data,
@@ -59,17 +59,17 @@ public enum CommandCatalog {
                     replaces the dataset and removes the split.
                     """,
                     example: "load \"measurements.csv\" target=species"),
-        CommandSpec("show", "data", recorded: false, group: .data,
+        CommandSpec(.showData, recorded: false, group: .data,
                     summary: "rows, features, task, class balance and per-feature statistics",
                     example: "show data"),
-        CommandSpec("split",
+        CommandSpec(.split,
                     options: [
-                        OptionSpec("train", .real(0...1), default: "—", "fraction for training (fixed split)"),
-                        OptionSpec("dev", .real(0...1), default: "—", "fraction for choosing hyperparameters (fixed split)"),
-                        OptionSpec("test", .real(0...1), default: "required", "fraction locked away for the final look"),
-                        OptionSpec("cv", .integer(2...20), default: "—", "K-fold cross-validation on the non-test rows instead"),
-                        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the shuffle"),
-                        OptionSpec("stratify", .boolean, default: "yes for tables' classes and cv, else no",
+                        OptionSpec("train", .real(0...1), default: .described("—"), "fraction for training (fixed split)"),
+                        OptionSpec("dev", .real(0...1), default: .described("—"), "fraction for choosing hyperparameters (fixed split)"),
+                        OptionSpec("test", .real(0...1), default: .required, "fraction locked away for the final look"),
+                        OptionSpec("cv", .integer(2...20), default: .described("—"), "K-fold cross-validation on the non-test rows instead"),
+                        OptionSpec("seed", .integer(0...Int.max), default: .integer(0), "seed of the shuffle"),
+                        OptionSpec("stratify", .boolean, default: .described("yes for tables' classes and cv, else no"),
                                    "keep class proportions in every part"),
                     ],
                     recorded: true, group: .data,
@@ -85,7 +85,7 @@ public enum CommandCatalog {
                     warns about small parts, rows shared between parts and more inputs than training rows.
                     """,
                     example: "split train=0.6 dev=0.2 test=0.2 seed=1 stratify=yes"),
-        CommandSpec("show", "looks", recorded: false, group: .data,
+        CommandSpec(.showLooks, recorded: false, group: .data,
                     summary: "every look at the loaded dataset's test set: when, which configuration, which score",
                     details: """
                     Looks are counted per dataset (by its content), across splits, reloads and sessions that \
@@ -93,8 +93,8 @@ public enum CommandCatalog {
                     it may follow what the test set showed.
                     """,
                     example: "show looks"),
-        CommandSpec("save", "predictions", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
-                    options: [OptionSpec("part", .choice(["dev", "test"]), default: "dev", "the part whose rows are predicted"), forceOption],
+        CommandSpec(.savePredictions, arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
+                    options: [OptionSpec("part", .choice(["dev", "test"]), default: .word("dev"), "the part whose rows are predicted"), forceOption],
                     recorded: false, group: .results,
                     summary: "write the last run's prediction for every dev (or test) row to a CSV file",
                     details: """
@@ -103,7 +103,7 @@ public enum CommandCatalog {
                     the locked test part and counts as a look at it, as evaluate test does.
                     """,
                     example: "save predictions \"dev-predictions.csv\" part=dev"),
-        CommandSpec("save", "split", arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
+        CommandSpec(.saveSplit, arguments: [ArgumentSpec("\"FILE.csv\"", .text)],
                     options: [forceOption],
                     recorded: false, group: .data,
                     summary: "write the part of every loaded row (train, dev, test, or fold K) to a CSV file",
@@ -116,7 +116,7 @@ public enum CommandCatalog {
     ]
 
     private static let model: [CommandSpec] = [
-        CommandSpec("model", arguments: [ArgumentSpec("KIND", .parameter("model"))],
+        CommandSpec(.model, arguments: [ArgumentSpec("KIND", .parameter("model"))],
                     options: ["hidden", "layers", "units", "activation", "dropout", "init"].map(OptionSpec.parameter),
                     recorded: true, group: .model,
                     summary: "choose the model: linear, or an MLP with its layers",
@@ -125,7 +125,7 @@ public enum CommandCatalog {
                     mlp adds hidden layers; layers=N units=M is shorthand for hidden=[M,...,M].
                     """,
                     example: "model mlp hidden=[64,32] activation=relu dropout=0.1"),
-        CommandSpec("optimizer", arguments: [ArgumentSpec("NAME", .parameter("optimizer"))],
+        CommandSpec(.optimizer, arguments: [ArgumentSpec("NAME", .parameter("optimizer"))],
                     options: ["lr", "momentum", "beta1", "beta2", "alpha", "eps", "weight_decay"].map(OptionSpec.parameter),
                     recorded: true, group: .model,
                     summary: "choose the optimizer and its settings",
@@ -135,7 +135,7 @@ public enum CommandCatalog {
                     directly) for adamw. Defaults: Adam with lr 1e-3, beta1 0.9, beta2 0.999, eps 1e-8.
                     """,
                     example: "optimizer adam lr=3e-4 weight_decay=1e-4"),
-        CommandSpec("schedule", arguments: [ArgumentSpec("KIND", .parameter("schedule"))],
+        CommandSpec(.schedule, arguments: [ArgumentSpec("KIND", .parameter("schedule"))],
                     options: ["warmup", "step", "gamma"].map(OptionSpec.parameter),
                     recorded: true, group: .model,
                     summary: "the learning-rate schedule, applied per epoch",
@@ -145,16 +145,16 @@ public enum CommandCatalog {
                     The command describes the whole schedule: options it does not give return to their defaults.
                     """,
                     example: "schedule cosine warmup=5"),
-        CommandSpec("set", options: [OptionSpec("store", .name, default: "hyperlab.sqlite",
+        CommandSpec(.set, options: [OptionSpec("store", .name, default: .described("hyperlab.sqlite"),
                                                 "where studies are kept: a SQLite file, memory, or postgresql://USER@HOST/DB")],
                     anyParameter: true, recorded: true, group: .model,
                     summary: "set any key of the configuration (and store=, where studies are kept)",
                     details: "show config lists every key with its value, default and origin.",
                     example: "set lr=0.01 epochs=30 batch=64"),
-        CommandSpec("show", "config", recorded: false, group: .model,
+        CommandSpec(.showConfig, recorded: false, group: .model,
                     summary: "every configuration key with its value, default and where it came from",
                     example: "show config"),
-        CommandSpec("train", options: ["epochs", "batch", "seed", "patience"].map(OptionSpec.parameter),
+        CommandSpec(.train, options: ["epochs", "batch", "seed", "patience"].map(OptionSpec.parameter),
                     recorded: true, group: .model,
                     summary: "train the current configuration on train, scoring dev after each epoch",
                     details: """
@@ -172,33 +172,33 @@ public enum CommandCatalog {
 
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
-        OptionSpec("n", .integer(1...Shell.maximumTrials), default: "required", "number of trials"),
-        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse",
+        OptionSpec("n", .integer(1...Shell.maximumTrials), default: .required, "number of trials"),
+        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: .described("dev_acc or dev_rmse"),
                    "the dev metric to optimize (its direction is implied)"),
-        OptionSpec("seed", .integer(0...Int.max), default: "0", "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
-        OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once, one core each"),
-        OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: "4; auto: parallel= when it names more",
+        OptionSpec("seed", .integer(0...Int.max), default: .integer(0), "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
+        OptionSpec("parallel", .integer(1...256), default: .described("the number of cores"), "trials run at once, one core each"),
+        OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: .described("4; auto: parallel= when it names more"),
                    "trial n learns from the trials below n − lag, so lag+1 trials can run at once; results depend on seed= and lag, never on how many run"),
-        OptionSpec("repeats", .integer(1...100), default: "1", "seeds per configuration, scored by their mean"),
-        OptionSpec("prune", .choice(PrunerKind.allCases.map(\.rawValue)), default: "none",
+        OptionSpec("repeats", .integer(1...100), default: .integer(1), "seeds per configuration, scored by their mean"),
+        OptionSpec("prune", .choice(PrunerKind.allCases.map(\.rawValue)), default: .word("none"),
                    "stop unpromising trials early: median of the earlier trials, asha (successive halving), or hyperband (brackets of it)"),
-        OptionSpec("eta", .integer(2...100), default: "3", "hyperband: 1/eta of a bracket's trials go on at each rung"),
-        OptionSpec("min_epochs", .integer(1...100_000), default: "1",
+        OptionSpec("eta", .integer(2...100), default: .integer(3), "hyperband: 1/eta of a bracket's trials go on at each rung"),
+        OptionSpec("min_epochs", .integer(1...100_000), default: .integer(1),
                    "hyperband: the first rung, in epochs; the last is the sweep's epochs"),
-        OptionSpec("baseline", .boolean, default: "no", "trial 0 is the current configuration"),
-        OptionSpec("name", .studyName, default: "sweep N", "a name for the sweep"),
-        OptionSpec("workers", .choice(["local", "external"]), default: "local",
+        OptionSpec("baseline", .boolean, default: .boolean(false), "trial 0 is the current configuration"),
+        OptionSpec("name", .studyName, default: .described("sweep N"), "a name for the sweep"),
+        OptionSpec("workers", .choice(["local", "external"]), default: .word("local"),
                    "external: queue the trials in the PostgreSQL store for hyperlab worker processes"),
     ]
 
-    private static func sweep(_ kind: String, summary: String, details: String, example: String,
+    private static func sweep(_ kind: SamplerKind, summary: String, details: String, example: String,
                               extra: [OptionSpec] = [], needsCount: Bool = true) -> CommandSpec {
         var options = sweepOptions
         if !needsCount {
-            options[0] = OptionSpec("n", .integer(1...Shell.maximumTrials), default: "every point", "at most this many points")
+            options[0] = OptionSpec("n", .integer(1...Shell.maximumTrials), default: .described("every point"), "at most this many points")
         }
-        return CommandSpec("sweep", kind, options: options + extra, sweeps: true, recorded: true, group: .sweeps,
-                           summary: summary, details: details + " " + sweepDetails(kind), example: example)
+        return CommandSpec(.sweep(kind), options: options + extra, sweeps: true, recorded: true, group: .sweeps,
+                           summary: summary, details: details + " " + sweepDetails(kind.rawValue), example: example)
     }
 
     /// What every sweep's help says; `near(F)` only where it is accepted (`sweep around`), and
@@ -221,46 +221,46 @@ public enum CommandCatalog {
     }
 
     private static let sweeps: [CommandSpec] = [
-        sweep("grid", summary: "every combination of the listed values",
+        sweep(.grid, summary: "every combination of the listed values",
               details: "Fine in two dimensions; the count is printed first, and a grid over 1,000 points needs force=yes.",
               example: "sweep grid lr=[1e-3, 1e-2, 1e-1] weight_decay=[0, 1e-4, 1e-3] epochs=30",
-              extra: [OptionSpec("force", .boolean, default: "no", "run a grid of more than 1,000 points")],
+              extra: [OptionSpec("force", .boolean, default: .boolean(false), "run a grid of more than 1,000 points")],
               needsCount: false),
-        sweep("random", summary: "random search: independent draws from each distribution",
+        sweep(.random, summary: "random search: independent draws from each distribution",
               details: "Wins over a grid when only a few of many parameters matter.",
               example: "sweep random n=30 lr=log(1e-4, 1e-1) dropout=uniform(0, 0.5)"),
-        sweep("sobol", summary: "quasi-random search: a scrambled Sobol sequence, evenly spread",
+        sweep(.sobol, summary: "quasi-random search: a scrambled Sobol sequence, evenly spread",
               details: "Covers the space more evenly than random draws at the same budget.",
               example: "sweep sobol n=32 lr=log(1e-4, 1e-1) units=intlog(16, 256)"),
-        sweep("tpe", summary: "informed search: tree-structured Parzen estimator (multivariate)",
+        sweep(.tpe, summary: "informed search: tree-structured Parzen estimator (multivariate)",
               details: "After 10 random trials, models good and bad regions and samples where good ones are likely. With prune=hyperband it models the values at the largest epoch that enough trials reached (BOHB).",
               example: "sweep tpe n=40 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-2) prune=hyperband eta=3"),
-        sweep("bayes", summary: "informed search: Gaussian-process Bayesian optimization (log expected improvement)",
+        sweep(.bayes, summary: "informed search: Gaussian-process Bayesian optimization (log expected improvement)",
               details: "After 10 quasi-random trials, a Matérn-5/2 Gaussian process (one length scale per parameter, fitted to power-transformed scores) guides each next trial.",
               example: "sweep bayes n=30 lr=log(1e-4, 1e-1) units=intlog(16, 256)"),
-        sweep("cmaes", summary: "evolution strategy: CMA-ES, restarting with a doubled population (IPOP)",
+        sweep(.cmaes, summary: "evolution strategy: CMA-ES, restarting with a doubled population (IPOP)",
               details: "Samples generations of 4 + 3 ln d trials (d numeric parameters) from a Gaussian whose mean, step size and covariance follow the best trials; choices are drawn at random, so at least one parameter must be numeric. Suits larger budgets (n=100 and more) and correlated parameters.",
               example: "sweep cmaes n=60 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-2) dropout=uniform(0, 0.5)"),
-        sweep("around", summary: "local search within a factor of the current values; trial 0 is the current configuration",
+        sweep(.around, summary: "local search within a factor of the current values; trial 0 is the current configuration",
               details: "Start from known defaults, then look nearby: KEY=near(F) samples log-uniformly within a factor F.",
               example: "sweep around n=12 lr=near(3) weight_decay=near(10)"),
     ]
 
     /// `to="FILE.svg"`: every plot can also be written as an SVG file, for slides.
-    private static let svgOption = OptionSpec("to", .text, default: "—", "also write the plot to this SVG file (for slides)")
+    private static let svgOption = OptionSpec("to", .text, default: .described("—"), "also write the plot to this SVG file (for slides)")
     /// Overwriting a file: every writer asks for it.
-    private static let forceOption = OptionSpec("force", .boolean, default: "no", "overwrite an existing file")
+    private static let forceOption = OptionSpec("force", .boolean, default: .boolean(false), "overwrite an existing file")
 
     private static let objectives: [CommandSpec] = [
-        CommandSpec("objective", "command", arguments: [ArgumentSpec("\"CMD {key} ...\"", .text)],
+        CommandSpec(.objectiveCommand, arguments: [ArgumentSpec("\"CMD {key} ...\"", .text)],
                     options: [
-                        OptionSpec("metric", .name, default: "dev_acc", "the metric the command reports"),
-                        OptionSpec("direction", .choice(["max", "min"]), default: "from the metric's name", "whether higher is better (needed for a metric HyperLab does not know)"),
-                        OptionSpec("timeout", .integer(1...604_800), default: "600", "seconds a trial may run"),
-                        OptionSpec("dir", .text, default: "the working directory", "the folder the command runs in"),
-                        OptionSpec("logs", .text, default: "logs, or a temporary folder with --store memory",
+                        OptionSpec("metric", .name, default: .described("dev_acc"), "the metric the command reports"),
+                        OptionSpec("direction", .choice(["max", "min"]), default: .described("from the metric's name"), "whether higher is better (needed for a metric HyperLab does not know)"),
+                        OptionSpec("timeout", .integer(1...604_800), default: .integer(600), "seconds a trial may run"),
+                        OptionSpec("dir", .text, default: .described("the working directory"), "the folder the command runs in"),
+                        OptionSpec("logs", .text, default: .described("logs, or a temporary folder with --store memory"),
                                    "the folder that keeps each study's trial logs"),
-                        OptionSpec("log_limit", .integer(1_000...Int(Int32.max)), default: "10000000",
+                        OptionSpec("log_limit", .integer(1_000...Int(Int32.max)), default: .integer(TrialLog.defaultLimit),
                                    "bytes kept of each trial's log (the newest output)"),
                     ],
                     recorded: true, group: .sweeps,
@@ -276,24 +276,24 @@ public enum CommandCatalog {
                     study's command, even typed, since whoever made the store wrote it.
                     """,
                     example: "objective command \"python train.py --lr {lr} --wd {weight_decay} --seed {seed}\" metric=dev_acc"),
-        CommandSpec("objective", "builtin", recorded: true, group: .sweeps,
+        CommandSpec(.objectiveBuiltin, recorded: true, group: .sweeps,
                     summary: "sweeps train the current model with the built-in engine again",
                     example: "objective builtin"),
-        CommandSpec("show", "trial", arguments: [ArgumentSpec("N", .integer(0...Int.max))], recorded: false, group: .sweeps,
+        CommandSpec(.showTrial, arguments: [ArgumentSpec("N", .integer(0...Int.max))], recorded: false, group: .sweeps,
                     summary: "one trial of the last sweep: parameters, metrics, state, and the tail of its log",
                     example: "show trial 3"),
     ]
 
     private static let studies: [CommandSpec] = [
-        CommandSpec("studies", recorded: false, group: .sweeps,
+        CommandSpec(.studies, recorded: false, group: .sweeps,
                     summary: "the studies in the store: name, dataset, sampler, trials by state, best, date",
                     details: "Every sweep is stored as a study, by default in hyperlab.sqlite in the working directory (--store chooses another file, or memory).",
                     example: "studies"),
-        CommandSpec("open", "study", arguments: [ArgumentSpec("NAME", .study)], recorded: true, group: .sweeps,
+        CommandSpec(.openStudy, arguments: [ArgumentSpec("NAME", .study)], recorded: true, group: .sweeps,
                     summary: "make a stored study the current sweep, for results, plots, best and use best",
                     example: "open study \"sweep 1\""),
-        CommandSpec("resume", arguments: [ArgumentSpec("NAME", .study)],
-                    options: [OptionSpec("parallel", .integer(1...256), default: "the number of cores", "trials run at once")],
+        CommandSpec(.resume, arguments: [ArgumentSpec("NAME", .study)],
+                    options: [OptionSpec("parallel", .integer(1...256), default: .described("the number of cores"), "trials run at once")],
                     recorded: true, group: .sweeps,
                     summary: "continue a study that was interrupted: its data, split and settings come from the store",
                     details: """
@@ -311,17 +311,17 @@ public enum CommandCatalog {
     ]
 
     private static let results: [CommandSpec] = [
-        CommandSpec("plot", "curve", arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
+        CommandSpec(.plotCurve, arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "learning curves: train and dev loss, and the dev metric, per epoch",
                     details: "Without a run number, the latest run. Several runs overlay their dev curves.",
                     example: "plot curve run 1 2"),
-        CommandSpec("results", arguments: [ArgumentSpec("where KEY<VALUE", .filter, optional: true, repeating: true)],
+        CommandSpec(.results, arguments: [ArgumentSpec("where KEY<VALUE", .filter, optional: true, repeating: true)],
                     options: [
-                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue) + [Study.interruptedReason]), default: "all",
+                        OptionSpec("state", .choice(TrialState.allCases.map(\.rawValue) + [Study.interruptedReason]), default: .described("all"),
                                    "only trials in this state (interrupted: stopped by Ctrl-C)"),
-                        OptionSpec("sort", .anyWord, default: "the metric", "order by a metric or a swept key"),
-                        OptionSpec("top", .integer(1...100_000), default: "all", "show only the first N rows"),
-                        OptionSpec("metrics", .choice(["main", "all"]), default: "main",
+                        OptionSpec("sort", .anyWord, default: .described("the metric"), "order by a metric or a swept key"),
+                        OptionSpec("top", .integer(1...100_000), default: .described("all"), "show only the first N rows"),
+                        OptionSpec("metrics", .choice(["main", "all"]), default: .word("main"),
                                    "all: also dev_balanced_acc, dev_f1, dev_auc, dev_logloss (dev_mae) and their train_ versions"),
                     ],
                     recorded: false, group: .results,
@@ -338,40 +338,40 @@ public enum CommandCatalog {
                     there too; save results always writes seconds; save notebook never keeps it.
                     """,
                     example: "results sort=dev_acc top=10 where lr<0.01"),
-        CommandSpec("best", recorded: false, group: .results,
+        CommandSpec(.best, recorded: false, group: .results,
                     summary: "the best trial of the last sweep and its configuration",
                     example: "best"),
-        CommandSpec("use", "best", recorded: true, group: .results,
+        CommandSpec(.useBest, recorded: true, group: .results,
                     summary: "copy the best trial's parameters into the current configuration",
                     example: "use best"),
-        CommandSpec("use", "trial", arguments: [ArgumentSpec("N", .integer(0...Int.max))], recorded: true, group: .results,
+        CommandSpec(.useTrial, arguments: [ArgumentSpec("N", .integer(0...Int.max))], recorded: true, group: .results,
                     summary: "copy trial N's parameters into the current configuration",
                     example: "use trial 7"),
-        CommandSpec("plot", "heatmap", arguments: [ArgumentSpec("KEY1", .anyWord), ArgumentSpec("KEY2", .anyWord),
+        CommandSpec(.plotHeatmap, arguments: [ArgumentSpec("KEY1", .anyWord), ArgumentSpec("KEY2", .anyWord),
                                                    ArgumentSpec("METRIC", .anyWord, optional: true)],
                     options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the metric over two swept keys as a shaded grid (the lr × L2 picture)",
                     example: "plot heatmap lr weight_decay dev_acc"),
-        CommandSpec("plot", "history", options: [svgOption, forceOption], recorded: false, group: .results,
+        CommandSpec(.plotHistory, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the metric of each trial in order, and the best so far",
                     example: "plot history"),
-        CommandSpec("plot", "importance", options: [svgOption, forceOption], recorded: false, group: .results,
+        CommandSpec(.plotImportance, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "how much of the metric each swept parameter explains (fANOVA)",
                     details: ParameterImportance.methodSummary,
                     example: "plot importance"),
-        CommandSpec("plot", "parallel", options: [OptionSpec("top", .integer(1...1000), default: "10", "trials to draw"), svgOption, forceOption],
+        CommandSpec(.plotParallel, options: [OptionSpec("top", .integer(1...1000), default: .integer(10), "trials to draw"), svgOption, forceOption],
                     recorded: false, group: .results,
                     summary: "parallel coordinates of the best trials: one column per swept key",
                     example: "plot parallel top=10"),
-        CommandSpec("plot", arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
+        CommandSpec(.plotScatter, arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
                     options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "a swept key against a metric, one point per trial (log axis for log keys)",
                     example: "plot lr dev_acc"),
-        CommandSpec("compare", arguments: [ArgumentSpec("A B", .reference, repeating: true)],
+        CommandSpec(.compare, arguments: [ArgumentSpec("A B", .reference, repeating: true)],
                     options: [
-                        OptionSpec("repeats", .integer(2...1000), default: "10 seeds (1 round of folds under cv)",
+                        OptionSpec("repeats", .integer(2...1000), default: .described("10 seeds (1 round of folds under cv)"),
                                    "paired seeds, or rounds of K folds under cross-validation"),
-                        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: "dev_acc or dev_rmse", "the metric compared"),
+                        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: .described("dev_acc or dev_rmse"), "the metric compared"),
                     ],
                     recorded: true, group: .results,
                     summary: "two configurations on paired seeds or folds: mean difference, interval, corrected t-test",
@@ -382,10 +382,10 @@ public enum CommandCatalog {
                     between resamples, and a verdict says in plain words whether the difference is real.
                     """,
                     example: "compare trial 7 current repeats=10"),
-        CommandSpec("recheck", options: [
-                        OptionSpec("top", .integer(1...100), default: "5", "how many of the best trials"),
-                        OptionSpec("repeats", .integer(1...100), default: "5", "fresh seeds per trial"),
-                        OptionSpec("fresh", .boolean, default: "no", "also deal train and dev afresh for every seed"),
+        CommandSpec(.recheck, options: [
+                        OptionSpec("top", .integer(1...100), default: .integer(5), "how many of the best trials"),
+                        OptionSpec("repeats", .integer(1...100), default: .integer(5), "fresh seeds per trial"),
+                        OptionSpec("fresh", .boolean, default: .boolean(false), "also deal train and dev afresh for every seed"),
                     ],
                     recorded: true, group: .results,
                     summary: "retrain the best trials with fresh seeds: how much of the selected dev score was luck",
@@ -395,7 +395,7 @@ public enum CommandCatalog {
                     non-test rows), and shows for each the score at selection, the rechecked mean ± sd, and the gap.
                     """,
                     example: "recheck top=5 repeats=5 fresh=yes"),
-        CommandSpec("save", "results", arguments: [ArgumentSpec("\"FILE.csv|FILE.json\"", .text)],
+        CommandSpec(.saveResults, arguments: [ArgumentSpec("\"FILE.csv|FILE.json\"", .text)],
                     options: [forceOption],
                     recorded: false, group: .results,
                     summary: "write every trial of the last sweep to CSV or JSON",
@@ -408,14 +408,14 @@ public enum CommandCatalog {
                     and adds the per-epoch values of the sweep's metric.
                     """,
                     example: "save results \"sweep.csv\""),
-        CommandSpec("plot", "boundary", arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
+        CommandSpec(.plotBoundary, arguments: runReference, options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "the decision regions of a trained model on a 2-D dataset, dev points on top",
                     example: "plot boundary"),
-        CommandSpec("runs", recorded: false, group: .results,
+        CommandSpec(.runs, recorded: false, group: .results,
                     summary: "the training runs of this session with their outcome and final metrics",
                     example: "runs"),
-        CommandSpec("show", "confusion",
-                    options: [OptionSpec("part", .choice(["dev", "test"]), default: "dev", "the part whose predictions are counted")],
+        CommandSpec(.showConfusion,
+                    options: [OptionSpec("part", .choice(["dev", "test"]), default: .word("dev"), "the part whose predictions are counted")],
                     recorded: false, group: .results,
                     summary: "the confusion matrix of the last run's model on dev (or test: a counted look)",
                     details: """
@@ -424,7 +424,7 @@ public enum CommandCatalog {
                     counts as a look at it, as evaluate test does.
                     """,
                     example: "show confusion part=dev"),
-        CommandSpec("evaluate", "test", recorded: true, group: .results,
+        CommandSpec(.evaluateTest, recorded: true, group: .results,
                     summary: "train the current configuration on train+dev and score it on the locked test part",
                     details: """
                     The one honest estimate of how the chosen configuration does on new data: trained on every \
@@ -437,46 +437,46 @@ public enum CommandCatalog {
     ]
 
     private static let session: [CommandSpec] = [
-        CommandSpec("help", arguments: [ArgumentSpec("COMMAND", .anyWord, optional: true, repeating: true)],
+        CommandSpec(.help, arguments: [ArgumentSpec("COMMAND", .anyWord, optional: true, repeating: true)],
                     recorded: false, group: .session,
                     summary: "list the commands, or show one command's syntax, options and an example",
                     example: "help split"),
-        CommandSpec("history", recorded: false, group: .session,
+        CommandSpec(.history, recorded: false, group: .session,
                     summary: "the commands of this session that changed the workbench",
                     example: "history"),
-        CommandSpec("save", "session", arguments: [ArgumentSpec("NAME", .name)],
+        CommandSpec(.saveSession, arguments: [ArgumentSpec("NAME", .name)],
                     options: [forceOption],
                     recorded: false, group: .session,
                     summary: "write this session's commands to sessions/NAME.hlab, a script that replays it",
                     details: "A bare NAME goes to sessions/NAME.hlab; a path in quotes is written as given.",
                     example: "save session first"),
-        CommandSpec("save", "notebook", arguments: [ArgumentSpec("\"FILE.md\"", .text)],
+        CommandSpec(.saveNotebook, arguments: [ArgumentSpec("\"FILE.md\"", .text)],
                     options: [forceOption,
-                              OptionSpec("title", .name, default: "HyperLab notebook", "the notebook's heading")],
+                              OptionSpec("title", .name, default: .described("HyperLab notebook"), "the notebook's heading")],
                     recorded: false, group: .session,
                     summary: "write the session so far as a Markdown notebook: commands, outputs, narration",
                     details: "Readable on any Markdown viewer, a handout after a lecture. A name ending in .ipynb writes a Jupyter notebook instead (nbformat 4.5): narration as Markdown cells, each command a code cell with its output, plots as SVG images with their text, errors as error outputs; it opens in JupyterLab, VS Code, Colab and on GitHub. The script comes back from either: hyperlab run FILE.md (or FILE.ipynb), or replay \"FILE.md\".",
                     example: "save notebook \"lecture-3.ipynb\""),
-        CommandSpec("tutorials", recorded: false, group: .session,
+        CommandSpec(.tutorials, recorded: false, group: .session,
                     summary: "the lecture as replayable tutorials, one per section",
                     details: "Replay one with replay \"tutorials/03-grid-2d.hlab\" step=yes (Enter between steps), then save notebook for a handout.",
                     example: "tutorials"),
-        CommandSpec("replay", arguments: [ArgumentSpec("\"FILE.hlab\"", .text)],
-                    options: [OptionSpec("step", .boolean, default: "no", "wait for Enter before each command")],
+        CommandSpec(.replay, arguments: [ArgumentSpec("\"FILE.hlab\"", .text)],
+                    options: [OptionSpec("step", .boolean, default: .boolean(false), "wait for Enter before each command")],
                     recorded: false, group: .session,
                     summary: "run a script inside the shell",
                     example: "replay \"sessions/first.hlab\" step=yes"),
-        CommandSpec("say", arguments: [ArgumentSpec("\"TEXT\"", .text)], recorded: false, group: .session,
+        CommandSpec(.say, arguments: [ArgumentSpec("\"TEXT\"", .text)], recorded: false, group: .session,
                     summary: "print narration (tutorials)",
                     example: "say \"Now we split the data.\""),
-        CommandSpec("pause", recorded: false, group: .session,
+        CommandSpec(.pause, recorded: false, group: .session,
                     summary: "wait for Enter when interactive; do nothing in a script run",
                     example: "pause"),
-        CommandSpec("reset", recorded: true, group: .session,
+        CommandSpec(.reset, recorded: true, group: .session,
                     summary: "back to an empty workbench",
                     example: "reset"),
-        CommandSpec("quit", recorded: false, group: .session, summary: "leave the shell (Ctrl-D too)", example: "quit"),
-        CommandSpec("exit", recorded: false, group: .session, summary: "leave the shell (Ctrl-D too)", example: "exit"),
+        CommandSpec(.quit, recorded: false, group: .session, summary: "leave the shell (Ctrl-D too)", example: "quit"),
+        CommandSpec(.exit, recorded: false, group: .session, summary: "leave the shell (Ctrl-D too)", example: "exit"),
     ]
 
     /// The options of the generated datasets (n, noise, seed, classes), declared by the data layer;
@@ -485,7 +485,7 @@ public enum CommandCatalog {
         var seen = Set<String>()
         return BuiltinDatasets.catalogue.flatMap(\.options).filter { seen.insert($0.name).inserted }.map { option in
             let owners = BuiltinDatasets.catalogue.filter { $0.option(option.name) != nil }.map(\.name)
-            return OptionSpec(option.name, .number(option.kind), default: "per dataset",
+            return OptionSpec(option.name, .number(option.kind), default: .described("per dataset"),
                               "\(option.summary) (\(owners.joined(separator: ", ")))")
         }
     }()

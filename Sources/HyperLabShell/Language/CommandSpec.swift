@@ -139,16 +139,21 @@ public struct OptionSpec: Sendable {
     public let key: String
     /// Its kind.
     public let kind: ValueKind
-    /// The default, as text ("0", "no", "the configuration's value").
-    public let defaultText: String
+    /// What the option is when left out: required, a typed value, or a description.
+    public let defaultValue: OptionDefault
     /// One line of help.
     public let summary: String
 
+    /// The default as `help` shows it ("0", "no", "required", "the number of cores").
+    public var defaultText: String { defaultValue.text }
+    /// Whether the command needs it (the binder says so when it is missing).
+    public var isRequired: Bool { defaultValue == .required }
+
     /// An option.
-    public init(_ key: String, _ kind: ValueKind, default defaultText: String, _ summary: String) {
+    public init(_ key: String, _ kind: ValueKind, default defaultValue: OptionDefault, _ summary: String) {
         self.key = key
         self.kind = kind
-        self.defaultText = defaultText
+        self.defaultValue = defaultValue
         self.summary = summary
     }
 
@@ -156,7 +161,7 @@ public struct OptionSpec: Sendable {
     /// from `ParameterCatalog`, so nothing about the key is written twice.
     public static func parameter(_ key: String) -> OptionSpec {
         let spec = ParameterCatalog.spec(key)
-        return OptionSpec(key, .parameter(key), default: spec?.defaultValue.description ?? "", spec?.summary ?? "")
+        return OptionSpec(key, .parameter(key), default: .described(spec?.defaultValue.description ?? ""), spec?.summary ?? "")
     }
 }
 
@@ -171,10 +176,12 @@ public enum CommandGroup: String, Sendable, CaseIterable {
 
 /// The declaration of one command: syntax, options, help and whether it changes the workbench.
 public struct CommandSpec: Sendable {
+    /// Which command this is; the shell dispatches on it.
+    public let id: CommandID
     /// The command word.
-    public let name: String
+    public var name: String { id.words.name }
     /// The fixed second word (`show data`), if any.
-    public let subcommand: String?
+    public var subcommand: String? { id.words.subcommand }
     /// Positional arguments after the words.
     public let arguments: [ArgumentSpec]
     /// Options.
@@ -206,17 +213,16 @@ public struct CommandSpec: Sendable {
         }
         for option in options {
             let text = "\(option.key)=\(option.kind.placeholder)"
-            parts.append(option.defaultText == "required" ? text : "[\(text)]")
+            parts.append(option.isRequired ? text : "[\(text)]")
         }
         if sweepsParameters { parts.append("KEY=DIST ...") } else if acceptsAnyParameter { parts.append("KEY=VALUE ...") }
         return parts.joined(separator: " ")
     }
 
-    init(_ name: String, _ subcommand: String? = nil, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
+    init(_ id: CommandID, arguments: [ArgumentSpec] = [], options: [OptionSpec] = [],
          anyParameter: Bool = false, sweeps: Bool = false, recorded: Bool, group: CommandGroup, summary: String, details: String = "",
          example: String) {
-        self.name = name
-        self.subcommand = subcommand
+        self.id = id
         self.arguments = arguments
         self.options = options
         self.acceptsAnyParameter = anyParameter || sweeps
@@ -239,11 +245,11 @@ public struct CommandSpec: Sendable {
             return option(canonical)
         }
         if acceptsAnyParameter, let spec = ParameterCatalog.spec(key) {
-            return sweepsParameters ? OptionSpec(key, .sweep(key), default: "current", spec.summary) : .parameter(key)
+            return sweepsParameters ? OptionSpec(key, .sweep(key), default: .described("current"), spec.summary) : .parameter(key)
         }
         if sweepsParameters, key.first?.isLetter == true || key.first == "_" {
             // Checked by the sweep itself: a placeholder of an external command, or a typo.
-            return OptionSpec(key, .freeSweep, default: "—", "a placeholder of the objective command")
+            return OptionSpec(key, .freeSweep, default: .described("—"), "a placeholder of the objective command")
         }
         return nil
     }

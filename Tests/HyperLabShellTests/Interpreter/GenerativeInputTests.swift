@@ -110,7 +110,7 @@ import HyperLabKit
             case 0:
                 let magnitude = "\(pick(["", "-"]))1e\(15 + Int(rng.next() % 294))"
                 let bounds = rng.next() % 2 == 0 ? "1,\(magnitude)" : "\(magnitude),1"
-                lines.append("sweep \(pick(["random", "sobol", "tpe", "bayes", "grid"])) n=3 \(pick(integerKeys))=\(pick(["int", "intlog"]))(\(bounds))")
+                lines.append("sweep \(pick(["random", "sobol", "tpe", "bayes", "cmaes", "grid"])) n=3 \(pick(integerKeys))=\(pick(["int", "intlog"]))(\(bounds))")
             case 1:
                 lines.append("set hidden=" + String(repeating: "[", count: depth) + "8" + String(repeating: "]", count: depth))
             case 2:

@@ -18,3 +18,59 @@ import Testing
         #expect(Set(titles).count == titles.count)
     }
 }
+
+/// The catalogue's declarations drive dispatch and defaults: each command once, each default of its option's kind.
+@Suite struct CommandDeclarationTests {
+    /// Every `CommandID` has exactly one entry, so the shell's exhaustive dispatch covers the catalogue.
+    @Test func everyCommandIsDeclaredExactlyOnce() {
+        let declared = CommandCatalog.all.map(\.id)
+        #expect(Set(declared).count == declared.count, "a command is declared twice")
+        #expect(Set(declared) == Set(CommandID.allCases),
+                "not declared: \(Set(CommandID.allCases).subtracting(declared).map { "\($0.words)" })")
+        #expect(declared.contains(.sweep(.cmaes)), "a sampler kind is a sweep command without a line of its own")
+    }
+
+    /// A typed default is a value its option accepts: a whole number in range, yes/no, one of the choices.
+    @Test(arguments: CommandCatalog.all.map(\.title))
+    func typedDefaultsFitTheirOptions(_ title: String) throws {
+        let spec = try #require(CommandCatalog.all.first { $0.title == title })
+        for option in spec.options {
+            switch (option.defaultValue, option.kind) {
+            case (.integer(let n), .integer(let range)), (.integer(let n), .integerOrAuto(let range)):
+                #expect(range.contains(n), "\(title) \(option.key)=: default \(n) outside \(range)")
+            case (.integer, _):
+                Issue.record("\(title) \(option.key)=: a whole-number default for an option of another kind")
+            case (.boolean, .boolean): break
+            case (.boolean, _):
+                Issue.record("\(title) \(option.key)=: a yes/no default for an option of another kind")
+            case (.word(let word), .choice(let words)):
+                #expect(words.contains(word), "\(title) \(option.key)=: default \(word) is not one of \(words)")
+            case (.word, _):
+                Issue.record("\(title) \(option.key)=: a word default for an option that is not a choice")
+            case (.required, _), (.described, _): break
+            }
+        }
+    }
+
+    /// Handlers read the declared default, so a command left without the option gets it.
+    @Test func anOptionLeftOutReadsItsDeclaredDefault() throws {
+        let syntax = try #require(try Parser.parse("recheck").first)
+        let bound = try Binder.bind(syntax)
+        #expect(bound.integer("top") == 5)
+        #expect(bound.integer("repeats") == 5)
+        #expect(bound.boolean("fresh") == false)
+        let written = try Binder.bind(try #require(try Parser.parse("recheck top=3 fresh=yes").first))
+        #expect(written.integer("top") == 3)
+        #expect(written.boolean("fresh") == true)
+    }
+
+    /// A handler that reads an option its command does not declare (a misspelt key) stops a debug build.
+    @Test func readingAnUndeclaredOptionIsAProgrammingError() async {
+        await #expect(processExitsWith: .failure) {
+            let syntax = try Parser.parse("recheck").first
+            if let syntax, let bound = try? Binder.bind(syntax) {
+                _ = bound.option("tpo")
+            }
+        }
+    }
+}

@@ -31,9 +31,14 @@ import Testing
     /// glibc kept the freed training buffers of every trial between the records it still
     /// held: about 14 KB a trial, 1.3 GB for 100,000 trials whose live data is 170 MB. Now the
     /// free pages go back to the system as the sweep runs.
+    ///
+    /// The peak moves by ±20 MB from run to run (when the free pages go back against when the
+    /// next trials allocate, which load on the machine shifts): measured here, 10,000 trials grew
+    /// by 51 to 78 MB (5 to 8 KB a trial). 10,000 trials keep that noise small against the
+    /// 140 MB the old behaviour adds; 5,000 at 8 KB a trial failed under load.
     @Test func aSweepGrowsByItsRecordsNotByItsTrainingBuffers() throws {
         let one = try peakKilobytes(trials: 1)
-        let many = try peakKilobytes(trials: 5_000)
-        #expect(many - one < 5_000 * 8, "grew by \(many - one) KB for 5,000 trials")
+        let many = try peakKilobytes(trials: 10_000)
+        #expect(many - one < 10_000 * 10, "grew by \(many - one) KB for 10,000 trials")
     }
 }

@@ -39,7 +39,12 @@ struct KernelServeCommand: ParsableCommand {
             let connection = try ConnectionFile.read(connectionFile)
             let common = self.common
             server = try KernelServer(connection: connection) { console throws(KernelError) in
-                do { return try Launch.makeShell(common, interactive: false, console: console) } catch {
+                do {
+                    // No terminal to wait at: `replay step=yes` runs through.
+                    let shell = try Launch.makeShell(common, interactive: false, console: console)
+                    shell.options.waitForEnter = nil
+                    return shell
+                } catch {
                     throw KernelError("the store cannot be used", hint: "check --store")
                 }
             }

@@ -108,7 +108,8 @@ public final class KernelServer {
             ]), to: request, on: channels.shell)
             return
         }
-        let error = cellError(errors: &errors, newEntries: shell.notebook.entries.dropFirst(entriesBefore))
+        let error = cellError(errors: &errors, newEntries: shell.notebook.entries.dropFirst(entriesBefore),
+                              interrupted: shell.options.interruption.isRequested)
         output.stream("stderr", errors)
         channels.publish("error", error, parent: request)
         var reply = error
@@ -122,11 +123,18 @@ public final class KernelServer {
 
     /// The `error` content of a failed cell: the failed command's positioned report (taken out
     /// of `errors`, the error text not yet sent, so it shows once), else the error text itself.
-    private func cellError(errors: inout String, newEntries: ArraySlice<Notebook.Entry>) -> JupyterJSON {
+    /// An interrupted cell is an `Interrupted` error, as Ctrl-C stops a script: what it printed
+    /// (a sweep's kept trials) stays above.
+    private func cellError(errors: inout String, newEntries: ArraySlice<Notebook.Entry>, interrupted: Bool) -> JupyterJSON {
         var name = "InputError"
         var message: String
         var report: [String]
-        if case .failure(_, _, let failure)? = newEntries.last {
+        if interrupted, !(newEntries.last?.isFailure ?? false) {
+            name = "Interrupted"
+            message = "interrupted: the running command stopped and kept its work; the rest of the cell did not run"
+            report = errors.split(separator: "\n").map(String.init) + [message]
+            errors = ""
+        } else if case .failure(_, _, let failure)? = newEntries.last {
             message = failure.message
             report = failure.report
             let printed = report.joined(separator: "\n") + "\n"
@@ -135,7 +143,6 @@ public final class KernelServer {
             report = errors.split(separator: "\n").map(String.init)
             errors = ""
             message = report.last ?? "the cell did not finish"
-            if message.hasPrefix("interrupted") { name = "Interrupted" }
         }
         if report.isEmpty { report = [message] }
         return .object([

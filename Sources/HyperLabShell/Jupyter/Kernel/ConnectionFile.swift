@@ -68,7 +68,7 @@ public struct ConnectionFile: Sendable, Equatable {
     }
 
     /// The port of a bound tcp `endpoint` (`tcp://127.0.0.1:5555`), else `fallback`.
-    static func port(of endpoint: String, fallback: Int) -> Int {
+    public static func port(of endpoint: String, fallback: Int) -> Int {
         endpoint.split(separator: ":").last.flatMap { Int($0) } ?? fallback
     }
 }

@@ -27,6 +27,15 @@ struct JupyterClientTests {
         return (folder, environment)
     }
 
+    /// Notebook text as nbformat keeps it, a string or a list of lines, as one string.
+    static func multiline(_ value: JupyterJSON?) -> String {
+        switch value {
+        case .string(let text)?: text
+        case .array(let lines)?: lines.map { if case .string(let line) = $0 { line } else { "" } }.joined()
+        default: ""
+        }
+    }
+
     /// A notebook whose code cells are `cells`, asking for the HyperLab kernel.
     static func notebook(_ cells: [String]) -> String {
         JupyterJSON.object([
@@ -66,11 +75,7 @@ struct JupyterClientTests {
             return []
         }
         func text(_ index: Int) -> String {
-            outputs(index).compactMap { output -> String? in
-                guard output[string: "output_type"] == "stream" else { return nil }
-                if case .array(let lines)? = output["text"] { return lines.compactMap { if case .string(let s) = $0 { s } else { nil } }.joined() }
-                return output[string: "text"]
-            }.joined()
+            outputs(index).filter { $0[string: "output_type"] == "stream" }.map { Self.multiline($0["text"]) }.joined()
         }
         #expect(text(0).contains("loaded moons"), "\(outputs(0))")
         #expect(outputs(2).contains { $0[string: "output_type"] == "display_data" && $0["data"]?["image/svg+xml"] != nil },
@@ -83,6 +88,27 @@ struct JupyterClientTests {
         let validation = try NotebookValidationTests.validate([folder.appendingPathComponent("executed.ipynb"),
                                                                folder.appendingPathComponent("saved.ipynb")])
         #expect(validation.status == 0, "\(validation.output)\(validation.error)")
+    }
+
+    /// The issue's "done when": tutorial 3's committed notebook runs in Jupyter from top to bottom
+    /// without an error, and its heatmap is an image.
+    @Test func tutorialThreeRunsInJupyterAndShowsItsHeatmap() throws {
+        let (folder, environment) = try Self.installedKernel()
+        let source = ShippedScriptsTests.root.appendingPathComponent("tutorials/03-grid-2d.ipynb")
+        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent("03-grid-2d.ipynb"))
+        let run = try HyperLabBinary.runProgram(try #require(JupyterTools.nbconvert),
+                                                ["--to", "notebook", "--execute", "--ExecutePreprocessor.timeout=300",
+                                                 "--output", "executed.ipynb", "03-grid-2d.ipynb"],
+                                                directory: folder, environment: environment)
+        #expect(run.status == 0, "every cell ran without an error: \(run.output)\(run.error)")
+        let executed = try JupyterJSON.parse(String(contentsOf: folder.appendingPathComponent("executed.ipynb"), encoding: .utf8))
+        guard case .array(let cells)? = executed["cells"] else { Issue.record("no cells"); return }
+        let heatmap = cells.first { cell in
+            guard case .array(let lines)? = cell["source"] else { return false }
+            return lines.contains { if case .string(let line) = $0 { line.hasPrefix("plot heatmap") } else { false } }
+        }
+        guard case .array(let outputs)? = heatmap?["outputs"] else { Issue.record("no plot heatmap cell"); return }
+        #expect(outputs.contains { Self.multiline($0["data"]?["image/svg+xml"]).contains("<svg") }, "\(outputs)")
     }
 
     /// Drives the kernel with jupyter_client: kernel_info, complete, is_complete, an interrupted

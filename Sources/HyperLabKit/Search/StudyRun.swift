@@ -245,6 +245,11 @@ final class StudyRun: @unchecked Sendable {
         } else {
             switch result {
             case .success(let outcome) where outcome.value.isFinite:
+                if let failure = study.objectiveFailure(outcome.metrics) {
+                    trial.state = .failed
+                    trial.failure = failure
+                    break
+                }
                 trial.state = .complete
                 trial.value = outcome.value
             case .success(let outcome):

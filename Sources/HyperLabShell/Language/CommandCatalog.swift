@@ -173,8 +173,8 @@ public enum CommandCatalog {
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
         OptionSpec("n", .integer(1...Shell.maximumTrials), default: .required, "number of trials"),
-        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: .described("dev_acc or dev_rmse"),
-                   "the dev metric to optimize (its direction is implied)"),
+        OptionSpec("metric", .objectives(Shell.sweepMetricNames), default: .described("dev_acc or dev_rmse"),
+                   "the dev metric to optimize (its direction is implied); a list of two or three, as [dev_acc, parameters], searches for the Pareto front (tpe, random, sobol, grid, around): parameters is the model's trainable weight count, seconds a trial's wall time (it differs between runs, so such a sweep does not replay digit for digit)"),
         OptionSpec("seed", .integer(0...Int.max), default: .integer(0), "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: .described("the number of cores"), "trials run at once, one core each"),
         OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: .described("4; auto: parallel= when it names more"),

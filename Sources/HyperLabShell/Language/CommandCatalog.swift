@@ -363,6 +363,15 @@ public enum CommandCatalog {
                     recorded: false, group: .results,
                     summary: "parallel coordinates of the best trials: one column per swept key",
                     example: "plot parallel top=10"),
+        CommandSpec(.plotPareto, options: [svgOption, forceOption], recorded: false, group: .results,
+                    summary: "a multi-objective sweep's trials over its first two metrics, the Pareto front highlighted",
+                    details: """
+                    For a sweep of metric=[A, B] or [A, B, C]: one point per complete trial, A across and B up; \
+                    the trials on the Pareto front (no other trial as good on every metric and better on one) \
+                    are drawn bold and listed under the plot, the dominated ones dim. A third metric is not \
+                    drawn; the list shows it. use trial N takes any point.
+                    """,
+                    example: "plot pareto"),
         CommandSpec(.plotScatter, arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
                     options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "a swept key against a metric, one point per trial (log axis for log keys)",

@@ -25,6 +25,9 @@ public struct AskTellError: Error, Sendable, Equatable, CustomStringConvertible 
         case invalidSampler
         /// A stored study cannot be created, read or reopened.
         case storage
+        /// The objectives of a multi-objective study are not two or three distinct metrics, the
+        /// sampler or pruner cannot serve several, or `tell` got the wrong number of values.
+        case invalidObjectives
     }
 
     /// What went wrong.

@@ -19,6 +19,9 @@ public struct SamplingContext: Sendable {
     public var pending: [TrialParameters]
     /// The sweep seed (for samplers that need one stream over all trials, such as Sobol).
     public var studySeed: UInt64
+    /// The study's objectives when it has two or three (`Study.objectives`), each complete trial
+    /// holding their values in its `metrics`; empty for a study of one metric (`direction`).
+    public var objectives: [StudyObjective] = []
 
     /// A context for `number` with the given history.
     public init(number: Int, space: SearchSpace, direction: MetricDirection = .maximize,

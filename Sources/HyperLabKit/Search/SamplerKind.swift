@@ -22,6 +22,16 @@ public enum SamplerKind: String, CaseIterable, Sendable {
     /// Random draws near the current configuration, trial 0 being that configuration (`BaselineSampler.around`).
     case around
 
+    /// Whether this sampler can search for several metrics at once (`metric=[dev_acc, parameters]`):
+    /// `tpe` by MOTPE, and the samplers that ignore the metric as they are. `bayes` and `cmaes`
+    /// model one metric.
+    public var supportsMultipleObjectives: Bool {
+        switch self {
+        case .grid, .random, .sobol, .tpe, .around: true
+        case .bayes, .cmaes: false
+        }
+    }
+
     /// The sampler of this kind on `space`. `baseline`, when given, is trial 0 (`baseline=yes`;
     /// `around` always starts from it, the empty configuration when nil). `settings` holds the
     /// sampler's stored options by name; `startup_trials` is read by `tpe` and `bayes`.

@@ -31,9 +31,10 @@ extension Study {
 
     /// `trial` (its running record, with its reports) finished: pruned when the pruner stopped
     /// it; failed as interrupted when a stop request ended it (`interrupted`); else complete with
-    /// a finite value, failed as diverged with a NaN or infinite one, or failed with the
-    /// objective's reason. The outcome's metrics are kept in every case.
-    public static func finished(_ trial: Trial, result: Result<TrialOutcome, any Error>, seconds: Double?,
+    /// a finite value, failed as diverged with a NaN or infinite one (for a multi-objective
+    /// study, any of its metrics missing or not finite), or failed with the objective's reason.
+    /// The outcome's metrics are kept in every case.
+    public func finished(_ trial: Trial, result: Result<TrialOutcome, any Error>, seconds: Double?,
                                 pruned: Bool, interrupted: Bool = false) -> Trial {
         var trial = trial
         if let seconds { trial.seconds = seconds }
@@ -49,7 +50,12 @@ extension Study {
         }
         switch result {
         case .success(let outcome):
-            trial.settle(value: outcome.value)
+            if outcome.value.isFinite, let failure = objectiveFailure(outcome.metrics) {
+                trial.state = .failed
+                trial.failure = failure
+            } else {
+                trial.settle(value: outcome.value)
+            }
         case .failure(let error):
             trial.state = .failed
             trial.failure = (error as? TrialFailure)?.reason ?? String(describing: error)

@@ -36,8 +36,12 @@ public struct Study: Sendable {
     public var sampler: any Sampler
     /// How trials are stopped early.
     public var pruner: any Pruner
-    /// Whether the metric is maximized or minimized.
+    /// Whether the metric is maximized or minimized (the first objective's direction when there are several).
     public var direction: MetricDirection
+    /// Two or three metrics optimized at once (a multi-objective study: samplers that read the
+    /// history see them in `SamplingContext.objectives`, and a complete trial needs each one's value,
+    /// finite, in its metrics); empty for a study of one metric.
+    public var objectives: [StudyObjective] = []
     /// The sweep seed.
     public var seed: UInt64
     /// How many trials to run.
@@ -83,8 +87,10 @@ public struct Study: Sendable {
         for trial in sorted[visible...] where trial.number < number {
             if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
         }
-        return SamplingContext(number: number, space: space, direction: direction, visible: finished,
-                               pending: pending, studySeed: seed)
+        var context = SamplingContext(number: number, space: space, direction: direction, visible: finished,
+                                      pending: pending, studySeed: seed)
+        context.objectives = objectives
+        return context
     }
 
     /// The parameters of trial `number` given the trials recorded so far (the "ask" of an
@@ -133,5 +139,19 @@ public struct Study: Sendable {
     /// Whether resuming keeps `trial` as it is: finished, and not failed as interrupted.
     public static func isKept(_ trial: Trial) -> Bool {
         trial.state.isFinished && !(trial.state == .failed && trial.failure == interruptedReason)
+    }
+
+    /// Whether the study optimizes several metrics at once.
+    public var isMultiObjective: Bool { objectives.count > 1 }
+
+    /// Why an outcome whose value is finite still fails a multi-objective study: an objective's
+    /// metric missing or not finite; nil when it completes.
+    func objectiveFailure(_ metrics: [String: Double]) -> String? {
+        guard isMultiObjective else { return nil }
+        for objective in objectives {
+            guard let value = metrics[objective.name] else { return "the metric \(objective.name) is missing" }
+            if !value.isFinite { return "the metric \(objective.name) is \(value) (diverged)" }
+        }
+        return nil
     }
 }

@@ -231,7 +231,7 @@ final class StudyRun: @unchecked Sendable {
 
         condition.lock()
         let interrupted = interruptedTrials.contains(n) || (isStopping && (try? result.get()) == nil)
-        let trial = Study.finished(trials[n] ?? running, result: result, seconds: seconds,
+        let trial = study.finished(trials[n] ?? running, result: result, seconds: seconds,
                                    pruned: prunedTrials.contains(n), interrupted: interrupted)
         place(trial)
         counts.running -= 1

@@ -17,6 +17,8 @@ import Foundation
 ///   Optuna's default weights (older ones down-weighted beyond 25).
 /// - Log parameters are modelled in log space; integers on a line widened by ½ and rounded;
 ///   choices with Optuna's categorical kernel (see `ParzenEstimator`).
+/// - With two or three objectives (`SamplingContext.objectives`) the split is MOTPE's:
+///   non-domination ranks, then hypervolume contributions (`TPESampler+MultiObjective.swift`).
 /// - Pruned trials rank after complete ones (those that got further first); failed trials
 ///   and pending trials (constant liar) always count as "above", so parallel workers do not
 ///   suggest the same point and diverging regions are avoided.
@@ -119,11 +121,18 @@ public struct TPESampler: Sampler {
         var complete: [(loss: Double, number: Int, row: Int)] = []
         var pruned: [(row: Int, step: Int, loss: Double)] = []
         var worst: [Int] = []
+        let isMultiObjective = context.objectives.count > 1
+        var multi: [(losses: [Double], row: Int)] = []
         complete.reserveCapacity(context.finished.count)
         for i in context.finished.indices {
             let number = context.finished[i].number
             guard let row = addRow(context.finished[i].parameters, number: number) else { continue }
             switch context.finished[i].state {
+            case .complete where isMultiObjective:
+                if let losses = TPESampler.objectiveLosses(context.finished[i], context.objectives) {
+                    multi.append((losses, row))
+                } else { worst.append(row) }
+            case .pruned where isMultiObjective: worst.append(row)
             case .complete:
                 if let v = context.finished[i].value, v.isFinite {
                     complete.append((context.direction.loss(v), number, row))
@@ -136,32 +145,38 @@ public struct TPESampler: Sampler {
             case .failed, .running: worst.append(row)
             }
         }
-        guard !complete.isEmpty else { return startupSample(context, &generator) }
+        guard !(isMultiObjective ? multi.isEmpty : complete.isEmpty) else { return startupSample(context, &generator) }
         for (i, p) in context.pending.enumerated() {
             if let row = addRow(p, number: Int.max - context.pending.count + i) { worst.append(row) }
         }
 
-        complete.sort { $0.loss != $1.loss ? $0.loss < $1.loss : $0.number < $1.number }
-        pruned.sort {
-            $0.step != $1.step ? $0.step > $1.step
-                : ($0.loss != $1.loss ? $0.loss < $1.loss : numbers[$0.row] < numbers[$1.row])
-        }
-        let ranked = complete.map(\.row) + pruned.map(\.row)
-        let nBelow = max(TPESampler.belowCount(ranked.count), 1)
-        // Both groups in trial-number order (the rows already are, unless the context is not).
-        var isBelow = [Bool](repeating: false, count: numbers.count)
-        for row in ranked.prefix(nBelow) { isBelow[row] = true }
-        var inOrder = Array(numbers.indices)
-        if !zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) { inOrder.sort { numbers[$0] < numbers[$1] } }
-        let below = inOrder.filter { isBelow[$0] }
-        let above = inOrder.filter { !isBelow[$0] }
+        let below: [Int], above: [Int], belowWeights: [Double]
+        if isMultiObjective {
+            (below, above, belowWeights) = TPESampler.multiObjectiveGroups(multi, numbers: numbers)
+        } else {
+            complete.sort { $0.loss != $1.loss ? $0.loss < $1.loss : $0.number < $1.number }
+            pruned.sort {
+                $0.step != $1.step ? $0.step > $1.step
+                    : ($0.loss != $1.loss ? $0.loss < $1.loss : numbers[$0.row] < numbers[$1.row])
+            }
+            let ranked = complete.map(\.row) + pruned.map(\.row)
+            let nBelow = max(TPESampler.belowCount(ranked.count), 1)
+            // Both groups in trial-number order (the rows already are, unless the context is not).
+            var isBelow = [Bool](repeating: false, count: numbers.count)
+            for row in ranked.prefix(nBelow) { isBelow[row] = true }
+            var inOrder = Array(numbers.indices)
+            if !zip(numbers, numbers.dropFirst()).allSatisfy({ $0 < $1 }) { inOrder.sort { numbers[$0] < numbers[$1] } }
+            below = inOrder.filter { isBelow[$0] }
+            above = inOrder.filter { !isBelow[$0] }
 
-        // EI weights need every "below" trial complete and a complete trial above.
-        var belowWeights = [Double](repeating: 1, count: below.count)
-        if complete.count > nBelow {
-            var loss = [Double](repeating: 0, count: numbers.count)
-            for c in complete.prefix(nBelow) { loss[c.row] = c.loss }
-            belowWeights = TPESampler.improvementWeights(below.map { loss[$0] }, threshold: complete[nBelow].loss)
+            // EI weights need every "below" trial complete and a complete trial above.
+            var weights = [Double](repeating: 1, count: below.count)
+            if complete.count > nBelow {
+                var loss = [Double](repeating: 0, count: numbers.count)
+                for c in complete.prefix(nBelow) { loss[c.row] = c.loss }
+                weights = TPESampler.improvementWeights(below.map { loss[$0] }, threshold: complete[nBelow].loss)
+            }
+            belowWeights = weights
         }
         let meanBelowWeight = belowWeights.reduce(0, +) / Double(max(belowWeights.count, 1))
 

@@ -190,7 +190,7 @@ public struct PostgreSQLWorker: Sendable {
             try persist { () throws(StorageError) in try store.requeue(claim) }
             return nil
         }
-        let trial = Study.finished(final.trial, result: result, seconds: seconds, pruned: final.pruned)
+        let trial = study.finished(final.trial, result: result, seconds: seconds, pruned: final.pruned)
         // The finished trial is kept here until the server takes it (or the limit passes).
         try write { () throws(StudyStoreError) in try fenced.trialFinished(trial) }
         try persist { () throws(StorageError) in _ = try store.completeIfFinished(study: claim.study) }

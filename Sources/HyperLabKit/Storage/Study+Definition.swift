@@ -34,5 +34,6 @@ extension Study {
         self.init(space: space, sampler: prunerKind.sampler(sampler, of: samplerKind, with: pruner), pruner: pruner,
                   direction: definition.direction,
                   seed: definition.seed, trials: definition.trialCount, lag: definition.lag ?? Study.defaultLag)
+        objectives = definition.objectives ?? []
     }
 }

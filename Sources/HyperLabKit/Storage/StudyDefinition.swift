@@ -53,6 +53,10 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var metric: String
     /// Whether the metric is maximized or minimized.
     public var direction: MetricDirection
+    /// The metrics of a multi-objective study (`metric=[dev_acc, parameters]`), the first being
+    /// `metric`; nil for a study of one metric, so stores written before multi-objective sweeps
+    /// read as they were run.
+    public var objectives: [StudyObjective]?
     /// Seeds per configuration (`repeats=N`).
     public var repeats: Int
     /// The pruner by its `PrunerKind` name: none, median, asha or hyperband.
@@ -79,8 +83,8 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     /// A study record with every field given.
     public init(name: String, created: Date = Date(), status: StudyStatus = .running, sampler: String,
                 samplerSettings: [String: String] = [:], baseline: Bool = false, seed: UInt64, trialCount: Int,
-                metric: String, direction: MetricDirection, repeats: Int = 1, prune: String = "none",
-                prunerSettings: [String: String] = [:], lag: Int? = nil, space: [SweptParameter], configuration: [String: String], dataset: DatasetReference,
+                metric: String, direction: MetricDirection, objectives: [StudyObjective]? = nil, repeats: Int = 1,
+                prune: String = "none", prunerSettings: [String: String] = [:], lag: Int? = nil, space: [SweptParameter], configuration: [String: String], dataset: DatasetReference,
                 split: SplitReference, objective: ExternalObjectiveReference? = nil, hyperLabVersion: String = HyperLabVersion.current) {
         self.name = name
         self.created = created
@@ -92,6 +96,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
         self.trialCount = trialCount
         self.metric = metric
         self.direction = direction
+        self.objectives = (objectives?.count ?? 0) > 1 ? objectives : nil
         self.repeats = repeats
         self.prune = prune
         self.prunerSettings = prunerSettings.isEmpty ? nil : prunerSettings
@@ -108,12 +113,12 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     /// `base` are turned into their canonical text.
     public init(name: String, created: Date = Date(), sampler: String, samplerSettings: [String: String] = [:],
                 baseline: Bool = false, seed: UInt64, trialCount: Int, metric: String, direction: MetricDirection,
-                repeats: Int = 1, prune: String = "none", prunerSettings: [String: String] = [:], lag: Int? = nil,
+                objectives: [StudyObjective]? = nil, repeats: Int = 1, prune: String = "none", prunerSettings: [String: String] = [:], lag: Int? = nil,
                 space: SearchSpace, base: Configuration,
                 dataset: DatasetReference, split: SplitReference, objective: ExternalObjectiveReference? = nil) {
         self.init(name: name, created: created, sampler: sampler, samplerSettings: samplerSettings,
                   baseline: baseline, seed: seed, trialCount: trialCount, metric: metric, direction: direction,
-                  repeats: repeats, prune: prune, prunerSettings: prunerSettings, lag: lag,
+                  objectives: objectives, repeats: repeats, prune: prune, prunerSettings: prunerSettings, lag: lag,
                   space: space.parameters.map { SweptParameter(name: $0.name, distribution: $0.distribution.description) },
                   configuration: StudyDefinition.configurationText(base), dataset: dataset, split: split,
                   objective: objective)

@@ -12,10 +12,12 @@ extension Shell {
         return sweep
     }
 
-    /// The metrics a results table shows for a sweep: its metric first, then the task's other dev metrics.
+    /// The metrics a results table shows for a sweep: its metric first (each of its metrics, in
+    /// order, for a multi-objective sweep), then the task's other dev metrics.
     static func shownMetrics(_ sweep: SweepRecord) -> [String] {
         let all = ["dev_acc", "dev_loss", "dev_rmse", "dev_r2"].filter { name in sweep.trials.contains { $0.metrics[name] != nil } }
-        return [sweep.metric] + all.filter { $0 != sweep.metric }
+        let lead = sweep.isMultiObjective ? sweep.objectives.map(\.name) : [sweep.metric]
+        return lead + all.filter { !lead.contains($0) }
     }
 
     /// The further metrics the sweep's trials have beyond `shownMetrics` (dev_f1, dev_auc, …,
@@ -108,17 +110,19 @@ extension Shell {
             columns += keys.map { TextTable.Column($0) }
             columns += metrics.map { TextTable.Column($0) }
             columns += [.init("epochs"), .init("state", alignment: .left)]
-            if timings { columns.append(.init("seconds")) }
+            let timeColumn = timings && !metrics.contains("seconds")
+            if timeColumn { columns.append(.init("seconds")) }
             let rows = trials.map { trial -> [String] in
                 var row = [String(trial.number)]
                 row += keys.map { trial.parameters[$0].map(Shell.valueText) ?? "—" }
                 row += metrics.map { Shell.metricCell(trial, $0) }
                 row.append(trial.metrics["epochs"].map { NumberFormat.metric($0) } ?? trial.lastStep.map(String.init) ?? "0")
                 row.append(Shell.stateCell(trial))
-                if timings { row.append(NumberFormat.fixed(trial.seconds, decimals: 2, trimZeros: false)) }
+                if timeColumn { row.append(NumberFormat.fixed(trial.seconds, decimals: 2, trimZeros: false)) }
                 return row
             }
-            let marked = sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
+            let front = Set(sweep.paretoFront.map(\.number))
+            let marked = sweep.isMultiObjective ? nil : sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
             var notes: [String] = []
             if trials.count < sweep.trials.count {
                 notes.append("\(trials.count) of \(sweep.trials.count) trials shown"
@@ -126,7 +130,12 @@ extension Shell {
             }
             var table = TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
                                   markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
-            Shell.makeRoom(in: &table, width: traits.width, keep: ["trial", sweep.metric] + keys,
+            if sweep.isMultiObjective {
+                table.markedRows = Set(trials.indices.filter { front.contains(trials[$0].number) })
+                table.markerNote = "on the Pareto front of " + sweep.objectives.map(\.name).joined(separator: " and ")
+                    + ": no other trial is as good on every metric and better on one"
+            }
+            Shell.makeRoom(in: &table, width: traits.width, keep: ["trial", sweep.metric] + sweep.objectives.map(\.name) + keys,
                            dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"],
                            rowsName: "trial", leftOutHint: "a wider terminal shows them; save results writes every column")
             return table.render(traits: traits)

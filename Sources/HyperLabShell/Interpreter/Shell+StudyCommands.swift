@@ -53,6 +53,7 @@ extension Shell {
                                  repeats: d.repeats, prune: prune, baseline: d.baseline,
                                  parallel: ProcessInfo.processInfo.activeProcessorCount, lag: d.lag ?? Study.defaultLag)
             plan.pruneSettings = d.prunerSettings ?? [:]
+            plan.objectives = d.objectives ?? []
             var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)

@@ -22,6 +22,9 @@ extension Shell {
         var parallel: Int
         /// The study's lag (`lag=`): fixed at creation and stored, never taken from the machine.
         var lag: Int
+        /// The metrics of a multi-objective sweep (`metric=[dev_acc, parameters]`), the first being
+        /// `metric`; empty for one metric.
+        var objectives: [StudyObjective] = []
     }
 
     /// What a sweep's trials run: the built-in engine on the current parts, or an external command.
@@ -33,9 +36,11 @@ extension Shell {
     /// Runs a sweep on the current split (or of the objective command).
     func sweep(_ command: BoundCommand, kind: SamplerKind, on bench: inout Workbench) throws(InputError) {
         let target: SweepTarget
-        let metric: String
+        var metric: String
         let base: Configuration
+        var objectives: [StudyObjective] = []
         if let external = bench.objective {
+            objectives = try sweepObjectives(command, kind: kind, task: nil)
             target = .external(external)
             metric = external.metric
             base = bench.configuration
@@ -54,7 +59,8 @@ extension Shell {
             }
             let scoring = try requireScoring(bench, command)
             target = .builtin(scoring)
-            metric = try sweepMetric(command, task: scoring.task)
+            objectives = try sweepObjectives(command, kind: kind, task: scoring.task)
+            if let first = objectives.first { metric = first.name } else { metric = try sweepMetric(command, task: scoring.task) }
             base = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("sweep"))
         }
         let space = try sweepSpace(command, kind: kind, base: base, external: bench.objective != nil)
@@ -90,6 +96,7 @@ extension Shell {
                              parallel: command.integer("parallel", default: ProcessInfo.processInfo.activeProcessorCount),
                              lag: Shell.lag(command))
         plan.pruneSettings = pruneSettings
+        plan.objectives = objectives
         try checkMemory(plan, target: target, command: command)
         try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
     }
@@ -121,9 +128,11 @@ extension Shell {
         do { pruner = try plan.prune.pruner(settings: plan.pruneSettings) } catch {
             throw InputError(error.message, at: nil, hint: error.hint)
         }
-        return Study(space: plan.space, sampler: plan.prune.sampler(sampler, of: plan.kind, with: pruner), pruner: pruner,
-                     direction: plan.direction,
-                     seed: UInt64(plan.seed), trials: plan.total, lag: plan.lag)
+        var study = Study(space: plan.space, sampler: plan.prune.sampler(sampler, of: plan.kind, with: pruner), pruner: pruner,
+                          direction: plan.direction,
+                          seed: UInt64(plan.seed), trials: plan.total, lag: plan.lag)
+        study.objectives = plan.objectives
+        return study
     }
 
     /// A new sweep's lag: `lag=N`; `lag=auto` raises the default to the `parallel=` the command
@@ -227,6 +236,9 @@ extension Shell {
         let epochs = sweep.epochsTrained
         if epochs > 0 { parts.append("\(epochs) epochs trained") }
         var text = parts.joined(separator: " · ")
+        if sweep.isMultiObjective {
+            return text + "\n" + Shell.paretoSummary(sweep)
+        }
         if let best = sweep.best, let value = best.value {
             text += "\nbest: trial \(best.number) · \(sweep.metric) \(NumberFormat.metric(value)) · \(Shell.parameterText(best.parameters))"
             if baselineUsed, let zero = sweep.trial(0), let zeroValue = zero.value, best.number != 0 {

@@ -31,8 +31,16 @@ extension Shell {
         var logFolder: String?
         switch target {
         case .builtin(let scoring):
-            objective = ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
-                .trialObjective(base: plan.base)
+            if plan.objectives.isEmpty {
+                objective = ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+                    .trialObjective(base: plan.base)
+            } else {
+                let trainer = ConfigurationObjective(parts: scoring.parts,
+                                                     metric: Shell.trainerMetric(plan.objectives, task: scoring.task),
+                                                     repeats: plan.repeats)
+                objective = Shell.withCostMetrics(trainer.trialObjective(base: plan.base), objectives: plan.objectives,
+                                                  base: plan.base, parts: scoring.parts)
+            }
             datasetName = scoring.datasetName
         case .external(let setting):
             let folder = self.logFolder(forStudy: storedName, logs: setting.logs)
@@ -101,7 +109,7 @@ extension Shell {
         record.folds = target.foldCount
         bench.sweeps.append(record)
         console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
-        if let scoring = bench.scoring, logFolder == nil, let task = bench.dataset?.task,
+        if let scoring = bench.scoring, logFolder == nil, let task = bench.dataset?.task, plan.objectives.isEmpty,
            plan.metric == MetricName.primaryDevMetric(for: task) {
             console.lines(baselineLines(parts: scoring.parts.map { ($0.train, $0.dev) }, partName: "dev",
                                         score: record.best?.value, classNames: bench.dataset?.classNames,
@@ -176,7 +184,8 @@ extension Shell {
         }
         return StudyDefinition(name: name, created: options.clock(), sampler: plan.kind.rawValue,
                                baseline: plan.baseline, seed: UInt64(plan.seed), trialCount: plan.total,
-                               metric: plan.metric, direction: plan.direction, repeats: plan.repeats,
+                               metric: plan.metric, direction: plan.direction,
+                               objectives: plan.objectives.isEmpty ? nil : plan.objectives, repeats: plan.repeats,
                                prune: plan.prune.rawValue, prunerSettings: plan.pruneSettings, lag: plan.lag,
                                space: plan.space, base: plan.base,
                                dataset: dataset, split: split, objective: external)
@@ -191,7 +200,9 @@ extension Shell {
                      + " · \(plan.space.parameters.map { "\($0.name)=\(Shell.distributionText($0.distribution))" }.joined(separator: " "))")
         // Parallelism and the store are for the person at the terminal: a script prints neither.
         presentLine { timings in
-            "metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better) · seed \(plan.seed)"
+            (plan.objectives.isEmpty ? "metric \(plan.metric) (\(plan.direction == .maximize ? "higher" : "lower") is better)"
+                : "metrics \(Shell.objectivesText(plan.objectives)): the Pareto front")
+                + " · seed \(plan.seed)"
                 + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
                 + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
                 + (plan.prune != .none ? " · pruning \(plan.prune.rawValue)" : "")
@@ -232,5 +243,6 @@ extension SweepRecord {
         self.init(number: number, name: plan.name, sampler: plan.kind.rawValue, space: plan.space, base: plan.base,
                   metric: plan.metric, direction: plan.direction, seed: plan.seed, repeats: plan.repeats,
                   prune: plan.prune.rawValue, trials: trials, stoppedEarly: stoppedEarly, datasetName: datasetName)
+        objectives = plan.objectives
     }
 }

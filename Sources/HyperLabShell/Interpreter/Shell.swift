@@ -275,6 +275,7 @@ public final class Shell {
         case .plotHistory: try plotHistory(command, bench)
         case .plotImportance: try plotImportance(command, bench)
         case .plotParallel: try plotParallel(command, bench)
+        case .plotPareto: try plotPareto(command, bench)
         case .quit, .exit, .replay:
             // `execute` runs these before any workbench copy is made; they never get here.
             throw InputError("\(command.spec.title) runs only as a command of its own", at: command.syntax.nameSpan)

@@ -34,6 +34,15 @@ public struct SweepRecord: Sendable {
     public var logFolder: String? = nil
     /// The parts each configuration is trained on: K under cross-validation, else 1.
     public var folds = 1
+    /// The metrics of a multi-objective sweep (`metric=[dev_acc, parameters]`), `metric` first;
+    /// empty for one metric.
+    public var objectives: [StudyObjective] = []
+
+    /// Whether the sweep searched for several metrics at once.
+    public var isMultiObjective: Bool { objectives.count > 1 }
+
+    /// The complete trials on the Pareto front of `objectives`, by number (empty for one metric).
+    public var paretoFront: [Trial] { isMultiObjective ? trials.paretoFront(objectives) : [] }
 
     /// Epochs trained over every run of every trial: a complete trial ran each of its `repeats`
     /// seeds on each of its `folds` parts (its `epochs` metric is the mean of those runs); a

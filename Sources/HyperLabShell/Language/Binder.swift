@@ -199,6 +199,9 @@ public enum Binder {
             return try bindSweepValue(node, for: spec)
         case .freeSweep:
             return try bindFreeSweepValue(node, named: name)
+        case .objectives(let words):
+            if case .list(let items) = node.value { return try Binder.objectiveList(items, of: node, among: words, named: name) }
+            return try bindValue(node, as: .suggested(words), named: name)
         case .suggested:
             switch node.value {
             case .word(let w): return .word(w)

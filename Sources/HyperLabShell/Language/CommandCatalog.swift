@@ -177,8 +177,8 @@ public enum CommandCatalog {
     /// The options every sweep takes, besides the configuration keys.
     private static let sweepOptions: [OptionSpec] = [
         OptionSpec("n", .integer(1...Shell.maximumTrials), default: .required, "number of trials"),
-        OptionSpec("metric", .suggested(MetricName.allDevMetricNames), default: .described("dev_acc or dev_rmse"),
-                   "the dev metric to optimize (its direction is implied)"),
+        OptionSpec("metric", .objectives(Shell.sweepMetricNames), default: .described("dev_acc or dev_rmse"),
+                   "the dev metric to optimize (its direction is implied); a list of two or three, as [dev_acc, parameters], searches for the Pareto front (tpe, random, sobol, grid, around): parameters is the model's trainable weight count, seconds a trial's wall time (it differs between runs, so such a sweep does not replay digit for digit)"),
         OptionSpec("seed", .integer(0...Int.max), default: .integer(0), "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: .described("the number of cores"), "trials run at once, one core each"),
         OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: .described("4; auto: parallel= when it names more"),
@@ -367,6 +367,15 @@ public enum CommandCatalog {
                     recorded: false, group: .results,
                     summary: "parallel coordinates of the best trials: one column per swept key",
                     example: "plot parallel top=10"),
+        CommandSpec(.plotPareto, options: [svgOption, forceOption], recorded: false, group: .results,
+                    summary: "a multi-objective sweep's trials over its first two metrics, the Pareto front highlighted",
+                    details: """
+                    For a sweep of metric=[A, B] or [A, B, C]: one point per complete trial, A across and B up; \
+                    the trials on the Pareto front (no other trial as good on every metric and better on one) \
+                    are drawn bold and listed under the plot, the dominated ones dim. A third metric is not \
+                    drawn; the list shows it. use trial N takes any point.
+                    """,
+                    example: "plot pareto"),
         CommandSpec(.plotScatter, arguments: [ArgumentSpec("KEY", .anyWord), ArgumentSpec("METRIC", .anyWord, optional: true)],
                     options: [svgOption, forceOption], recorded: false, group: .results,
                     summary: "a swept key against a metric, one point per trial (log axis for log keys)",

@@ -16,7 +16,7 @@ public enum CommandID: Hashable, Sendable, CaseIterable {
     case results, best, useBest, useTrial, runs, evaluateTest
     /// `plot` on its own: a scatter of two keys or metrics.
     case plotScatter
-    case plotCurve, plotHeatmap, plotHistory, plotImportance, plotParallel, plotBoundary
+    case plotCurve, plotHeatmap, plotHistory, plotImportance, plotParallel, plotPareto, plotBoundary
     case help, history, tutorials, replay, say, pause, reset, quit, exit
 
     /// Every command: the fixed ones and one `sweep` per sampler kind.
@@ -27,7 +27,7 @@ public enum CommandID: Hashable, Sendable, CaseIterable {
             + SamplerKind.allCases.map(CommandID.sweep)
             + [.objectiveCommand, .objectiveBuiltin, .studies, .openStudy, .resume, .recheck, .compare,
                .results, .best, .useBest, .useTrial, .runs, .evaluateTest,
-               .plotScatter, .plotCurve, .plotHeatmap, .plotHistory, .plotImportance, .plotParallel, .plotBoundary,
+               .plotScatter, .plotCurve, .plotHeatmap, .plotHistory, .plotImportance, .plotParallel, .plotPareto, .plotBoundary,
                .help, .history, .tutorials, .replay, .say, .pause, .reset, .quit, .exit]
     }
 
@@ -72,6 +72,7 @@ public enum CommandID: Hashable, Sendable, CaseIterable {
         case .plotHistory: ("plot", "history")
         case .plotImportance: ("plot", "importance")
         case .plotParallel: ("plot", "parallel")
+        case .plotPareto: ("plot", "pareto")
         case .plotBoundary: ("plot", "boundary")
         case .help: ("help", nil)
         case .history: ("history", nil)

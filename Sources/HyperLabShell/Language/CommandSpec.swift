@@ -30,6 +30,9 @@ public enum ValueKind: Sendable {
     case freeSweep
     /// Any word, with these offered by completion (metric names).
     case suggested([String])
+    /// A metric to optimize (any word, as `suggested`), or a list of two or three of these
+    /// (`metric=[dev_acc, parameters]`: a multi-objective sweep).
+    case objectives([String])
     /// A built-in dataset name, or a quoted CSV path.
     case dataset
     /// Column names of a CSV file: a name or a list `[a, "b c"]` (completed from the file's header).
@@ -51,7 +54,7 @@ public enum ValueKind: Sendable {
             return []
         case .dataset: return BuiltinDatasets.names
         case .reference: return ["current", "run", "trial"]
-        case .suggested(let words): return words
+        case .suggested(let words), .objectives(let words): return words
         case .integerOrAuto: return ["auto"]
         default: return []
         }
@@ -71,6 +74,7 @@ public enum ValueKind: Sendable {
         case .name, .study, .studyName: "NAME"
         case .sweep, .freeSweep: "DIST|[..]|VALUE"
         case .suggested: "NAME"
+        case .objectives: "NAME|[NAME,..]"
         case .parameter(let key):
             switch ParameterCatalog.spec(key)?.kind {
             case .choice(let words)?: words.joined(separator: "|")
@@ -104,6 +108,7 @@ public enum ValueKind: Sendable {
         case .sweep(let key): "a value, a list [..] or a distribution for \(key)"
         case .freeSweep: "a value, a list [..] or a distribution"
         case .suggested(let words): "a name such as " + words.joined(separator: ", ")
+        case .objectives(let words): "a metric, or a list of two or three of " + words.joined(separator: ", ")
         case .dataset: "a built-in dataset (" + BuiltinDatasets.names.joined(separator: ", ") + ") or a \"FILE.csv\" in quotes"
         case .anyWord: "a word"
         case .columns: "a column name or a list of them, such as [name, \"home town\"]"

@@ -64,6 +64,8 @@ public struct TextTable: Sendable {
     public var rows: [[String]]
     /// The index in `rows` of the row to mark (the best one), or nil for no marker column.
     public var markedRow: Int?
+    /// Further rows to mark beside `markedRow` (a sweep's Pareto front: every trial on it).
+    public var markedRows: Set<Int> = []
     /// What the marker means ("best dev_acc"): printed under the table after the marker glyph
     /// when a row is marked, or nil.
     public var markerNote: String?
@@ -88,6 +90,11 @@ public struct TextTable: Sendable {
                   markerNote: markerNote, notes: notes)
     }
 
+    /// Whether a row is marked, so the table has a marker column.
+    private var hasMarker: Bool {
+        (markedRow.map { rows.indices.contains($0) } ?? false) || markedRows.contains { rows.indices.contains($0) }
+    }
+
     /// The width of the table with no column narrowed (marker, gaps and every cell whole).
     public var naturalWidth: Int {
         let count = max(columns.count, rows.map(\.count).max() ?? 0)
@@ -95,7 +102,7 @@ public struct TextTable: Sendable {
             let header = index < columns.count ? columns[index].header.displayWidth : 0
             return rows.reduce(header) { widest, row in index < row.count ? max(widest, row[index].displayWidth) : widest }
         }
-        let marker = markedRow.map { rows.indices.contains($0) } ?? false ? 2 : 0
+        let marker = hasMarker ? 2 : 0
         return marker + widths.reduce(0, +) + 2 * max(0, count - 1)
     }
 
@@ -115,7 +122,6 @@ public struct TextTable: Sendable {
         var layouts = allColumns.indices.map { index in
             ColumnLayout(column: allColumns[index], cells: cells.map { $0[index] })
         }
-        let hasMarker = markedRow.map { rows.indices.contains($0) } ?? false
         let markerWidth = hasMarker ? 2 : 0
         let gap = 2
         ColumnLayout.fit(&layouts, into: traits.width - markerWidth - gap * max(0, count - 1))
@@ -146,7 +152,7 @@ public struct TextTable: Sendable {
         lines.append(clip(rule, traits: traits, glyphs: glyphs))
 
         for (rowIndex, row) in cells.enumerated() {
-            let marked = hasMarker && rowIndex == markedRow
+            let marked = hasMarker && (rowIndex == markedRow || markedRows.contains(rowIndex))
             let ink = marked ? Ink(.bold) : Ink.none
             let parts = layouts.indices.map { layouts[$0].cellLines(row[$0], ellipsis: glyphs.ellipsis) }
             for part in 0..<(parts.map(\.count).max() ?? 1) {

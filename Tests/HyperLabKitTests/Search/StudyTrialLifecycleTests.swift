@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test func aFiniteValueCompletesAndKeepsTheMetrics() throws {
-        let trial = Study.finished(Self.running(try Self.study()), result: .success(TrialOutcome(value: 0.9, metrics: ["dev_loss": 0.3])),
+        let study = try Self.study()
+        let trial = study.finished(Self.running(study), result: .success(TrialOutcome(value: 0.9, metrics: ["dev_loss": 0.3])),
                                    seconds: 1.5, pruned: false)
         #expect(trial.state == .complete)
         #expect(trial.value == 0.9)
@@ -34,7 +35,8 @@ import Testing
 
     @Test(arguments: [Double.nan, .infinity, -.infinity])
     func aValueThatIsNotFiniteFailsAsDiverged(_ value: Double) throws {
-        let trial = Study.finished(Self.running(try Self.study()), result: .success(TrialOutcome(value: value)),
+        let study = try Self.study()
+        let trial = study.finished(Self.running(study), result: .success(TrialOutcome(value: value)),
                                    seconds: nil, pruned: false)
         #expect(trial.state == .failed)
         #expect(trial.value == nil)
@@ -42,7 +44,8 @@ import Testing
     }
 
     @Test func anObjectivesFailureGivesItsReason() throws {
-        let trial = Study.finished(Self.running(try Self.study()), result: .failure(TrialFailure("out of memory")),
+        let study = try Self.study()
+        let trial = study.finished(Self.running(study), result: .failure(TrialFailure("out of memory")),
                                    seconds: nil, pruned: false)
         #expect(trial.state == .failed)
         #expect(trial.failure == "out of memory")
@@ -50,10 +53,10 @@ import Testing
 
     @Test func prunedWinsOverTheResultAndInterruptedOverTheValue() throws {
         let study = try Self.study()
-        let pruned = Study.finished(Self.running(study), result: .success(TrialOutcome(value: 0.5)), seconds: nil, pruned: true)
+        let pruned = study.finished(Self.running(study), result: .success(TrialOutcome(value: 0.5)), seconds: nil, pruned: true)
         #expect(pruned.state == .pruned)
         #expect(pruned.value == nil)
-        let interrupted = Study.finished(Self.running(study), result: .success(TrialOutcome(value: 0.5)), seconds: nil,
+        let interrupted = study.finished(Self.running(study), result: .success(TrialOutcome(value: 0.5)), seconds: nil,
                                          pruned: false, interrupted: true)
         #expect(interrupted.state == .failed)
         #expect(interrupted.value == nil)

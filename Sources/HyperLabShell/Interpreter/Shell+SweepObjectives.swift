@@ -1,0 +1,105 @@
+import Foundation
+import HyperLabKit
+
+/// Multi-objective sweeps (`metric=[dev_acc, parameters]`): which metrics, which samplers may
+/// search for them, and the objective that reports the model's size and the trial's time beside
+/// the dev metrics.
+extension Shell {
+    /// The metrics a multi-objective sweep may list beside the dev metrics: the model's trainable
+    /// weight count, and a trial's wall time in seconds (which differs from run to run).
+    static let sweepCostMetrics = ["parameters", "seconds"]
+
+    /// Every metric `metric=` of a sweep may name (completion, help and the binder's check).
+    static let sweepMetricNames = MetricName.allDevMetricNames + sweepCostMetrics
+
+    /// The objectives of `metric=[a, b]`, each with its implied direction; empty for one metric.
+    /// - Throws: `InputError` at the metric that does not fit the task, at `metric=` for a sampler
+    ///   that models one metric or an objective command, at `prune=` or `workers=external`.
+    func sweepObjectives(_ command: BoundCommand, kind: SamplerKind, task: LearningTask?) throws(InputError) -> [StudyObjective] {
+        guard case .names(let names)? = command.option("metric") else { return [] }
+        let span = command.span(ofOption: "metric")
+        var itemSpans: [SourceSpan?] = names.map { _ in span }
+        if case .list(let items)? = command.syntax.options.last(where: { $0.key == "metric" })?.value.value {
+            itemSpans = items.map(\.span)
+        }
+        guard let task else {
+            throw InputError("an objective command reports one metric, so a sweep of it optimizes one", at: span,
+                             hint: "use objective builtin to sweep for several metrics of the built-in trainer")
+        }
+        let allowed = MetricName.allDevMetrics(for: task) + Shell.sweepCostMetrics
+        for (index, name) in names.enumerated() where !allowed.contains(name) {
+            throw InputError("\(name.excerpt) is not a metric of a \(task.rawValue) task",
+                             at: index < itemSpans.count ? itemSpans[index] : span,
+                             hint: "use two or three of: " + allowed.joined(separator: ", "))
+        }
+        guard kind.supportsMultipleObjectives else {
+            throw InputError("sweep \(kind.rawValue) models one metric and cannot search for several", at: span,
+                             hint: "use tpe or random for several metrics (tpe then runs MOTPE), or give one metric")
+        }
+        if let prune = command.string("prune"), prune != PrunerKind.none.rawValue {
+            throw InputError("pruning compares one metric between trials, and this sweep has \(names.count)",
+                             at: command.span(ofOption: "prune"), hint: "leave out prune= when you list several metrics")
+        }
+        if command.word("workers") == "external" {
+            throw InputError("workers run sweeps of one metric", at: command.span(ofOption: "workers"),
+                             hint: "leave out workers= to search for several metrics on this machine")
+        }
+        return names.map { StudyObjective($0, MetricName.direction(of: $0) ?? .maximize) }
+    }
+
+    /// `objective` with the cost metrics `objectives` name added to each outcome (`parameters`,
+    /// the trainable weights of the trial's model on the first part, and `seconds`, the trial's
+    /// wall time) and the first objective's value as the outcome's value.
+    static func withCostMetrics(_ objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome,
+                                objectives: [StudyObjective], base: Configuration,
+                                parts: [ScoringParts.Part]) -> @Sendable (TrialContext) throws -> TrialOutcome {
+        let names = Set(objectives.map(\.name))
+        let first = objectives.first?.name ?? ""
+        return { context in
+            let start = ContinuousClock.now
+            var outcome = try objective(context)
+            if names.contains("parameters"), let part = parts.first {
+                var configuration = base
+                for (name, value) in context.parameters {
+                    try configuration.set(name, value, origin: .trial(context.number))
+                }
+                let classes = if case .classes(_, let count) = part.train.targets { count } else { 1 }
+                let architecture = try Architecture(configuration: configuration, inputs: part.train.featureCount,
+                                                    task: part.train.task, classes: classes)
+                outcome.metrics["parameters"] = Double(architecture.parameterCount)
+            }
+            if names.contains("seconds") { outcome.metrics["seconds"] = (ContinuousClock.now - start).inSeconds }
+            outcome.value = outcome.metrics[first] ?? .nan
+            return outcome
+        }
+    }
+
+    /// The dev metric the trainer scores a multi-objective sweep's trials by: the first listed
+    /// that is not a cost, or the task's primary one.
+    static func trainerMetric(_ objectives: [StudyObjective], task: LearningTask) -> String {
+        objectives.first { !sweepCostMetrics.contains($0.name) }?.name ?? MetricName.primaryDevMetric(for: task)
+    }
+
+    /// "the Pareto front of dev_acc (higher is better) and parameters (lower is better)".
+    static func objectivesText(_ objectives: [StudyObjective]) -> String {
+        let each = objectives.map { "\($0.name) (\($0.direction == .maximize ? "higher" : "lower") is better)" }
+        return each.dropLast().joined(separator: ", ") + " and " + (each.last ?? "")
+    }
+
+    /// "pareto front of dev_acc and parameters: 4 trials" and one line per front trial, best first
+    /// by the first metric: "  trial 7 · dev_acc 0.962 · parameters 2378 · units=36"; or "no trial completed".
+    static func paretoSummary(_ sweep: SweepRecord) -> String {
+        let front = sweep.paretoFront.sorted { a, b in
+            let x = a.metrics[sweep.metric] ?? .nan, y = b.metrics[sweep.metric] ?? .nan
+            return x != y ? sweep.direction.isBetter(x, than: y) : a.number < b.number
+        }
+        guard !front.isEmpty else { return "no trial completed" }
+        var lines = ["pareto front of " + sweep.objectives.map(\.name).joined(separator: " and ")
+                     + ": \(front.count) trial\(front.count == 1 ? "" : "s")"]
+        for trial in front {
+            let values = sweep.objectives.map { "\($0.name) \(Shell.metricCell(trial, $0.name))" }
+            lines.append("  trial \(trial.number) · " + values.joined(separator: " · ") + " · " + Shell.parameterText(trial.parameters))
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+@testable import HyperLabShell
+import HyperLabKit
+
+/// `metric=[dev_acc, parameters]` as a user runs it: errors at the metric that is wrong, the same
+/// trials at any `parallel=`, the Pareto front marked in `results`, saved with `pareto`, drawn by
+/// `plot pareto`, and kept by the store.
+@Suite struct MultiObjectiveSweepTests {
+    static let setUp = "load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=2\nmodel mlp hidden=[8]"
+    static let sweep = "sweep tpe n=14 units=int(2, 32) lr=log(1e-3, 1e-1) metric=[dev_acc, parameters] epochs=4 seed=3"
+
+    /// The error a command prints, after the set-up.
+    static func error(_ command: String) throws -> String {
+        let t = try Transcript(echo: false)
+        t.type(setUp)
+        let before = t.output.text.count
+        #expect(t.shell.run(command) == .failed)
+        #expect(t.shell.workbench.sweeps.isEmpty)
+        return String(t.output.text.dropFirst(before))
+    }
+
+    @Test func aBadMetricListIsRefusedWhereItIsWritten() throws {
+        let unknown = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, paramters]")
+        #expect(unknown.contains("error: no metric 'paramters' (line 1, column 51)"))
+        #expect(unknown.contains("hint: did you mean parameters?"))
+        let twice = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, dev_acc]")
+        #expect(twice.contains("error: dev_acc is listed twice (line 1, column 51)"))
+        let four = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, dev_loss, parameters, seconds]")
+        #expect(four.contains("error: a sweep optimizes at most 3 metrics at once (line 1, column 73)"))
+        let task = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_rmse, parameters]")
+        #expect(task.contains("error: dev_rmse is not a metric of a classification task (line 1, column 42)"))
+        let bayes = try Self.error("sweep bayes n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, parameters]")
+        #expect(bayes.contains("error: sweep bayes models one metric and cannot search for several (line 1, column 43)"))
+        #expect(bayes.contains("hint: use tpe or random for several metrics"))
+        let prune = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, parameters] prune=median")
+        #expect(prune.contains("error: pruning compares one metric between trials, and this sweep has 2 (line 1, column 69)"))
+    }
+
+    @Test func parallelOneAndTwoGiveTheSameFront() throws {
+        func results(_ parallel: Int) throws -> String {
+            let t = try Transcript(echo: false)
+            t.type(Self.setUp)
+            t.type(Self.sweep + " parallel=\(parallel)")
+            return t.type("results")
+        }
+        let one = try results(1)
+        #expect(one.contains("pareto front of dev_acc and parameters"))
+        #expect(one == (try results(2)))
+    }
+
+    @Test func resultsSaveAndPlotShowTheFront() throws {
+        let t = try Transcript(echo: false)
+        t.type(Self.setUp)
+        t.type(Self.sweep)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        let front = sweep.paretoFront
+        #expect(!front.isEmpty && front.count < sweep.trials.count)
+        // Brute force: no complete trial is as good on both and better on one.
+        for trial in front {
+            let a = trial.metrics["dev_acc"] ?? 0, p = trial.metrics["parameters"] ?? 0
+            #expect(!sweep.trials.contains { other in
+                let b = other.metrics["dev_acc"] ?? 0, q = other.metrics["parameters"] ?? 0
+                return other.state == .complete && b >= a && q <= p && (b > a || q < p)
+            })
+        }
+
+        var before = t.output.text.count
+        t.type("results")
+        let table = String(t.output.text.dropFirst(before))
+        let marked = table.split(separator: "\n").filter { $0.hasPrefix("* ") || $0.hasPrefix("★ ") }
+        #expect(marked.count == front.count + 1)   // each front row, and the note
+        #expect(table.contains("on the Pareto front of dev_acc and parameters"))
+        #expect(table.contains("parameters"))
+
+        t.type("save results \"mo.csv\"\nsave results \"mo.json\"")
+        let csv = try String(contentsOf: t.directory.appendingPathComponent("mo.csv"), encoding: .utf8)
+        let lines = csv.split(separator: "\n")
+        #expect(lines[0].hasPrefix("trial,state,units,lr,dev_acc,parameters,"))
+        #expect(lines[0].hasSuffix(",seed,seconds,pareto"))
+        #expect(lines.dropFirst().filter { $0.hasSuffix(",1") }.count == front.count)
+        let json = try String(contentsOf: t.directory.appendingPathComponent("mo.json"), encoding: .utf8)
+        #expect(json.contains("\"pareto_front\""))
+        #expect(json.contains("\"pareto\" : 1"))
+
+        before = t.output.text.count
+        t.type("plot pareto")
+        let plot = String(t.output.text.dropFirst(before))
+        #expect(plot.contains("parameters against dev_acc"))
+        #expect(plot.contains("on the Pareto front (\(front.count))"))
+        #expect(plot.contains("trial \(front[0].number) · dev_acc") || plot.contains("· dev_acc"))
+
+        #expect(t.shell.run("use trial \(front[0].number)") == .completed)
+    }
+
+    @Test func oneMetricSweepsKeepTheirOutputAndPlotParetoSaysWhy() throws {
+        let t = try Transcript(echo: false)
+        t.type(Self.setUp)
+        t.type("sweep tpe n=4 lr=log(1e-3, 1e-1) epochs=2")
+        let text = t.type("save results \"one.csv\"")
+        #expect(text.contains("best: trial"))
+        let csv = try String(contentsOf: t.directory.appendingPathComponent("one.csv"), encoding: .utf8)
+        #expect(!csv.contains("pareto"))
+        #expect(t.shell.run("plot pareto") == .failed)
+        #expect(t.output.text.contains("error: sweep 1 optimized one metric, so its front is its best trial"))
+    }
+
+    @Test func aStoredMultiObjectiveStudyReopensWithItsFront() throws {
+        let t = try Transcript(echo: false)
+        t.shell.options.repository = try SQLiteStudyStore.open(path: t.directory.appendingPathComponent("studies.sqlite").path)
+        t.type(Self.setUp)
+        t.type(Self.sweep + " name=front")
+        let first = try #require(t.shell.workbench.sweeps.last)
+        #expect(t.shell.run("open study front") == .completed)
+        let reopened = try #require(t.shell.workbench.sweeps.last)
+        #expect(reopened.objectives == first.objectives)
+        #expect(reopened.paretoFront.map(\.number) == first.paretoFront.map(\.number))
+    }
+}

@@ -28,6 +28,19 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // ZeroMQ, the transport of Jupyter's messaging protocol (`hyperlab kernel`).
+        .systemLibrary(
+            name: "CZeroMQ",
+            pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        // OpenSSL's libcrypto (libpq links it already): SHA-256 for dataset hashes, HMAC-SHA256
+        // for signing kernel messages.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "CKernels"),
         .target(name: "CProcess"),
         .target(
@@ -36,6 +49,7 @@ let package = Package(
                 "CKernels",
                 "CProcess",
                 "CLibPQ",
+                "CCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
@@ -43,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "HyperLabShell",
-            dependencies: ["HyperLabKit"]
+            dependencies: ["HyperLabKit", "CZeroMQ", "CCrypto"]
         ),
         .executableTarget(
             name: "hyperlab",
@@ -72,7 +86,7 @@ let package = Package(
         .testTarget(name: "HyperLabKitTests", dependencies: ["HyperLabKit", "HyperLabTestSupport"], exclude: ["Data/Fixtures"]),
         .testTarget(
             name: "HyperLabShellTests",
-            dependencies: ["HyperLabShell", "HyperLabKit", "HyperLabTestSupport", "HyperLabFuzz"],
+            dependencies: ["HyperLabShell", "HyperLabKit", "HyperLabTestSupport", "HyperLabFuzz", "CZeroMQ"],
             exclude: ["Golden"]
         ),
     ],

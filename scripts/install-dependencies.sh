@@ -6,7 +6,7 @@
 #                                            python3-venv (the tests' Python tools, scripts/install-test-tools.sh)
 # Used by ./hyperlab, ./test and .ci/run, so the lists live in one place.
 set -euo pipefail
-packages=(libedit-dev libsqlite3-dev libpq-dev pkg-config)
+packages=(libedit-dev libsqlite3-dev libpq-dev libzmq3-dev libssl-dev pkg-config)
 [ "${1:-}" = "--tests" ] && packages+=(postgresql tmux slurm-wlm munge python3-venv)
 missing=()
 for p in "${packages[@]}"; do

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Makes the tests' Python virtual environment, outside the repository, with the tools that some
 # tests run: kubernetes-validate (the Kubernetes API schemas, bundled, for an offline check of
-# examples/kubernetes) and nbformat (Jupyter's notebook schema, to validate every .ipynb the
-# shell writes and the tutorials' notebooks). Installs only what is missing; prints the line to
+# examples/kubernetes), nbformat (Jupyter's notebook schema, to validate every .ipynb the
+# shell writes and the tutorials' notebooks), and jupyter_client with nbconvert (a real Jupyter
+# client for the HyperLab kernel's tests). Installs only what is missing; prints the line to
 # evaluate:
 #
 #   eval "$(scripts/install-test-tools.sh)"      # sets HYPERLAB_TEST_VENV
@@ -15,6 +16,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 venv="${HYPERLAB_TEST_VENV:-$HOME/.cache/hyperlab-test-venv}"
 validator=kubernetes-validate==1.37.0
 notebooks=nbformat==5.11.1
+client=jupyter_client==8.6.3
+converter=nbconvert==7.16.6
 mkdir -p "$(dirname "$venv")"
 case "$(cd "$(dirname "$venv")" && pwd)/" in
     "$root"/*) echo "install-test-tools: HYPERLAB_TEST_VENV=$venv is inside the repository; put it outside" >&2; exit 2 ;;
@@ -41,4 +44,14 @@ if [ "$("$venv/bin/python" -c 'import nbformat; print(nbformat.__version__)' 2>/
         exit 1
     }
 fi
+for tool in "$client" "$converter"; do
+    module="${tool%%==*}"
+    if [ "$("$venv/bin/python" -c "import $module; print($module.__version__)" 2>/dev/null)" != "${tool#*==}" ]; then
+        echo "install-test-tools: installing $tool into $venv" >&2
+        "$venv/bin/pip" install --quiet --disable-pip-version-check "$tool" >&2 || {
+            echo "install-test-tools: could not install $tool; the Jupyter kernel client tests will be skipped" >&2
+            exit 1
+        }
+    fi
+done
 echo "export HYPERLAB_TEST_VENV=$venv"

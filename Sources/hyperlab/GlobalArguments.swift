@@ -6,7 +6,7 @@
 /// the options in front of a subcommand's name are moved behind it before parsing.
 enum GlobalArguments {
     /// The subcommands' names.
-    static let subcommands: Set<String> = ["shell", "run", "tutorials", "worker"]
+    static let subcommands: Set<String> = ["shell", "run", "tutorials", "worker", "kernel"]
     /// Flags of `CommonOptions`.
     static let flags: Set<String> = ["--echo", "--allow-commands", "--keep-going"]
     /// Options of `CommonOptions` that take a value.

@@ -14,6 +14,7 @@ struct HyperLabCommand: ParsableCommand {
             hyperlab run [<options>] <file.hlab> [--notebook <file.md|file.ipynb>]
             hyperlab tutorials
             hyperlab worker --store postgresql://USER@HOST/DB [--study NAME] [--parallel N]
+            hyperlab kernel install [--user | --prefix <prefix>]
             hyperlab [<options>] -c '<command>; <command>' [-c '<command>' ...]
             """,
         discussion: """
@@ -33,6 +34,7 @@ struct HyperLabCommand: ParsableCommand {
               hyperlab run tutorials/03-grid-2d.hlab --notebook handout.ipynb
               hyperlab run handout.md                   replay a notebook's commands (.md or .ipynb)
               hyperlab tutorials                        list the lecture tutorials
+              hyperlab kernel install --user            the HyperLab kernel for Jupyter
               hyperlab -c 'load iris; show data'
               hyperlab -c 'load iris' -c 'split train=0.6 dev=0.2 test=0.2 seed=1'
               echo 'datasets' | hyperlab
@@ -52,7 +54,7 @@ struct HyperLabCommand: ParsableCommand {
               --keep-going         after a failed command, go on with the next one
             """,
         version: Shell.version,
-        subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self, WorkerCommand.self],
+        subcommands: [ShellCommand.self, RunCommand.self, TutorialsCommand.self, WorkerCommand.self, KernelCommand.self],
         defaultSubcommand: ShellCommand.self
     )
 }

@@ -11,9 +11,10 @@ enum Launch {
     }
 
     /// A shell on this process's terminal (or pipes), set up from the command-line options.
-    static func makeShell(_ common: CommonOptions, interactive: Bool) throws(ExitCode) -> Shell {
+    /// `console` replaces the terminal's (a Jupyter kernel's).
+    static func makeShell(_ common: CommonOptions, interactive: Bool, console: Console? = nil) throws(ExitCode) -> Shell {
         let environment = ProcessEnvironment.variables()
-        let console = Console.standard(environment: environment)
+        let console = console ?? Console.standard(environment: environment)
         // Durations ("in 0.4 s") only for a person at a terminal, or on request: a replayed
         // script prints the same text digit for digit.
         let requested = environment["HYPERLAB_TIMINGS"].map { !$0.isEmpty && $0 != "0" } == true

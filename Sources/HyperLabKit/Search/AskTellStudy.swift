@@ -120,11 +120,10 @@ public final class AskTellStudy: Sendable {
         try state.withLock { trials throws(AskTellError) in
             let number = (trials.last?.number ?? -1) + 1
             let parameters = study.suggestion(for: number, trials: trials)
-            let seed = Study.trialSeed(studySeed: study.seed, number: number)
-            let trial = Trial(number: number, parameters: parameters, state: .running, seed: seed)
+            let trial = study.startedTrial(number, parameters: parameters)
             do throws(StudyStoreError) { try store.trialStarted(trial) } catch { throw AskTellError(error) }
             trials.append(trial)
-            return AskedTrial(number: number, parameters: parameters, seed: seed, study: self)
+            return AskedTrial(number: number, parameters: parameters, seed: trial.seed, study: self)
         }
     }
 
@@ -137,13 +136,7 @@ public final class AskTellStudy: Sendable {
         try finish(trial) { record in
             record.metrics = metrics
             record.metrics[metric] = value
-            if value.isFinite {
-                record.state = .complete
-                record.value = value
-            } else {
-                record.state = .failed
-                record.failure = "the metric is \(value) (diverged)"
-            }
+            record.settle(value: value)
         }
     }
 
@@ -184,16 +177,13 @@ public final class AskTellStudy: Sendable {
     public func shouldPrune(_ trial: AskedTrial) -> Bool {
         state.withLock { trials in
             guard let i = index(of: trial, in: trials), trials[i].state == .running,
-                  let step = trials[i].lastStep, study.pruner.isDecisionStep(step) else { return false }
+                  let step = trials[i].lastStep else { return false }
             let limit = trial.number - study.lag
             var peers: [Int: Double] = [:]
             for peer in trials where peer.number < limit {
                 if let value = peer.intermediateValues[step] { peers[peer.number] = value }
             }
-            let context = PruningContext(number: trial.number, step: step,
-                                         values: trials[i].intermediateValues.filter { $0.key <= step },
-                                         peerValues: peers, peerCount: max(limit, 0), direction: study.direction)
-            return study.pruner.shouldPrune(context)
+            return study.shouldPrune(trial.number, step: step, values: trials[i].intermediateValues, peers: peers)
         }
     }
 

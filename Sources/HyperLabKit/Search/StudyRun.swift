@@ -214,10 +214,8 @@ final class StudyRun: @unchecked Sendable {
     }
 
     private func runTrial(_ n: Int, _ parameters: TrialParameters) {
-        let seed = Study.trialSeed(studySeed: study.seed, number: n)
-        let began = ContinuousClock.now
         condition.lock()
-        let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)
+        let running = study.startedTrial(n, parameters: parameters)
         trials[n] = running
         counts.started += 1
         counts.running += 1
@@ -226,40 +224,15 @@ final class StudyRun: @unchecked Sendable {
         condition.unlock()
 
         let context = TrialContext(
-            number: n, parameters: parameters, seed: seed,
+            number: n, parameters: parameters, seed: running.seed,
             interruption: Interruption { [self] in isStopping || outer.isRequested },
             stepReporter: { [self] step, value, isLast in report(n, step: step, value: value, isLast: isLast) })
-        let result: Result<TrialOutcome, any Error>
-        do { result = .success(try objective(context)) } catch { result = .failure(error) }
-        let seconds = seconds(since: began)
+        let (result, seconds) = Study.timedRun(objective, context)
 
         condition.lock()
-        var trial = trials[n] ?? running
-        trial.seconds = seconds
-        if case .success(let outcome) = result { trial.metrics = outcome.metrics }
-        if prunedTrials.contains(n) {
-            trial.state = .pruned
-        } else if interruptedTrials.contains(n) || (isStopping && (try? result.get()) == nil) {
-            trial.state = .failed
-            trial.failure = Study.interruptedReason
-        } else {
-            switch result {
-            case .success(let outcome) where outcome.value.isFinite:
-                if let failure = study.objectiveFailure(outcome.metrics) {
-                    trial.state = .failed
-                    trial.failure = failure
-                    break
-                }
-                trial.state = .complete
-                trial.value = outcome.value
-            case .success(let outcome):
-                trial.state = .failed
-                trial.failure = "the metric is \(outcome.value) (diverged)"
-            case .failure(let error):
-                trial.state = .failed
-                trial.failure = StudyRun.reason(error)
-            }
-        }
+        let interrupted = interruptedTrials.contains(n) || (isStopping && (try? result.get()) == nil)
+        let trial = study.finished(trials[n] ?? running, result: result, seconds: seconds,
+                                   pruned: prunedTrials.contains(n), interrupted: interrupted)
         place(trial)
         counts.running -= 1
         if trial.state == .complete, let v = trial.value,
@@ -294,10 +267,7 @@ final class StudyRun: @unchecked Sendable {
             return true
         }
         let peers = (stepValues[step] ?? [:]).filter { $0.key < limit }
-        let own = (trials[n]?.intermediateValues ?? [:]).filter { $0.key <= step }
-        let context = PruningContext(number: n, step: step, values: own, peerValues: peers,
-                                     peerCount: max(limit, 0), direction: study.direction)
-        guard study.pruner.shouldPrune(context) else { return false }
+        guard study.shouldPrune(n, step: step, values: trials[n]?.intermediateValues ?? [:], peers: peers) else { return false }
         prunedTrials.insert(n)
         return true
     }
@@ -327,10 +297,5 @@ final class StudyRun: @unchecked Sendable {
 
     private func seconds(since instant: ContinuousClock.Instant) -> Double {
         (ContinuousClock.now - instant).inSeconds
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if let failure = error as? TrialFailure { return failure.reason }
-        return String(describing: error)
     }
 }

@@ -152,9 +152,8 @@ public struct PostgreSQLWorker: Sendable {
                      objective: @escaping @Sendable (TrialContext) throws -> TrialOutcome) throws(StorageError) -> Trial? {
         let n = claim.number
         let parameters = study.suggestion(for: n, trials: trials)
-        let seed = Study.trialSeed(studySeed: study.seed, number: n)
         let fenced = store.workerTrialStore(for: claim.study, worker: name)
-        let running = Trial(number: n, parameters: parameters, state: .running, seed: seed)
+        let running = study.startedTrial(n, parameters: parameters)
         state.value.withLock { $0.trial = running }
         try write { () throws(StudyStoreError) in try fenced.trialStarted(running) }
 
@@ -162,7 +161,7 @@ public struct PostgreSQLWorker: Sendable {
         let shouldStop: @Sendable () -> Bool = { interruption.isRequested || state.value.withLock { $0.lost || $0.storeError != nil } }
         let worker = self
         let context = TrialContext(
-            number: n, parameters: parameters, seed: seed, interruption: Interruption(shouldStop),
+            number: n, parameters: parameters, seed: running.seed, interruption: Interruption(shouldStop),
             stepReporter: { step, value, isLast in
                 state.value.withLock { $0.trial.intermediateValues[step] = value }
                 // A server out of reach pauses the trial here until it is back (or the limit passes).
@@ -177,17 +176,12 @@ public struct PostgreSQLWorker: Sendable {
                     return true
                 }
                 guard let peers else { return true }
-                let own = state.value.withLock { $0.trial.intermediateValues }.filter { $0.key <= step }
-                let decision = PruningContext(number: n, step: step, values: own, peerValues: peers,
-                                              peerCount: max(n - study.lag, 0), direction: study.direction)
-                guard study.pruner.shouldPrune(decision) else { return false }
+                let own = state.value.withLock { $0.trial.intermediateValues }
+                guard study.shouldPrune(n, step: step, values: own, peers: peers) else { return false }
                 state.value.withLock { $0.pruned = true }
                 return true
             })
-        let began = ContinuousClock.now
-        let result: Result<TrialOutcome, any Error>
-        do { result = .success(try objective(context)) } catch { result = .failure(error) }
-        let elapsed = ContinuousClock.now - began
+        let (result, seconds) = Study.timedRun(objective, context)
 
         let final = state.value.withLock { $0 }
         if let error = final.storeError { throw error }
@@ -196,22 +190,7 @@ public struct PostgreSQLWorker: Sendable {
             try persist { () throws(StorageError) in try store.requeue(claim) }
             return nil
         }
-        var trial = final.trial
-        trial.seconds = elapsed.inSeconds
-        if case .success(let outcome) = result { trial.metrics = outcome.metrics }
-        switch (final.pruned, result) {
-        case (true, _):
-            trial.state = .pruned
-        case (false, .success(let outcome)) where outcome.value.isFinite:
-            trial.state = .complete
-            trial.value = outcome.value
-        case (false, .success(let outcome)):
-            trial.state = .failed
-            trial.failure = "the metric is \(outcome.value) (diverged)"
-        case (false, .failure(let error)):
-            trial.state = .failed
-            trial.failure = (error as? TrialFailure)?.reason ?? String(describing: error)
-        }
+        let trial = study.finished(final.trial, result: result, seconds: seconds, pruned: final.pruned)
         // The finished trial is kept here until the server takes it (or the limit passes).
         try write { () throws(StudyStoreError) in try fenced.trialFinished(trial) }
         try persist { () throws(StorageError) in _ = try store.completeIfFinished(study: claim.study) }

@@ -26,10 +26,10 @@ extension Shell {
         var drawing: String?
         if let recorder = notebookOutput {
             let image = svg()
-            recorder.figure(svg: image) { present { traits, _ in render(traits) } }
+            recorder.figure(svg: image) { console.figure(svg: image) { present { traits, _ in render(traits) } } }
             drawing = image
         } else {
-            present { traits, _ in render(traits) }
+            console.figure(svg: svg()) { present { traits, _ in render(traits) } }
         }
         guard let path = command.string("to") else { return }
         guard path.lowercased().hasSuffix(".svg") else {

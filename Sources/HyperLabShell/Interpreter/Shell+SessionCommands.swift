@@ -140,7 +140,7 @@ extension Shell {
     func writeUserFile(_ text: String, to path: String, command: BoundCommand, span: SourceSpan?,
                        overwrite: Bool = false) throws(InputError) {
         let url = resolve(path)
-        if !overwrite, FileManager.default.fileExists(atPath: url.path), !command.boolean("force") {
+        if !overwrite, FileManager.default.fileExists(atPath: url.path), !command.boolean("force", default: false) {
             throw InputError("\(path.excerpt) exists already", at: span, hint: "add force=yes to overwrite it, or choose another name")
         }
         do {

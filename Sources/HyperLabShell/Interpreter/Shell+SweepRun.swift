@@ -55,7 +55,7 @@ extension Shell {
                 trialStore = repository.trialStore(for: stored.id)
             } else {
                 guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
-                if command.word("workers") == "external" {
+                if command.string("workers") == "external" {
                     let (trials, lost) = try enqueueForWorkers(plan, definition: definition, command: command)
                     var record = SweepRecord(plan, number: bench.sweeps.count + 1,
                                              trials: Shell.usedParameters(trials, base: plan.base).sorted { $0.number < $1.number },
@@ -140,7 +140,7 @@ extension Shell {
                              hint: misspelt.map { "did you mean \(wanted)= instead of \($0)=?" }
                                 ?? "add \(wanted)=... to the sweep, as in \(wanted)=uniform(0, 1)")
         }
-        if command.word("workers") == "external" {
+        if command.string("workers") == "external" {
             throw InputError("workers=external runs the built-in trainer; an objective command runs on this machine",
                              at: command.span(ofOption: "workers"), hint: "leave out workers=, or use objective builtin")
         }

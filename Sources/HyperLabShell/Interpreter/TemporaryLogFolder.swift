@@ -25,7 +25,7 @@ public final class TemporaryLogFolder: Sendable {
             let path = (NSTemporaryDirectory() as NSString)
                 .appendingPathComponent("hyperlab-logs-\(getpid())-\(UUID().uuidString.prefix(8))")
             try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            TemporaryLogFolder.removedAtExit.withLock { $0.insert(path) }
+            _ = TemporaryLogFolder.removedAtExit.withLock { $0.insert(path) }
             TemporaryLogFolder.registerExitHandler
             made = path
             return path

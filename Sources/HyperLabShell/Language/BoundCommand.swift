@@ -45,11 +45,17 @@ public struct BoundCommand: Sendable {
 
     /// The option's value, if given.
     ///
-    /// A key the command does not declare is a programming error (a misspelt key in a handler),
-    /// caught in debug builds, so by the tests, rather than read as "not given".
+    /// A key no command declares is a programming error (a misspelt key in a handler), caught in
+    /// debug builds, so by the tests, rather than read as "not given". A key of another command
+    /// is allowed: code shared by `sweep` and `resume` asks for `workers=`, which only `sweep` has.
     public func option(_ key: String) -> BoundValue? {
-        assert(spec.option(key) != nil, "\(spec.title) reads option '\(key)', which its declaration does not have")
+        assert(Self.isDeclared(key, by: spec), "\(spec.title) reads option '\(key)', which no command declares")
         return options.last { $0.key == key }?.value
+    }
+
+    /// Whether a handler of `spec` may read option `key`: `spec` or another command declares it.
+    static func isDeclared(_ key: String, by spec: CommandSpec) -> Bool {
+        spec.option(key) != nil || CommandCatalog.optionKeys.contains(key)
     }
 
     /// The declared typed default of option `key`, for the accessors that read it.

@@ -5,6 +5,10 @@ public enum CommandCatalog {
     /// All commands, in the order `help` lists them within each group.
     public static let all: [CommandSpec] = data + model + sweeps + objectives + studies + results + session
 
+    /// Every option key some command declares, and every configuration key and alias.
+    static let optionKeys: Set<String> = Set(all.flatMap { $0.options.map(\.key) })
+        .union(ParameterCatalog.names).union(ParameterCatalog.aliases.keys)
+
     private static let data: [CommandSpec] = [
         CommandSpec(.datasets, recorded: false, group: .data,
                     summary: "list the built-in datasets with rows, features and task",

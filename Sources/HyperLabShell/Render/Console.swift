@@ -85,6 +85,12 @@ public final class Console: Sendable {
     private let out: @Sendable (String) -> Void
     private let err: @Sendable (String) -> Void
     private let statusShown = Mutex(false)
+    /// Where status lines go instead of the terminal (a Jupyter kernel's progress display).
+    private let statusSink: (@Sendable (StatusUpdate) -> Void)?
+    /// Where plots go as drawings (a Jupyter kernel's images); nil: plots are text only.
+    private let figureSink: (@Sendable (_ svg: String, _ text: String) -> Void)?
+    /// The text of the plot being drawn, collected instead of written (with a figure sink).
+    private let figureText = Mutex<String?>(nil)
     /// The observer of `observing`, boxed: a bare closure stored in a `Mutex` is re-wrapped
     /// in a conversion thunk each time `withLock` reads it back (the generic storage and the
     /// closure's own type differ), so every line written grew a chain of thunks whose release,
@@ -96,14 +102,31 @@ public final class Console: Sendable {
         let observe: @Sendable (String) -> Void
     }
 
+    /// A change of the status line, for a status sink.
+    public enum StatusUpdate: Sendable, Equatable {
+        /// The status line now reads this (already fitted to the width).
+        case show(String)
+        /// The status line is done with (output follows, or the work ended).
+        case clear
+    }
+
     /// A console writing normal output to `out` and errors to `err`; `liveWidth`, when given,
     /// is asked for the width at each use (nil from it keeps `traits.width`).
+    /// - Parameters:
+    ///   - status: when given, status lines go there rather than to `out` (for traits that say
+    ///     `isTerminal`: progress is redrawn in place by whoever shows it).
+    ///   - figure: when given, each plot goes there as its SVG drawing and its text, and the text
+    ///     is not written to `out` (observers still get it).
     public init(traits: ConsoleTraits, out: @escaping @Sendable (String) -> Void,
-                err: (@Sendable (String) -> Void)? = nil, liveWidth: (@Sendable () -> Int?)? = nil) {
+                err: (@Sendable (String) -> Void)? = nil, liveWidth: (@Sendable () -> Int?)? = nil,
+                status: (@Sendable (StatusUpdate) -> Void)? = nil,
+                figure: (@Sendable (_ svg: String, _ text: String) -> Void)? = nil) {
         self.fixedTraits = traits
         self.liveWidth = liveWidth
         self.out = out
         self.err = err ?? out
+        self.statusSink = status
+        self.figureSink = figure
     }
 
     /// A console on this process's standard output and standard error.
@@ -121,7 +144,12 @@ public final class Console: Sendable {
     /// what only a person at the terminal should see, such as wall times).
     public func write(_ text: String, plain: String? = nil) {
         clearStatus()
-        out(text)
+        let collected = figureText.withLock { drawing -> Bool in
+            guard drawing != nil else { return false }
+            drawing? += text
+            return true
+        }
+        if !collected { out(text) }
         tap.withLock { $0 }?.observe((plain ?? text).strippingANSI)
     }
 
@@ -161,9 +189,23 @@ public final class Console: Sendable {
         // Cut by visible columns: colour codes take none (a cut by characters lost the line's tail).
         let clipped = text.fitted(toWidth: max(traits.width - 1, 10), ellipsis: Glyphs(unicode: traits.unicode).ellipsis)
         statusShown.withLock { shown in
-            out("\r\u{1B}[2K" + clipped)
+            if let statusSink { statusSink(.show(clipped)) } else { out("\r\u{1B}[2K" + clipped) }
             shown = true
         }
+    }
+
+    /// Runs `draw`, which prints a plot; with a figure sink, the plot goes there as `svg` and
+    /// the text `draw` wrote (its alternative), instead of to the output.
+    public func figure(svg: @autoclosure () -> String, _ draw: () -> Void) {
+        guard let figureSink else { return draw() }
+        clearStatus()
+        figureText.withLock { $0 = "" }
+        draw()
+        let text = figureText.withLock { drawing in
+            defer { drawing = nil }
+            return drawing ?? ""
+        }
+        figureSink(svg(), text)
     }
 
     /// Removes the status line, if one is shown.
@@ -171,7 +213,7 @@ public final class Console: Sendable {
         guard traits.isTerminal else { return }
         statusShown.withLock { shown in
             if shown {
-                out("\r\u{1B}[2K")
+                if let statusSink { statusSink(.clear) } else { out("\r\u{1B}[2K") }
                 shown = false
             }
         }

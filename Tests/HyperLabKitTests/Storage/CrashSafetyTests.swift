@@ -47,7 +47,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment[childVariable] = path
         child.environment = environment
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         child.standardOutput = output
         child.standardError = output

@@ -51,3 +51,15 @@ import Testing
         #expect(throws: StorageError.self) { try SHA256.hex(ofFile: folder + "/missing.csv") }
     }
 }
+
+@Suite struct SHA256ValueTests {
+    @Test func aCopyHashesOnIndependently() {
+        var first = SHA256()
+        first.update(Array("ab".utf8))
+        var second = first
+        first.update(Array("c".utf8))
+        second.update(Array("x".utf8))
+        #expect(SHA256.hexText(first.finalize()) == SHA256.hex(of: Array("abc".utf8)))
+        #expect(SHA256.hexText(second.finalize()) == SHA256.hex(of: Array("abx".utf8)))
+    }
+}

@@ -128,7 +128,7 @@ import Testing
             #expect(error.kind == .inaccessible)
         }
         // An empty file becomes a new store.
-        FileManager.default.createFile(atPath: folder + "/empty.sqlite", contents: Data())
+        _ = FileManager.default.createFile(atPath: folder + "/empty.sqlite", contents: Data())
         #expect(try SQLiteStudyStore.open(path: folder + "/empty.sqlite").studies().isEmpty)
     }
 

@@ -13,8 +13,13 @@ enum StorageFixtures {
 
     /// The kinds of store the shared suite runs against.
     enum Backend: String, CaseIterable, CustomTestStringConvertible {
-        case memory, sqlite
+        case memory, sqlite, postgresql
         var testDescription: String { rawValue }
+
+        /// Memory and SQLite always; PostgreSQL too when the test server is up (`./test` starts one).
+        static var allCases: [Backend] {
+            PostgreSQLTestServer.isAvailable ? [.memory, .sqlite, .postgresql] : [.memory, .sqlite]
+        }
     }
 
     /// A fresh repository of `backend` (a new file in a new folder for SQLite) and a clean-up.
@@ -26,6 +31,9 @@ enum StorageFixtures {
             let folder = try temporaryFolder()
             let store = try SQLiteStudyStore.open(path: folder + "/hyperlab.sqlite")
             return (store, { try? FileManager.default.removeItem(atPath: folder) })
+        case .postgresql:
+            let (store, _, cleanUp) = try PostgreSQLTestServer.store()
+            return (store, cleanUp)
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import HyperLabKit
 
-/// One suite run against every store (memory and SQLite), as Optuna tests its storages.
+/// One suite run against every store (memory, SQLite, and PostgreSQL when the test server is up), as Optuna tests its storages.
 @Suite struct StudyRepositoryTests {
     typealias Backend = StorageFixtures.Backend
 

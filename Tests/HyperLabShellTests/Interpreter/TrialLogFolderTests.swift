@@ -85,7 +85,7 @@ import HyperLabKit
         #expect(!folder.exists)
         let path = folder.path
         #expect(folder.exists && FileManager.default.fileExists(atPath: path))
-        FileManager.default.createFile(atPath: path + "/x.log", contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: path + "/x.log", contents: Data("x".utf8))
         folder.remove()
         #expect(!folder.exists && !FileManager.default.fileExists(atPath: path))
     }

@@ -147,7 +147,7 @@ private struct OutageServer {
     /// Runs the script with `arguments`; its standard output.
     private static func run(_ arguments: [String]) async throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("outage-server-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: output) }
         let process = process(arguments, output: try FileHandle(forWritingTo: output))
         try process.run()
@@ -182,8 +182,8 @@ private final class Background {
     init(_ arguments: [String], in folder: URL, named name: String) throws {
         outputFile = folder.appendingPathComponent("\(name).out")
         errorFile = folder.appendingPathComponent("\(name).err")
-        FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: try #require(HyperLabBinary.path, "\(HyperLabBinary.missing)"))
         process.arguments = arguments
         process.currentDirectoryURL = folder

@@ -78,6 +78,9 @@ extension Shell {
         let scoring = try requireScoring(bench, command)
         let refs = try references(command, bench)
         let metric = command.string("metric") ?? MetricName.primaryDevMetric(for: scoring.task)
+        if command.string("metric") == nil, let sweep = bench.sweeps.last, sweep.isMultiObjective {
+            console.line("compare works on one metric: \(metric) (metric= names another)")
+        }
         guard MetricName.allDevMetrics(for: scoring.task).contains(metric) else {
             throw InputError("\(metric.excerpt) is not a metric of a \(scoring.task.rawValue) task", at: command.span(ofOption: "metric"),
                              hint: "use one of: " + MetricName.allDevMetrics(for: scoring.task).joined(separator: ", "))
@@ -150,7 +153,10 @@ extension Shell {
         let top = command.integer("top")
         let repeats = command.integer("repeats")
         let fresh = command.boolean("fresh")
-        let ranked = sweep.trials.ranked(for: sweep.direction).prefix(top)
+        // A multi-objective sweep is rechecked on one metric: its first dev metric.
+        let metric = sweep.isMultiObjective ? Shell.trainerMetric(sweep.objectives, task: scoring.task) : sweep.metric
+        let direction = sweep.isMultiObjective ? MetricName.direction(of: metric) ?? .maximize : sweep.direction
+        let ranked = (sweep.isMultiObjective ? Shell.scoredBy(metric, sweep.trials) : sweep.trials).ranked(for: direction).prefix(top)
         guard !ranked.isEmpty else {
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
         }
@@ -162,7 +168,7 @@ extension Shell {
         let partsPerRepeat = (0..<repeats).map(parts)
         // Repeat r's parts are objective.parts[firstPart[r]...]: one objective over every repeat's parts.
         let firstPart = partsPerRepeat.indices.map { r in partsPerRepeat[..<r].reduce(0) { $0 + $1.count } }
-        let objective = ConfigurationObjective(parts: partsPerRepeat.flatMap { $0 }, metric: sweep.metric)
+        let objective = ConfigurationObjective(parts: partsPerRepeat.flatMap { $0 }, metric: metric)
         var jobs: [ConfigurationObjective.Job] = []
         var owners: [(trial: Int, repeatIndex: Int)] = []
         for trial in ranked {
@@ -180,7 +186,11 @@ extension Shell {
                 }
             }
         }
-        console.line("recheck the \(ranked.count) best trials of \(sweep.name) on \(sweep.metric): \(repeats) fresh seeds each"
+        if sweep.isMultiObjective {
+            console.line("recheck works on one metric: \(metric), the first dev metric of \(sweep.name)'s "
+                         + sweep.objectives.map(\.name).joined(separator: ", "))
+        }
+        console.line("recheck the \(ranked.count) best trials of \(sweep.name) on \(metric): \(repeats) fresh seeds each"
                      + (fresh ? ", each on a fresh deal of train and dev" : "") + (scoring.isCrossValidation ? ", mean over the folds" : ""))
         let scores = try score(jobs, on: objective, label: "recheck", command: command)
         if options.interruption.isRequested {
@@ -194,7 +204,7 @@ extension Shell {
         }
         let report: RecheckReport
         do {
-            report = try RecheckReport(trials: trials, direction: sweep.direction)
+            report = try RecheckReport(trials: trials, direction: direction)
         } catch {
             throw InputError("cannot recheck: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }

@@ -102,4 +102,14 @@ extension Shell {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// `trials` with each one's value replaced by its `metric` (nil where it has none), so they
+    /// rank by that metric alone (`recheck` of a multi-objective sweep).
+    static func scoredBy(_ metric: String, _ trials: [Trial]) -> [Trial] {
+        trials.map { trial in
+            var scored = trial
+            scored.value = trial.state == .complete ? trial.metrics[metric] : nil
+            return scored
+        }
+    }
 }

@@ -116,4 +116,17 @@ import HyperLabKit
         #expect(reopened.objectives == first.objectives)
         #expect(reopened.paretoFront.map(\.number) == first.paretoFront.map(\.number))
     }
+
+    @Test func recheckAndCompareWorkOnOneMetricAndSaySo() throws {
+        let t = try Transcript(echo: false)
+        t.type(Self.setUp)
+        t.type("sweep random n=4 units=int(2, 16) metric=[parameters, dev_acc] epochs=2 seed=1")
+        let before = t.output.text.count
+        #expect(t.shell.run("recheck top=2 repeats=2") == .completed)
+        #expect(t.shell.run("compare 0 1 repeats=2") == .completed)
+        let text = String(t.output.text.dropFirst(before))
+        #expect(text.contains("recheck works on one metric: dev_acc, the first dev metric of sweep 1's parameters, dev_acc"))
+        #expect(text.contains("recheck the 2 best trials of sweep 1 on dev_acc"))
+        #expect(text.contains("compare works on one metric: dev_acc (metric= names another)"))
+    }
 }

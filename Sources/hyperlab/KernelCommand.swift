@@ -38,12 +38,10 @@ struct KernelServeCommand: ParsableCommand {
         do {
             let connection = try ConnectionFile.read(connectionFile)
             let common = self.common
-            server = try KernelServer(connection: connection) { console throws(KernelError) in
+            let timings = Launch.timingsRequested(ProcessEnvironment.variables())
+            server = try KernelServer(connection: connection, timings: timings) { console throws(KernelError) in
                 do {
-                    // No terminal to wait at: `replay step=yes` runs through.
-                    let shell = try Launch.makeShell(common, interactive: false, console: console)
-                    shell.options.waitForEnter = nil
-                    return shell
+                    return try Launch.makeShell(common, interactive: false, console: console)
                 } catch {
                     throw KernelError("the store cannot be used", hint: "check --store")
                 }

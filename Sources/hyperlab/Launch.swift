@@ -17,7 +17,7 @@ enum Launch {
         let console = console ?? Console.standard(environment: environment)
         // Durations ("in 0.4 s") only for a person at a terminal, or on request: a replayed
         // script prints the same text digit for digit.
-        let requested = environment["HYPERLAB_TIMINGS"].map { !$0.isEmpty && $0 != "0" } == true
+        let requested = timingsRequested(environment)
         var options = ShellOptions(echo: common.echo, interactive: interactive,
                                    workingDirectory: ProcessEnvironment.workingDirectory(),
                                    showTimings: interactive || requested)
@@ -32,6 +32,11 @@ enum Launch {
             return readLine() != nil
         }
         return Shell(console: console, options: options)
+    }
+
+    /// Whether HYPERLAB_TIMINGS asks for wall-clock durations where a script prints none.
+    static func timingsRequested(_ environment: [String: String]) -> Bool {
+        environment["HYPERLAB_TIMINGS"].map { !$0.isEmpty && $0 != "0" } == true
     }
 
     /// Where studies go: `--store`, or hyperlab.sqlite in the working directory.

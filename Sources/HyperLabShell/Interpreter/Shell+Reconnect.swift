@@ -34,7 +34,7 @@ extension Shell {
     /// of reach for the reconnect limit (or the wait that Ctrl-C ended), else the error's message.
     func outageText(_ error: StorageError) -> String {
         guard error.kind == .unreachable else { return error.message }
-        if options.interruption.isRequested { return "stopped by Ctrl-C while waiting for the database: \(error.message)" }
+        if options.interruption.isRequested { return "\(options.interruptedPhrase) while waiting for the database: \(error.message)" }
         return "gave up on the database after \(NumberFormat.duration(seconds: options.reconnectLimit.inSeconds)): \(error.message)"
     }
 }

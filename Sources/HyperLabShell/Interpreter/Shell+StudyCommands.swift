@@ -73,7 +73,7 @@ extension Shell {
         bench.sweeps.append(record)
         let finished = record.trials.filter { $0.state != .running }.count
         console.line("opened study \(record.name): \(record.sampler) on \(record.datasetName), \(finished) of \(stored.definition.trialCount) trials finished")
-        console.line(Shell.sweepSummary(record, baselineUsed: stored.definition.baseline))
+        console.line(Shell.sweepSummary(record, baselineUsed: stored.definition.baseline, interruptedPhrase: options.interruptedPhrase))
         if !stored.isFinished { console.line("resume \"\(record.name)\" runs the rest") }
     }
 

@@ -224,7 +224,7 @@ extension Shell {
     }
 
     /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
-    static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool) -> String {
+    static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool, interruptedPhrase: String = ShellOptions.ctrlCPhrase) -> String {
         let interrupted = sweep.trials.filter(\.wasInterrupted).count
         let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
         var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
@@ -250,7 +250,7 @@ extension Shell {
         } else {
             text += "\nno trial completed"
         }
-        if sweep.stoppedEarly { text += "\n" + sweep.stopCause.summaryLine }
+        if sweep.stoppedEarly { text += "\n" + sweep.stopCause.summaryLine(interrupted: interruptedPhrase) }
         return text
     }
 

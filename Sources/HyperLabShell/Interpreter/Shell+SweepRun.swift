@@ -64,7 +64,7 @@ extension Shell {
                     record.folds = target.foldCount
                     if let lost { record.stopCause = .lostDatabase(lost.message) }
                     bench.sweeps.append(record)
-                    console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+                    console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase))
                     if lost != nil {
                         keptWorkFailure = InputError(
                             "the database stayed out of reach for \(NumberFormat.duration(seconds: options.reconnectLimit.inSeconds)) "
@@ -108,7 +108,7 @@ extension Shell {
         record.logFolder = logFolder
         record.folds = target.foldCount
         bench.sweeps.append(record)
-        console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline))
+        console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase))
         if let scoring = bench.scoring, logFolder == nil, let task = bench.dataset?.task, plan.objectives.isEmpty,
            plan.metric == MetricName.primaryDevMetric(for: task) {
             console.lines(baselineLines(parts: scoring.parts.map { ($0.train, $0.dev) }, partName: "dev",

@@ -13,6 +13,11 @@ public struct ShellOptions: Sendable {
     public var waitForEnter: (@Sendable (String) -> Bool)?
     /// Ctrl-C: long commands poll it and stop early, keeping their work.
     public var interruption: Interruption
+    /// How messages say that `interruption` stopped a command: "stopped by Ctrl-C" in a terminal;
+    /// the Jupyter kernel says "stopped because the kernel was interrupted".
+    public var interruptedPhrase = ShellOptions.ctrlCPhrase
+    /// The terminal's `interruptedPhrase`.
+    public static let ctrlCPhrase = "stopped by Ctrl-C"
     /// The clock for the header of saved sessions (fixed in tests).
     public var clock: @Sendable () -> Date
     /// Where sweeps are stored as studies: a SQLite file by default in the executable

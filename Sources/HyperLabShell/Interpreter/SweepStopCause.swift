@@ -12,9 +12,10 @@ public enum SweepStopCause: Sendable, Equatable {
 
     /// The summary's line about the stop: "stopped by Ctrl-C: the finished trials are kept",
     /// "stopped: the store could not be written: …", "stopped: lost the database: …".
-    var summaryLine: String {
+    /// `interrupted` says how an interruption stopped it (`ShellOptions.interruptedPhrase`).
+    func summaryLine(interrupted: String = ShellOptions.ctrlCPhrase) -> String {
         switch self {
-        case .interruption: "stopped by Ctrl-C: the finished trials are kept"
+        case .interruption: "\(interrupted): the finished trials are kept"
         case .unfinished: "stopped before every trial ran: the finished trials are kept"
         case .storeFailure(let reason): "stopped: the store could not be written: \(reason)"
         case .lostDatabase(let reason): "stopped: lost the database: \(reason)"

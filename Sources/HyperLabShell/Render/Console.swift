@@ -14,6 +14,9 @@ public struct ConsoleTraits: Sendable, Equatable {
     public var width: Int
     /// Braille and box-drawing characters are allowed (UTF-8 locale, HYPERLAB_ASCII unset).
     public var unicode: Bool
+    /// Progress lines show the time taken and the time left (off in a Jupyter kernel, whose last
+    /// progress display stays in the notebook: its outputs are the same run to run).
+    public var progressTimes = true
 
     /// Traits of plain captured output: no terminal, no colour, 80 columns, Unicode.
     public static let plain = ConsoleTraits(isTerminal: false, color: false, width: 80, unicode: true)

@@ -9,7 +9,7 @@
 /// ```
 /// When the line is too wide, in turn: the bar narrows (to 8), the percentage goes, fields are
 /// dropped from the last (list them most important first), the times go, the bar goes, and
-/// finally the text is cut.
+/// finally the text is cut. Without `traits.progressTimes` the times never show.
 public struct ProgressLine: Sendable {
     /// A named value shown on the line ("dev_acc 0.953").
     public struct Field: Sendable, Equatable {
@@ -85,7 +85,7 @@ public struct ProgressLine: Sendable {
         let glyphs = Glyphs(unicode: traits.unicode)
         let limit = max(10, traits.width - 1)
         var fieldCount = fields.count
-        var showTime = true
+        var showTime = traits.progressTimes
         var showPercent = true
         var bar = total == nil ? 0 : barWidth
         while true {

@@ -13,6 +13,8 @@ import Synchronization
 final class KernelOutput: Sendable {
     private struct State {
         var parent: KernelMessage?
+        /// The request is `silent`: nothing is published for it.
+        var silent = false
         var pendingErrors = ""
         var displayID: String?
         var displayCount = 0
@@ -32,16 +34,19 @@ final class KernelOutput: Sendable {
         self.channels = channels
     }
 
-    /// A console writing here: Unicode, no colour, 100 columns, progress redrawn in place.
-    func console() -> Console {
-        let traits = ConsoleTraits(isTerminal: true, color: false, width: 100, unicode: true)
+    /// A console writing here: Unicode, no colour, 100 columns, progress redrawn in place, its
+    /// times shown only with `timings` (the last progress display stays in the notebook).
+    func console(timings: Bool) -> Console {
+        var traits = ConsoleTraits(isTerminal: true, color: false, width: 100, unicode: true)
+        traits.progressTimes = timings
         return Console(traits: traits, out: { [self] in standardOutput($0) }, err: { [self] in standardError($0) },
                        status: { [self] in status($0) }, figure: { [self] in figure(svg: $0, text: $1) })
     }
 
-    /// Starts a cell run for `request`: what is written from now on answers it.
-    func begin(_ request: KernelMessage) {
-        state.withLock { $0 = State(parent: request, displayCount: $0.displayCount) }
+    /// Starts a cell run for `request`: what is written from now on answers it (and is dropped
+    /// when the request is `silent`).
+    func begin(_ request: KernelMessage, silent: Bool) {
+        state.withLock { $0 = State(parent: request, silent: silent, displayCount: $0.displayCount) }
     }
 
     /// Ends the cell run: the last progress is shown; the error text not yet sent is returned
@@ -57,10 +62,15 @@ final class KernelOutput: Sendable {
     /// Sends text as a stream named `name` (`stdout` or `stderr`).
     func stream(_ name: String, _ text: String) {
         guard !text.isEmpty else { return }
-        channels.publish("stream", .object(["name": .string(name), "text": .string(text)]), parent: parent)
+        publish("stream", .object(["name": .string(name), "text": .string(text)]))
     }
 
-    private var parent: KernelMessage? { state.withLock { $0.parent } }
+    /// Publishes on iopub for the running request, unless it is silent.
+    private func publish(_ type: String, _ content: JupyterJSON) {
+        let (parent, silent) = state.withLock { ($0.parent, $0.silent) }
+        guard !silent else { return }
+        channels.publish(type, content, parent: parent)
+    }
 
     private func standardOutput(_ text: String) {
         flushErrors()
@@ -81,10 +91,10 @@ final class KernelOutput: Sendable {
 
     private func figure(svg: String, text: String) {
         flushErrors()
-        channels.publish("display_data", .object([
+        publish("display_data", .object([
             "data": .object(["image/svg+xml": .string(svg), "text/plain": .string(text)]),
             "metadata": .object([:]),
-        ]), parent: parent)
+        ]))
     }
 
     private func status(_ update: Console.StatusUpdate) {
@@ -123,10 +133,10 @@ final class KernelOutput: Sendable {
             state.shownProgress = text
             state.lastUpdate = .now
         }
-        channels.publish(isNew ? "display_data" : "update_display_data", .object([
+        publish(isNew ? "display_data" : "update_display_data", .object([
             "data": .object(["text/plain": .string(text)]),
             "metadata": .object([:]),
             "transient": .object(["display_id": .string(id)]),
-        ]), parent: parent)
+        ]))
     }
 }

@@ -27,11 +27,17 @@ public final class KernelServer {
     private(set) var executionCount = 0
 
     /// Binds the connection's sockets and makes the shell, whose console `makeShell` is given.
+    /// Progress displays show wall times only with `timings` (HYPERLAB_TIMINGS=1), so that an
+    /// executed notebook's outputs are the same bytes run to run.
     /// - Throws: `KernelError` when a socket cannot be bound.
-    public init(connection: ConnectionFile, makeShell: (Console) throws(KernelError) -> Shell) throws(KernelError) {
+    public init(connection: ConnectionFile, timings: Bool = false,
+                makeShell: (Console) throws(KernelError) -> Shell) throws(KernelError) {
         channels = try KernelChannels(connection, session: UUID().uuidString.lowercased())
         output = KernelOutput(channels: channels)
-        shell = try makeShell(output.console())
+        shell = try makeShell(output.console(timings: timings))
+        shell.options.interruptedPhrase = "stopped because the kernel was interrupted"
+        // Nobody can press Enter in a notebook: `pause` and `replay step=yes` run through.
+        shell.options.waitForEnter = nil
     }
 
     /// Serves until a shutdown request; the heartbeat and control channel run on threads of
@@ -80,13 +86,16 @@ public final class KernelServer {
     }
 
     /// Runs a cell: `execute_input`, its output, then `execute_reply` (and an `error` when a
-    /// command failed).
+    /// command failed). A `silent` request publishes none of these and is not counted (protocol
+    /// 5.3: silent forces `store_history` off); only its reply and the busy/idle status go out.
     private func execute(_ request: KernelMessage) {
         let code = request.content[string: "code"] ?? ""
         let silent = request.content[boolean: "silent"] ?? false
         if !silent && (request.content[boolean: "store_history"] ?? true) { executionCount += 1 }
-        channels.publish("execute_input", .object(["code": .string(code), "execution_count": .integer(executionCount)]), parent: request)
-        output.begin(request)
+        if !silent {
+            channels.publish("execute_input", .object(["code": .string(code), "execution_count": .integer(executionCount)]), parent: request)
+        }
+        output.begin(request, silent: silent)
         let start = channels.interrupts.load(ordering: .acquiring) + KernelSignals.interrupts
         let channels = self.channels
         shell.options.interruption = Interruption {
@@ -111,7 +120,7 @@ public final class KernelServer {
         let error = cellError(errors: &errors, newEntries: shell.notebook.entries.dropFirst(entriesBefore),
                               interrupted: shell.options.interruption.isRequested)
         output.stream("stderr", errors)
-        channels.publish("error", error, parent: request)
+        if !silent { channels.publish("error", error, parent: request) }
         var reply = error
         if case .object(var members) = reply {
             members["status"] = .string("error")

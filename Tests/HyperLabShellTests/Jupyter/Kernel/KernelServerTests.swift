@@ -67,7 +67,8 @@ struct KernelServerTests {
         #expect(sweep.reply.content[string: "status"] == "error")
         #expect(sweep.reply.content[string: "ename"] == "Interrupted")
         let text = KernelTestClient.streamText(sweep.published)
-        #expect(text.contains("the finished trials are kept"), "\(text)")
+        #expect(text.contains("stopped because the kernel was interrupted: the finished trials are kept"), "\(text)")
+        #expect(!text.contains("Ctrl-C"), "no Ctrl-C was pressed in a notebook")
         let progress = sweep.published.filter { $0.type == "display_data" || $0.type == "update_display_data" }
         #expect(progress.count < 100, "progress is updated in place, not a line per trial")
         #expect(progress.allSatisfy { $0.content["transient"]?[string: "display_id"] != nil })

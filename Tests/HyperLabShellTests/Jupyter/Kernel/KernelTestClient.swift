@@ -18,11 +18,11 @@ final class KernelTestClient: @unchecked Sendable {
     /// How long a reply may take (a guard against a hang, generous for a loaded 2-core machine).
     static let patience: Duration = .seconds(60)
 
-    /// Starts a kernel whose shell has a memory store, and connects to it.
-    init(key: String = "test-key") throws {
+    /// Starts a kernel whose shell has a memory store (and `options`), and connects to it.
+    init(key: String = "test-key", options: ShellOptions = ShellOptions(), timings: Bool = false) throws {
         let file = ConnectionFile(transport: "tcp", ip: "127.0.0.1", shellPort: 0, iopubPort: 0, stdinPort: 0,
                                   controlPort: 0, heartbeatPort: 0, key: key, signatureScheme: "hmac-sha256")
-        server = try KernelServer(connection: file) { console in Shell(console: console, options: ShellOptions()) }
+        server = try KernelServer(connection: file, timings: timings) { console in Shell(console: console, options: options) }
         let bound = server.channels.connection
         signer = MessageSigner(key: key)
         shell = ZeroMQSocket(context, .dealer)
@@ -60,10 +60,11 @@ final class KernelTestClient: @unchecked Sendable {
 
     /// Sends a request and returns its reply with the iopub messages it caused (up to `idle`).
     @discardableResult
-    func request(_ type: String, _ content: [String: JupyterJSON], on channel: ZeroMQSocket? = nil,
+    func request(_ type: String, _ content: [String: JupyterJSON], on channel: ZeroMQSocket? = nil, buffers: [[UInt8]] = [],
                  while waiting: ((KernelMessage) -> Void)? = nil) throws -> (reply: KernelMessage, published: [KernelMessage]) {
         let socket = channel ?? shell
-        let message = KernelMessage(type: type, content: .object(content), session: session)
+        var message = KernelMessage(type: type, content: .object(content), session: session)
+        message.buffers = buffers
         socket.send(message.encode(signer: signer))
         let id = message.header[string: "msg_id"]
         var reply: KernelMessage?
@@ -89,9 +90,17 @@ final class KernelTestClient: @unchecked Sendable {
 
     /// Runs a cell; its reply and its iopub messages.
     @discardableResult
-    func execute(_ code: String, while waiting: ((KernelMessage) -> Void)? = nil) throws -> (reply: KernelMessage, published: [KernelMessage]) {
-        try request("execute_request", ["code": .string(code), "silent": .boolean(false), "store_history": .boolean(true),
+    func execute(_ code: String, silent: Bool = false, storeHistory: Bool = true,
+                 while waiting: ((KernelMessage) -> Void)? = nil) throws -> (reply: KernelMessage, published: [KernelMessage]) {
+        try request("execute_request", ["code": .string(code), "silent": .boolean(silent), "store_history": .boolean(storeHistory),
                                         "user_expressions": .object([:]), "allow_stdin": .boolean(false)], while: waiting)
+    }
+
+    /// Sends frames as they are, signed with the kernel's key: `parts` are the header, parent
+    /// header, metadata and content frames (and any more), however malformed.
+    func sendRaw(_ parts: [[UInt8]], on socket: ZeroMQSocket? = nil) {
+        let signed = Array(parts.prefix(4))
+        (socket ?? shell).send([KernelMessage.delimiter, Array(signer.signature(of: signed).utf8)] + parts)
     }
 
     /// Sends an interrupt request on the control channel without waiting for its reply.
@@ -100,8 +109,8 @@ final class KernelTestClient: @unchecked Sendable {
     }
 
     /// Shuts the kernel down and waits for its loop to end; whether it ended in time.
-    func shutDown() throws -> Bool {
-        _ = try request("shutdown_request", ["restart": .boolean(false)], on: control)
+    func shutDown(restart: Bool = false) throws -> Bool {
+        _ = try request("shutdown_request", ["restart": .boolean(restart)], on: control)
         return stopped.wait(timeout: .now() + 60) == .success
     }
 

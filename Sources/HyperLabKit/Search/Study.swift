@@ -84,7 +84,7 @@ public struct Study: Sendable {
             if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
         }
         return SamplingContext(number: number, space: space, direction: direction, visible: finished,
-                               pending: pending, studySeed: seed)
+                               pending: pending, studySeed: seed, budget: trialCount > 0 ? trialCount : nil)
     }
 
     /// The parameters of trial `number` given the trials recorded so far (the "ask" of an
@@ -93,7 +93,7 @@ public struct Study: Sendable {
         var generator = Study.samplerGenerator(studySeed: seed, number: number)
         let context = sampler.usesHistory
             ? samplingContext(for: number, trials: trials)
-            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed)
+            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed, budget: trialCount > 0 ? trialCount : nil)
         return sampler.suggest(context, using: &generator)
     }
 

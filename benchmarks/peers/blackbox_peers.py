@@ -7,7 +7,7 @@ Samplers, each seeded with s for seed s = 0..N-1 and otherwise the library's def
   ngopt  nevergrad's NGOpt (its algorithm selector) on a bounded Array of the function's
          coordinates, budget the trial count, one worker; seeded through the parametrization's
          random_state (numpy RandomState(s)), which makes a run deterministic.
-  smac   SMAC3's BlackBoxFacade (a GP with MCMC-free MAP hyperparameters, EI, a Sobol initial
+  smac   SMAC3's BlackBoxFacade (its defaults: a Gaussian process, expected improvement, a Sobol initial
          design) on a ConfigSpace of Float coordinates, Scenario(deterministic=True, n_trials,
          seed=s), driven by ask and tell; its output folder is a temporary one per run.
 One run per seed, trials one at a time. Prints result lines ``IMPLEMENTATION WORKLOAD METRIC VALUE``

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sampler benchmark (issue 4): HyperLab's samplers vs Optuna and hyperopt, side by side in one run.
 #
-#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag] [cmaes]   (the first three when none is named)
+#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag] [cmaes] [peers]   (the first three when none is named)
 #
 # quality: median simple regret (best value found - known minimum) at 10/25/50(/100) trials on
 #   Branin (50 trials), Hartmann-6 (100) and Rosenbrock-4 on [-2.048, 2.048]^4 (50), over seeds
@@ -9,7 +9,11 @@
 #   fixed history lag of 4 hides the last 4 results from each suggestion) and the same samplers with
 #   every earlier result visible (lag 0, as the peers run); Optuna's TPESampler (its default, which
 #   in Optuna 5 is the multivariate TPE), TPESampler(multivariate=False), GPSampler and
-#   RandomSampler and CmaEsSampler; hyperopt's tpe.suggest. Every run is sequential.
+#   RandomSampler and CmaEsSampler; hyperopt's tpe.suggest; nevergrad's NGOpt and SMAC3's
+#   BlackBoxFacade (peers/blackbox_peers.py). Every run is sequential.
+# peers: the strongest black-box peers only: HyperLab bayes, tpe and cmaes (lag 4 and 0), NGOpt and
+#   SMAC3's BlackBoxFacade, as in quality (needs neither Optuna nor torch). SMAC takes about half a
+#   minute a run on a quiet core (Hartmann-6 longer): 20 seeds of the three functions take most of an hour.
 # cmaes: only HyperLab cmaes (lag 4 and 0) and Optuna's CmaEsSampler, as in quality (needs no hyperopt).
 # spread: how much a 20-seed median moves with the seeds drawn. HyperLab bayes (lag 4 and 0) and
 #   Optuna's GPSampler over 100 seeds on the three functions: the median of all, its ratio to
@@ -24,7 +28,8 @@
 # Environment:
 #   HYPERLAB_BENCH_VENV     the peers' venv (default ~/.cache/hyperlab-bench-venv); optuna, hyperopt,
 #                           torch, scipy, greenlet (Optuna's GP uses it for batched L-BFGS) and cmaes
-#                           (Optuna's CmaEsSampler) are installed into it when missing
+#                           (Optuna's CmaEsSampler) are installed into it when missing, and
+#                           nevergrad 1.0.12 and smac 2.4.1 for quality and peers
 #   HYPERLAB_BENCH_SCRATCH  SwiftPM scratch path (default .build)
 #   HYPERLAB_BENCH_SEEDS    seeds per sampler and function (default 20)
 #   HYPERLAB_BENCH_SPREAD_SEEDS  seeds of the spread part (default 100)
@@ -39,7 +44,7 @@ spread_functions="${HYPERLAB_BENCH_SPREAD_FUNCTIONS:-branin,hartmann6,rosenbrock
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(quality spread overhead)
 for p in "${parts[@]}"; do
-    case "$p" in quality|spread|overhead|lag|cmaes) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag, cmaes)" >&2; exit 2 ;; esac
+    case "$p" in quality|spread|overhead|lag|cmaes|peers) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag, cmaes, peers)" >&2; exit 2 ;; esac
 done
 case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
 case "$spread_seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SPREAD_SEEDS must be a whole number" >&2; exit 2 ;; esac
@@ -50,9 +55,15 @@ if [ ! -x "$venv/bin/python" ]; then
     echo "== creating the peers' virtual environment in $venv"
     python3 -m venv "$venv"
 fi
-if ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet, cmaes' 2>/dev/null; then
+# Whether any of the parts named is to run.
+wanted() { local p w; for p in "${parts[@]}"; do for w in "$@"; do [ "$p" = "$w" ] && return 0; done; done; return 1; }
+if wanted quality spread overhead cmaes && ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet, cmaes' 2>/dev/null; then
     echo "== installing optuna, hyperopt, torch, scipy, greenlet and cmaes into $venv"
     "$venv/bin/pip" install --quiet optuna hyperopt torch scipy greenlet cmaes==0.13.1
+fi
+if wanted quality peers && ! "$venv/bin/python" -c 'import nevergrad, smac' 2>/dev/null; then
+    echo "== installing nevergrad and smac into $venv"
+    "$venv/bin/pip" install --quiet nevergrad==1.0.12 smac==2.4.1
 fi
 
 results="$(mktemp "${TMPDIR:-/tmp}/hyperlab-samplers.XXXXXX")"
@@ -70,6 +81,11 @@ for p in "${parts[@]}"; do
         (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers tpe,tpe_independent,gp,random,cmaes \
             --seeds "$seeds") | tee -a "$results"
         (cd "$peers" && pinned "$venv/bin/python" hyperopt_tpe.py --seeds "$seeds") | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" blackbox_peers.py --samplers ngopt,smac --seeds "$seeds") | tee -a "$results"
+    elif [ "$p" = peers ]; then
+        echo "== peers, $seeds seeds"
+        pinned "$bench" samplers quality --samplers bayes,tpe,cmaes --lag 4,0 --seeds "$seeds" | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" blackbox_peers.py --samplers ngopt,smac --seeds "$seeds") | tee -a "$results"
     elif [ "$p" = spread ]; then
         echo "== spread, $spread_functions, $spread_seeds seeds"
         pinned "$bench" samplers quality --functions "$spread_functions" --samplers bayes --lag 4,0 \
@@ -111,6 +127,7 @@ awk '
         if (s == "optuna_tpe_independent") return "Optuna TPE (multivariate=False)"; if (s == "optuna_gp") return "Optuna GPSampler"
         if (s == "optuna_random") return "Optuna random"; if (s == "hyperopt_tpe") return "hyperopt TPE"
         if (s == "hyperlab_cmaes") return "HyperLab cmaes (lag 4)"; if (s == "optuna_cmaes") return "Optuna CmaEsSampler"
+        if (s == "ngopt") return "nevergrad NGOpt"; if (s == "smac") return "SMAC3 BlackBoxFacade"
         if (match(s, /^hyperlab_[a-z]+_lag[0-9]+$/)) { split(s, w, "_"); return "HyperLab " w[2] " (" substr(w[3], 1, 3) " " substr(w[3], 4) ")" }
         return s
     }

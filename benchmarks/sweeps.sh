@@ -8,16 +8,23 @@
 #      16-256, lr, dropout; 20 epochs of batch 32, dev scored every epoch) with parallel=1 and the
 #      default parallel (the cores), its matrix work counted from the trials' shapes and set
 #      against the GEMM limit (cores x the kernel's one-core rate at 512^3), and the same study
-#      with Optuna's TPE and PyTorch (one thread) in the same run.
+#      with Optuna's TPE and PyTorch (one thread) in the same run;
+#   4. pruning (issue 16): the same digits MLP sweep (random and tpe, 30 trials of up to 27 epochs,
+#      sweep seeds 1-3) unpruned, with prune=asha and with prune=hyperband (eta 3, min_epochs 1):
+#      the epochs spent (counted from each trial's per-epoch curve in `save results "F.json"`) and
+#      the best dev accuracy reached.
 #
-#   benchmarks/sweeps.sh [throughput] [tuning] [study]      (all when none is named)
+#   benchmarks/sweeps.sh [throughput] [tuning] [study] [pruning]      (all when none is named)
 # Environment: HYPERLAB_BENCH_SCRATCH (SwiftPM scratch path, default .build),
 #              HYPERLAB_BENCH_REPEATS (timed repetitions of each throughput run, default 3).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 repeats="${HYPERLAB_BENCH_REPEATS:-5}"
 parts=("$@")
-[ ${#parts[@]} -eq 0 ] && parts=(throughput tuning study)
+[ ${#parts[@]} -eq 0 ] && parts=(throughput tuning study pruning)
+for p in "${parts[@]}"; do
+    case "$p" in throughput|tuning|study|pruning) ;; *) echo "unknown part '$p' (throughput, tuning, study, pruning)" >&2; exit 2 ;; esac
+done
 
 hyperlab="$(build_release hyperlab)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/hyperlab-sweeps.XXXXXX")"
@@ -122,5 +129,29 @@ if [[ " ${parts[*]} " == *" study "* ]]; then
     ts=$(echo "$peer" | awk '$3 == "seconds" { print $4 }')
     printf '  Optuna + PyTorch / HyperLab parallel=%s: %.1fx   (parallel=1: %.1fx)\n' "$cores" \
         "$(awk -v a="$ts" -v b="$tn" 'BEGIN { print a / b }')" "$(awk -v a="$ts" -v b="$t1" 'BEGIN { print a / b }')"
+fi
+if [[ " ${parts[*]} " == *" pruning "* ]]; then
+    echo "== pruning: digits MLP [64, 32], lr, units, dropout; 30 trials of up to 27 epochs, sweep seeds 1-3"
+    space='lr=log(1e-4, 1e-1) units=intlog(16, 256) dropout=uniform(0, 0.5) epochs=27'
+    printf '  %-7s %-10s %-24s %7s   %-22s %7s\n' sampler prune "epochs spent per seed" mean "best dev_acc per seed" mean
+    for sampler in random tpe; do
+        for prune in none asha hyperband; do
+            spent=(); bests=()
+            for seed in 1 2 3; do
+                rm -f "$work/pruning.json"
+                (cd "$work" && "$hyperlab" --store memory -c "$setup; sweep $sampler n=30 $space seed=$seed prune=$prune; save results \"pruning.json\"" >/dev/null)
+                # Epochs spent: every trial's per-epoch curve; best: the best complete trial's dev_acc.
+                read -r e b < <(python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+spent = sum(len(c) for t in d["trials"] for c in t["per_epoch"].values())
+best = next(t["metrics"][d["metric"]] for t in d["trials"] if t["trial"] == d["best_trial"])
+print(spent, "%.4f" % best)' "$work/pruning.json")
+                spent+=("$e"); bests+=("$b")
+            done
+            printf '  %-7s %-10s %-24s %7s   %-22s %7s\n' "$sampler" "$prune" "${spent[*]}" \
+                "$(printf '%s\n' "${spent[@]}" | awk '{s+=$1} END {printf "%.0f", s/NR}')" "${bests[*]}" \
+                "$(printf '%s\n' "${bests[@]}" | awk '{s+=$1} END {printf "%.4f", s/NR}')"
+        done
+    done
 fi
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,9 +6,9 @@ import Foundation
 ///
 /// Priors as Optuna's GPSampler: −(0.1/λ + 0.1·λ) on each inverse squared lengthscale (mode
 /// at λ = 1), Gamma(2, 1) on the scale, Gamma(1.1, 30) on the noise variance, which is at
-/// least `minimumNoise`.
+/// least `minimumNoise` (1e-8: Optuna's 1e-6 limited the final precision near an optimum).
 extension GaussianProcess {
-    static let minimumNoise = 1e-6
+    static let minimumNoise = 1e-8
 
     /// Parameters θ = (log λ₁…λ_d, log s, log(noise − minimumNoise)).
     static func hyperparameters(_ theta: [Double], d: Int) -> Hyperparameters {

@@ -22,23 +22,27 @@ public struct SamplingContext: Sendable {
     /// The study's objectives when it has two or three (`Study.objectives`), each complete trial
     /// holding their values in its `metrics`; empty for a study of one metric (`direction`).
     public var objectives: [StudyObjective] = []
+    /// The study's trial count, when it has one: a sampler may spend the end of it differently
+    /// (`GPSampler` polishes its incumbent there).
+    public var budget: Int?
 
     /// A context for `number` with the given history.
     public init(number: Int, space: SearchSpace, direction: MetricDirection = .maximize,
-                finished: [Trial] = [], pending: [TrialParameters] = [], studySeed: UInt64 = 0) {
+                finished: [Trial] = [], pending: [TrialParameters] = [], studySeed: UInt64 = 0, budget: Int? = nil) {
         self.init(number: number, space: space, direction: direction, visible: finished[...], pending: pending,
-                  studySeed: studySeed)
+                  studySeed: studySeed, budget: budget)
     }
 
     /// A context for `number` whose finished trials are a slice of the caller's.
     init(number: Int, space: SearchSpace, direction: MetricDirection, visible: ArraySlice<Trial>,
-         pending: [TrialParameters], studySeed: UInt64) {
+         pending: [TrialParameters], studySeed: UInt64, budget: Int? = nil) {
         self.number = number
         self.space = space
         self.direction = direction
         self.finished = visible
         self.pending = pending
         self.studySeed = studySeed
+        self.budget = budget
     }
 }
 

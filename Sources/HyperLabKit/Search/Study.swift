@@ -88,7 +88,7 @@ public struct Study: Sendable {
             if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
         }
         var context = SamplingContext(number: number, space: space, direction: direction, visible: finished,
-                                      pending: pending, studySeed: seed)
+                                      pending: pending, studySeed: seed, budget: trialCount > 0 ? trialCount : nil)
         context.objectives = objectives
         return context
     }
@@ -99,7 +99,7 @@ public struct Study: Sendable {
         var generator = Study.samplerGenerator(studySeed: seed, number: number)
         let context = sampler.usesHistory
             ? samplingContext(for: number, trials: trials)
-            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed)
+            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed, budget: trialCount > 0 ? trialCount : nil)
         return sampler.suggest(context, using: &generator)
     }
 

@@ -82,4 +82,37 @@ import Testing
             #expect(zip(gp, random).filter { $0 < $1 }.count >= 7, "\(problem.name): gp wins on too few seeds")
         }
     }
+
+    @Test func trustRegionDoublesOnImprovementAndHalvesAfterTwoTrialsWithout() throws {
+        let p = TrialParameters([("x", .real(0.5))])
+        let losses: [Double] = [5, 4, 3, 3.5, 3.2, 1, 2]   // from trial 2: better, worse, worse, better, worse
+        var trials = losses.enumerated().map { Trial(number: $0.offset, parameters: p, state: .complete, value: $0.element) }
+        trials.insert(Trial(number: 7, parameters: p, state: .failed, failure: "diverged"), at: 7)
+        let side = GPSampler.trustRegionSide(trials[...], direction: .minimize, start: 2, initial: 0.1, failureTolerance: 2)
+        #expect(abs(side - 0.2) < 1e-12)   // 0.1 → 0.2 → 0.1 after two without → 0.2
+        let none = GPSampler.trustRegionSide(trials[...], direction: .minimize, start: 100, initial: 0.1, failureTolerance: 2)
+        #expect(none == 0.1)
+    }
+
+    @Test func polishesOnlyLateInABudgetAndInsideTheRegion() throws {
+        #expect(Self.quick.polishStart(budget: nil) == nil)
+        #expect(Self.quick.polishStart(budget: 30) == 20)
+        #expect(GPSampler(polishFraction: 1).polishStart(budget: 30) == nil)
+        let space = try SearchSpace([("x", .uniform(0, 1)), ("y", .uniform(0, 1))])
+        // A bowl whose minimum (0.9, 0.9) lies far outside the region around the best trial seen.
+        var g = SeededGenerator(seed: 3)
+        let finished = (0..<20).map { i -> Trial in
+            let x = 0.1 + 0.4 * g.nextUnit(), y = 0.1 + 0.4 * g.nextUnit()
+            let value = (x - 0.9) * (x - 0.9) + (y - 0.9) * (y - 0.9)
+            return Trial(number: i, parameters: TrialParameters([("x", .real(x)), ("y", .real(y))]), state: .complete, value: value)
+        }
+        let best = try #require(finished.min { ($0.value ?? 9) < ($1.value ?? 9) })
+        for (budget, inside) in [(30, true), (100, false)] {
+            var generator = SeededGenerator(seed: 4)
+            let p = Self.quick.suggest(SamplingContext(number: 20, space: space, direction: .minimize, finished: finished,
+                                                       budget: budget), using: &generator)
+            let near = ["x", "y"].allSatisfy { abs((p[$0]?.asReal ?? 9) - (best.parameters[$0]?.asReal ?? 0)) <= 0.05 + 1e-12 }
+            #expect(near == inside, "budget \(budget): \(p)")
+        }
+    }
 }

@@ -49,7 +49,8 @@ enum SamplerQuality {
             for n in 0..<problem.budget {
                 var generator = Study.samplerGenerator(studySeed: seed, number: n)
                 let context = SamplingContext(number: n, space: problem.space, direction: .minimize,
-                                              finished: sampler.usesHistory ? trials : [], pending: [], studySeed: seed)
+                                              finished: sampler.usesHistory ? trials : [], pending: [], studySeed: seed,
+                                              budget: problem.budget)
                 let p = sampler.suggest(context, using: &generator)
                 trials.append(Trial(number: n, parameters: p, state: .complete, value: problem.value(p)))
             }

@@ -101,7 +101,7 @@ extension Shell {
     }
 
     /// `show config`: every key with its value, default and origin; unused keys marked.
-    func showConfig(_ bench: Workbench) {
+    func showConfig(_ bench: Workbench) -> CommandOutput {
         let config = bench.configuration
         let rows = ParameterCatalog.all.filter { !$0.isShorthand }.map { spec -> [String] in
             let value = config.value(spec.name)?.description ?? ""
@@ -110,6 +110,6 @@ extension Shell {
                     config.origin(spec.name).description, note]
         }
         let columns = ["group", "key", "value", "default", "from", "note"].map { TextTable.Column($0, alignment: .left) }
-        console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits))
+        return CommandOutput([.table(TextTable(columns: columns, rows: rows))])
     }
 }

@@ -4,7 +4,7 @@ import HyperLabKit
 /// The data commands: `datasets`, `load`, `show data`, `split`.
 extension Shell {
     /// `datasets`: the built-in datasets with rows, features and task.
-    func listDatasets() {
+    func listDatasets() -> CommandOutput {
         let rows = BuiltinDatasets.catalogue.map { info in
             [info.name, String(info.rows), String(info.features), info.task.rawValue,
              info.classes.map(String.init) ?? "", info.summary]
@@ -12,9 +12,8 @@ extension Shell {
         let columns = [TextTable.Column("name", alignment: .left), TextTable.Column("rows"),
                        TextTable.Column("features"), TextTable.Column("task", alignment: .left),
                        TextTable.Column("classes"), TextTable.Column("about", alignment: .wrapped)]
-        console.lines(TextTable(columns: columns, rows: rows,
-                                notes: ["generated sets take n=, noise=, seed=; penguins and CSV files (load \"FILE.csv\" target=COLUMN) take missing=, drop= and more (help load)"])
-            .render(traits: console.traits))
+        return CommandOutput([.table(TextTable(columns: columns, rows: rows,
+                                               notes: ["generated sets take n=, noise=, seed=; penguins and CSV files (load \"FILE.csv\" target=COLUMN) take missing=, drop= and more (help load)"]))])
     }
 
     /// `load NAME [options]`, `load penguins [CSV options]` or `load "FILE.csv" target=COLUMN [CSV options]`.
@@ -136,30 +135,30 @@ extension Shell {
     }
 
     /// `show data`: shape, task, class balance or target statistics, per-feature statistics, split.
-    func showData(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func showData(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> CommandOutput {
         guard let dataset = bench.dataset else {
             throw InputError("no data loaded", at: command.syntax.nameSpan, hint: "load a dataset first: datasets lists them, e.g. load iris")
         }
         let summary = DatasetSummary(dataset)
+        var output = CommandOutput()
         let origin: String = switch summary.source {
         case .builtin: "built-in"
         case .csv(let path, let target, _, _, _): "CSV file \(path), target \(target)"
         case .builtinTable(_, let target, _, _, _): "built-in raw table, target \(target)"
         }
-        console.line("\(summary.name) (\(origin)): \(NumberFormat.count(summary.rows, "row")), "
+        output.line("\(summary.name) (\(origin)): \(NumberFormat.count(summary.rows, "row")), "
                      + "\(NumberFormat.count(dataset.columnCount, "feature")), \(summary.task.rawValue)")
-        console.line()
+        output.line()
         if let classes = summary.classes {
             let rows = classes.map { [$0.name, String($0.count), NumberFormat.fixed($0.fraction, decimals: 3, trimZeros: false)] }
-            console.lines(TextTable(columns: [.init("class", alignment: .left), .init("rows"), .init("share")], rows: rows)
-                .render(traits: console.traits))
+            output.table(TextTable(columns: [.init("class", alignment: .left), .init("rows"), .init("share")], rows: rows))
         } else if let target = summary.target {
             let row = ["target", NumberFormat.metric(target.mean), NumberFormat.metric(target.sd),
                        NumberFormat.metric(target.min), NumberFormat.metric(target.max)]
-            console.lines(TextTable(columns: [.init("", alignment: .left), .init("mean"), .init("sd"), .init("min"), .init("max")],
-                                    rows: [row]).render(traits: console.traits))
+            output.table(TextTable(columns: [.init("", alignment: .left), .init("mean"), .init("sd"), .init("min"), .init("max")],
+                                    rows: [row]))
         }
-        console.line()
+        output.line()
         let showMissing = summary.missingTotal > 0
         let rows = summary.features.map { f -> [String] in
             let s = f.statistics
@@ -170,33 +169,36 @@ extension Shell {
         }
         var columns: [TextTable.Column] = [.init("feature", alignment: .left), .init("mean"), .init("sd"), .init("min"), .init("max")]
         if showMissing { columns.append(.init("missing")) }
-        if !rows.isEmpty { console.lines(TextTable(columns: columns, rows: rows).render(traits: console.traits)) }
+        if !rows.isEmpty { output.table(TextTable(columns: columns, rows: rows)) }
         if !dataset.textColumns.isEmpty {
-            if !rows.isEmpty { console.line() }
-            console.lines(textColumnTable(dataset, encoder: bench.partitioning?.holdout?.standardizer.encoder))
+            if !rows.isEmpty { output.line() }
+            output.lines(textColumnTable(dataset, encoder: bench.partitioning?.holdout?.standardizer.encoder))
         }
         let indicators = bench.partitioning?.standardizer.indicators
         let notes = Shell.loadNotes(dataset, indicators: indicators) + warningLines(Shell.dataWarnings(dataset, bench))
         if !notes.isEmpty {
-            console.line()
-            console.lines(notes)
+            output.line()
+            output.lines(notes)
         }
-        console.line()
+        output.line()
         if let split = bench.partitioning?.holdout {
-            console.line("split: " + Shell.splitSummary(split))
+            output.line("split: " + Shell.splitSummary(split))
             if let counts = split.classCounts {
-                console.lines(classCountTable(names: counts.names, parts: [("train", counts.train), ("dev", counts.dev), ("test", counts.test)]))
+                output.lines(classCountTable(names: counts.names, parts: [("train", counts.train), ("dev", counts.dev), ("test", counts.test)]))
             }
-            console.line("test set looks: \(looks(of: dataset).count)")
+            let lookCount = looks(of: dataset, warnings: &output).count
+            output.line("test set looks: \(lookCount)")
         } else if let cv = bench.partitioning?.crossValidation {
-            console.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
+            output.line("split: \(cv.sizesDescription) (seed \(cv.seed)\(cv.stratified ? ", stratified" : ""))")
             if let folds = cv.foldClassCounts, let names = dataset.classNames, let test = cv.test.classCounts {
-                console.lines(classCountTable(names: names, parts: folds.enumerated().map { ("fold \($0.offset + 1)", $0.element) } + [("test", test)]))
+                output.lines(classCountTable(names: names, parts: folds.enumerated().map { ("fold \($0.offset + 1)", $0.element) } + [("test", test)]))
             }
-            console.line("test set looks: \(looks(of: dataset).count)")
+            let lookCount = looks(of: dataset, warnings: &output).count
+            output.line("test set looks: \(lookCount)")
         } else {
-            console.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
+            output.line("split: none yet (split train=0.6 dev=0.2 test=0.2)")
         }
+        return output
     }
 
     /// `split train=F dev=F test=F [seed=N] [stratify=yes]` or `split cv=K test=F [seed=N]`.

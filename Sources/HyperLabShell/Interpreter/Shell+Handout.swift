@@ -9,10 +9,8 @@ extension Shell {
     /// Prints what `render` makes for this console (with wall times when they are shown), and
     /// hands the notebook what it makes for plain output without wall times.
     /// - Parameter render: the lines for the given traits, with wall times or without.
-    func present(_ render: (ConsoleTraits, _ timings: Bool) -> [String]) {
-        let shown = render(console.traits, options.showTimings)
-        let plain = (console.traits == .plain && !options.showTimings) ? shown : render(.plain, false)
-        console.lines(shown, plain: plain)
+    func present(_ render: @escaping (ConsoleTraits, _ timings: Bool) -> [String]) {
+        emit(CommandOutput([.presented(render)]))
     }
 
     /// Prints `line(timings)`: with wall times when they are shown; the notebook gets it without.

@@ -2,16 +2,14 @@ import HyperLabKit
 
 /// `help` and `help COMMAND`, written from the command catalogue.
 extension Shell {
-    /// Prints the overview, or one command's syntax, options with defaults, and an example.
-    func help(_ command: BoundCommand) throws(InputError) {
+    /// The overview, or one command's syntax, options with defaults, and an example.
+    func help(_ command: BoundCommand) throws(InputError) -> CommandOutput {
         let width = console.traits.width
         guard let topic = command.argumentString(0) else {
-            console.write(Shell.overview(width: width))
-            return
+            return CommandOutput([.text(Shell.overview(width: width), plain: nil)])
         }
         if topic == "tutorials" {
-            listTutorials()
-            return
+            return listTutorials()
         }
         var specs = CommandCatalog.specs(named: topic)
         if let second = command.argumentString(1) {
@@ -28,10 +26,9 @@ extension Shell {
                              hint: suggestion.map { "did you mean help \($0)?" } ?? "type help to list the commands")
         }
         if command.argumentString(1) == nil, specs.count > 1, specs.allSatisfy(\.sweepsParameters) {
-            console.write(sweepFamilyPage(specs))   // help sweep: the kinds, and what they share
-            return
+            return CommandOutput([.text(sweepFamilyPage(specs), plain: nil)])   // help sweep: the kinds, and what they share
         }
-        console.write(specs.map(details).joined(separator: "\n"))
+        return CommandOutput([.text(specs.map(details).joined(separator: "\n"), plain: nil)])
     }
 
     /// The list of commands by group, each summary wrapped to fit `width` columns (80: the README's).

@@ -141,28 +141,30 @@ extension Shell {
     }
 
     /// `show trial N`: a trial of the last sweep, and the tail of its command's log.
-    func showTrial(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func showTrial(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> CommandOutput {
         let sweep = try requireSweep(bench, command)
         guard case .integer(let n)? = command.arguments.first, let trial = sweep.trial(n) else {
             throw InputError("\(sweep.name) has no such trial", at: command.span(ofArgument: 0),
                              hint: "its trials are numbered 0 to \(max(sweep.trials.count - 1, 0))")
         }
-        console.line("trial \(trial.number) of \(sweep.name): \(Shell.stateCell(trial)) · seed \(trial.seed)")
-        if trial.parameters.count > 0 { console.line("parameters: " + Shell.parameterText(trial.parameters)) }
+        var output = CommandOutput()
+        output.line("trial \(trial.number) of \(sweep.name): \(Shell.stateCell(trial)) · seed \(trial.seed)")
+        if trial.parameters.count > 0 { output.line("parameters: " + Shell.parameterText(trial.parameters)) }
         let metrics = trial.metrics.keys.sorted().map { "\($0) \(NumberFormat.metric(trial.metrics[$0] ?? .nan))" }
-        if !metrics.isEmpty { console.line("metrics: " + metrics.joined(separator: " · ")) }
+        if !metrics.isEmpty { output.line("metrics: " + metrics.joined(separator: " · ")) }
         let curve = trial.curve.map { "\($0.step): \(NumberFormat.metric($0.value))" }
-        if !curve.isEmpty { console.line("\(sweep.metric) per epoch: " + curve.joined(separator: "  ")) }
+        if !curve.isEmpty { output.line("\(sweep.metric) per epoch: " + curve.joined(separator: "  ")) }
         if let folder = sweep.logFolder {
             let path = TrialLog.path(folder: folder, trial: trial.number)
             if let tail = TrialLog.tail(path: path, lines: 20) {
-                console.line("last lines of \(path):")
-                for line in tail { console.line("  " + line) }
+                output.line("last lines of \(path):")
+                for line in tail { output.line("  " + line) }
             } else if FileManager.default.fileExists(atPath: path) {
-                console.line("its log \(Shell.relativePath(path, to: options.workingDirectory)) cannot be read: check its permissions")
+                output.line("its log \(Shell.relativePath(path, to: options.workingDirectory)) cannot be read: check its permissions")
             } else {
-                console.line("no log at \(Shell.relativePath(path, to: options.workingDirectory)): it was removed, written to another logs= folder, or on another machine")
+                output.line("no log at \(Shell.relativePath(path, to: options.workingDirectory)): it was removed, written to another logs= folder, or on another machine")
             }
         }
+        return output
     }
 }

@@ -22,21 +22,16 @@ extension Shell {
 
     /// Prints a plot, and writes it as SVG too when the command has `to="FILE.svg"`. The
     /// notebook keeps the drawing with the text, for a Jupyter notebook's image of the plot.
-    func show(_ render: (ConsoleTraits) -> [String], svg: @autoclosure () -> String, _ command: BoundCommand) throws(InputError) {
-        var drawing: String?
-        if let recorder = notebookOutput {
-            let image = svg()
-            recorder.figure(svg: image) { console.figure(svg: image) { present { traits, _ in render(traits) } } }
-            drawing = image
-        } else {
-            console.figure(svg: svg()) { present { traits, _ in render(traits) } }
-        }
+    func show(_ render: @escaping (ConsoleTraits) -> [String], svg: @autoclosure () -> String,
+              _ command: BoundCommand) throws(InputError) {
+        let drawing = svg()
+        emit(CommandOutput([.figure(svg: drawing, body: CommandOutput([.presented { traits, _ in render(traits) }]))]))
         guard let path = command.string("to") else { return }
         guard path.lowercased().hasSuffix(".svg") else {
             throw InputError("to= writes an SVG file; name it FILE.svg", at: command.span(ofOption: "to"),
                              hint: "plot history to=\"history.svg\"")
         }
-        try writeUserFile(drawing ?? svg(), to: path, command: command, span: command.span(ofOption: "to"), overwrite: false)
+        try writeUserFile(drawing, to: path, command: command, span: command.span(ofOption: "to"), overwrite: false)
         console.line("wrote \(path)")
     }
 

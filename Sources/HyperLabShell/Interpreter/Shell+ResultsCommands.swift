@@ -49,7 +49,7 @@ extension Shell {
     }
 
     /// `results [sort=KEY] [top=N] [state=S] [where KEY<VALUE ...]`.
-    func results(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func results(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> ResultsListing {
         let sweep = try requireSweep(bench, command)
         var trials = sweep.trials
         let keys = sweep.space.names
@@ -104,42 +104,8 @@ extension Shell {
         }
         let shownCount = trials.count
         if let top = command.option("top"), case .integer(let n) = top { trials = Array(trials.prefix(n)) }
-        // The seconds column only where wall times are shown (see help results).
-        present { traits, timings in
-            var columns: [TextTable.Column] = [.init("trial")]
-            columns += keys.map { TextTable.Column($0) }
-            columns += metrics.map { TextTable.Column($0) }
-            columns += [.init("epochs"), .init("state", alignment: .left)]
-            let timeColumn = timings && !metrics.contains("seconds")
-            if timeColumn { columns.append(.init("seconds")) }
-            let rows = trials.map { trial -> [String] in
-                var row = [String(trial.number)]
-                row += keys.map { trial.parameters[$0].map(Shell.valueText) ?? "—" }
-                row += metrics.map { Shell.metricCell(trial, $0) }
-                row.append(trial.metrics["epochs"].map { NumberFormat.metric($0) } ?? trial.lastStep.map(String.init) ?? "0")
-                row.append(Shell.stateCell(trial))
-                if timeColumn { row.append(NumberFormat.fixed(trial.seconds, decimals: 2, trimZeros: false)) }
-                return row
-            }
-            let front = Set(sweep.paretoFront.map(\.number))
-            let marked = sweep.isMultiObjective ? nil : sweep.best.flatMap { best in trials.firstIndex { $0.number == best.number } }
-            var notes: [String] = []
-            if trials.count < sweep.trials.count {
-                notes.append("\(trials.count) of \(sweep.trials.count) trials shown"
-                             + (shownCount > trials.count ? " (the best \(trials.count) by \(command.string("sort") ?? sweep.metric))" : ""))
-            }
-            var table = TextTable(title: "\(sweep.name) (\(sweep.sampler)) on \(sweep.datasetName)", columns: columns, rows: rows,
-                                  markedRow: marked, markerNote: marked == nil ? nil : "best \(sweep.metric)", notes: notes)
-            if sweep.isMultiObjective {
-                table.markedRows = Set(trials.indices.filter { front.contains(trials[$0].number) })
-                table.markerNote = "on the Pareto front of " + sweep.objectives.map(\.name).joined(separator: " and ")
-                    + ": no other trial is as good on every metric and better on one"
-            }
-            Shell.makeRoom(in: &table, width: traits.width, keep: ["trial", sweep.metric] + sweep.objectives.map(\.name) + keys,
-                           dropFirst: metrics.filter { $0 != sweep.metric }.reversed() + ["seconds", "epochs"],
-                           rowsName: "trial", leftOutHint: "a wider terminal shows them; save results writes every column")
-            return table.render(traits: traits)
-        }
+        return ResultsListing(sweep: sweep, trials: trials, keys: keys, metrics: metrics, matched: shownCount,
+                              sortKey: command.string("sort"))
     }
 
     /// Narrows a table that does not fit `width` by leaving out whole columns rather than
@@ -173,24 +139,18 @@ extension Shell {
     }
 
     /// `best`: the best trial, its parameters against the current values, and how to use it.
-    func best(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func best(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> BestReport {
         let sweep = try requireSweep(bench, command)
         guard let best = sweep.best, let value = best.value else {
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan,
                              hint: "results shows why (failed or pruned trials)")
         }
-        var head = "best of \(sweep.name): trial \(best.number) · \(sweep.metric) \(Shell.metricCell(best, sweep.metric))"
-        if sweep.repeats > 1 { head += " (mean of \(sweep.repeats) seeds)" }
-        if value.isNaN { head += " (no value)" }
-        console.line(head)
-        let rows = best.parameters.map { name, value -> [String] in
-            [name, Shell.valueText(value), bench.configuration.value(name).map(Shell.valueText) ?? "—"]
+        let parameters = best.parameters.map { name, value in
+            BestReport.Parameter(key: name, trial: Shell.valueText(value),
+                                 current: bench.configuration.value(name).map(Shell.valueText) ?? "—")
         }
-        console.lines(TextTable(columns: [.init("key", alignment: .left), .init("trial", alignment: .left), .init("current", alignment: .left)],
-                                rows: rows).render(traits: console.traits))
-        let others = Shell.shownMetrics(sweep).dropFirst().compactMap { name in best.metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
-        if !others.isEmpty { console.line(others.joined(separator: " · ")) }
-        console.line("use best copies its configuration (and its seed) into the current one")
+        let others = Shell.shownMetrics(sweep).dropFirst().compactMap { name in best.metrics[name].map { (name, $0) } }
+        return BestReport(sweep: sweep, trial: best, value: value, parameters: parameters, otherMetrics: others)
     }
 
     /// `use best` / `use trial N`: the trial's whole configuration becomes the current one.

@@ -4,8 +4,8 @@ import HyperLabKit
 /// The session commands: narration, history, saving and replaying scripts.
 extension Shell {
     /// `say "TEXT"`: narration, printed as is.
-    func say(_ command: BoundCommand) {
-        console.line(command.argumentString(0) ?? "")
+    func say(_ command: BoundCommand) -> CommandOutput {
+        .line(command.argumentString(0) ?? "")
     }
 
     /// `pause`: waits for Enter when a person is at the keyboard; nothing in a script run.
@@ -15,16 +15,17 @@ extension Shell {
     }
 
     /// `history`: the recorded commands, numbered.
-    func history() {
+    func history() -> CommandOutput {
         guard !recorded.isEmpty else {
-            console.line("no commands yet: the commands that change the workbench are listed here")
-            return
+            return .line("no commands yet: the commands that change the workbench are listed here")
         }
         let width = String(recorded.count).count
+        var output = CommandOutput()
         for (i, text) in recorded.enumerated() {
             let number = String(i + 1)
-            console.line(String(repeating: " ", count: width - number.count) + number + "  " + text)
+            output.line(String(repeating: " ", count: width - number.count) + number + "  " + text)
         }
+        return output
     }
 
     /// `save session NAME [force=yes]`: writes the recorded commands as a replayable script.

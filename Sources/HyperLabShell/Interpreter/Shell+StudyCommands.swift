@@ -9,12 +9,11 @@ extension Shell {
     }
 
     /// `studies`: every stored study.
-    func listStudies(_ command: BoundCommand) throws(InputError) {
+    func listStudies(_ command: BoundCommand) throws(InputError) -> CommandOutput {
         let summaries: [StudySummary]
         do { summaries = try options.repository.studies() } catch { throw storeError(error, command) }
         guard !summaries.isEmpty else {
-            console.line("no studies in \(storeLocation) yet: every sweep is stored as one")
-            return
+            return .line("no studies in \(storeLocation) yet: every sweep is stored as one")
         }
         let rows = summaries.map { s -> [String] in
             let done = [TrialState.complete, .pruned, .failed].map { s.counts[$0] ?? 0 }.reduce(0, +)
@@ -29,8 +28,7 @@ extension Shell {
         let columns: [TextTable.Column] = [.init("study", alignment: .left), .init("dataset", alignment: .left),
                                            .init("sampler", alignment: .left), .init("trials", alignment: .left),
                                            .init("best", alignment: .left), .init("created", alignment: .left)]
-        console.lines(TextTable(columns: columns, rows: rows, notes: ["stored in \(storeLocation)"])
-            .render(traits: console.traits))
+        return CommandOutput([.table(TextTable(columns: columns, rows: rows, notes: ["stored in \(storeLocation)"]))])
     }
 
     /// Loads a stored study by the name given as the command's argument.

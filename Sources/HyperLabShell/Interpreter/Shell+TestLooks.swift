@@ -6,13 +6,22 @@ extension Shell {
     /// Every look at `dataset`'s test set so far, oldest first: this session's and the store's.
     /// A store that cannot be read is reported once per call, and the session's looks still count.
     func looks(of dataset: Dataset) -> [TestLook] {
+        var warnings = CommandOutput()
+        let all = looks(of: dataset, warnings: &warnings)
+        emit(warnings)
+        return all
+    }
+
+    /// Every look at `dataset`'s test set, as `looks(of:)`; a store that cannot be read adds its
+    /// warning to `warnings` instead of printing it.
+    func looks(of dataset: Dataset, warnings: inout CommandOutput) -> [TestLook] {
         let hash = dataset.contentHash
         let mine = sessionLooks.filter { $0.datasetHash == hash }
         do {
             return mine.merged(with: try options.repository.looks(ofDataset: hash))
         } catch {
-            console.line(console.paint("warning:", .yellow) + " the looks kept in \(options.repository.location) cannot be read"
-                         + " (\(error.message)); counting this session's only")
+            warnings.warning("the looks kept in \(options.repository.location) cannot be read"
+                             + " (\(error.message)); counting this session's only")
             return mine.merged(with: [])
         }
     }
@@ -48,14 +57,15 @@ extension Shell {
     }
 
     /// `show looks`: every look at the loaded dataset's test set: when, what, which score.
-    func showLooks(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func showLooks(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> CommandOutput {
         guard let dataset = bench.dataset else {
             throw InputError("no data loaded", at: command.syntax.nameSpan, hint: "load a dataset first; looks are counted per dataset")
         }
-        let all = looks(of: dataset)
+        var output = CommandOutput()
+        let all = looks(of: dataset, warnings: &output)
         guard !all.isEmpty else {
-            console.line("no look at the test set of \(dataset.name) yet: evaluate test takes one, once, at the end")
-            return
+            output.line("no look at the test set of \(dataset.name) yet: evaluate test takes one, once, at the end")
+            return output
         }
         // One metric per dataset (its task's): it heads the score column.
         let metric = all.compactMap(\.metric).first ?? "score"
@@ -65,8 +75,8 @@ extension Shell {
         }
         let note = all.count == 1 ? "one look: its score is an honest estimate"
             : "later looks are optimistic: choices after the first may follow what test showed"
-        console.lines(TextTable(columns: [.init("look"), .init("when", alignment: .left), .init("configuration", alignment: .left),
-                                          .init(metric)], rows: rows, notes: [note])
-            .render(traits: console.traits))
+        output.table(TextTable(columns: [.init("look"), .init("when", alignment: .left), .init("configuration", alignment: .left),
+                                         .init(metric)], rows: rows, notes: [note]))
+        return output
     }
 }

@@ -116,10 +116,9 @@ extension Shell {
     }
 
     /// `runs`: every run with its configuration summary, outcome and final dev metric.
-    func listRuns(_ bench: Workbench) {
+    func listRuns(_ bench: Workbench) -> CommandOutput {
         guard !bench.runs.isEmpty else {
-            console.line("no runs yet: train runs the current configuration")
-            return
+            return .line("no runs yet: train runs the current configuration")
         }
         let runs = bench.runs.map(\.run)
         let metrics = runs.map { MetricName.primaryDevMetric(for: $0.task) }
@@ -142,13 +141,17 @@ extension Shell {
             + (scheduled ? [.init("schedule", alignment: .left)] : []) + [.init("epochs", alignment: .right)]
             + (shared.map { [TextTable.Column($0)] } ?? [.init("metric", alignment: .left), .init("dev")])
             + [.init("outcome", alignment: .left)]
-        var table = TextTable(columns: columns, rows: rows, notes: notes)
-        // Every outcome but "complete" has its note, so the outcome column is the first to go.
-        Shell.makeRoom(in: &table, width: console.traits.width,
-                       keep: ["run", "model", "optimizer", "schedule", "dev"] + (shared.map { [$0] } ?? []),
-                       dropFirst: ["outcome"], rowsName: "run",
-                       leftOutHint: "every run without a note above completed; a wider terminal shows the column")
-        console.lines(table.render(traits: console.traits))
+        var output = CommandOutput()
+        output.layout { traits in
+            var table = TextTable(columns: columns, rows: rows, notes: notes)
+            // Every outcome but "complete" has its note, so the outcome column is the first to go.
+            Shell.makeRoom(in: &table, width: traits.width,
+                           keep: ["run", "model", "optimizer", "schedule", "dev"] + (shared.map { [$0] } ?? []),
+                           dropFirst: ["outcome"], rowsName: "run",
+                           leftOutHint: "every run without a note above completed; a wider terminal shows the column")
+            return table.render(traits: traits)
+        }
+        return output
     }
 
     /// "mlp [64,32] tanh drop 0.1", "linear".

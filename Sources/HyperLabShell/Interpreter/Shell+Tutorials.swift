@@ -22,19 +22,17 @@ extension Shell {
         }
     }
 
-    /// Prints the tutorials and how to replay one.
-    func listTutorials() {
+    /// The tutorials and how to replay one.
+    func listTutorials() -> CommandOutput {
         let entries = tutorialEntries()
         guard !entries.isEmpty else {
-            console.line("no tutorials found: start hyperlab in the HyperLab folder (they live in tutorials/)")
-            return
+            return .line("no tutorials found: start hyperlab in the HyperLab folder (they live in tutorials/)")
         }
         let folder = (entries[0].path as NSString).deletingLastPathComponent
         let columns = [TextTable.Column("tutorial", alignment: .left), TextTable.Column("section", alignment: .left)]
-        console.lines(TextTable(title: "tutorials in \(folder)/", columns: columns,
-                                rows: entries.map { [($0.path as NSString).lastPathComponent, $0.title] },
-                                notes: ["replay one step by step: replay \"\(entries[0].path)\" step=yes",
-                                        "(Enter between steps; afterwards, save notebook \"handout.md\" makes a handout)"])
-            .render(traits: console.traits))
+        return CommandOutput([.table(TextTable(title: "tutorials in \(folder)/", columns: columns,
+                                               rows: entries.map { [($0.path as NSString).lastPathComponent, $0.title] },
+                                               notes: ["replay one step by step: replay \"\(entries[0].path)\" step=yes",
+                                                       "(Enter between steps; afterwards, save notebook \"handout.md\" makes a handout)"]))])
     }
 }

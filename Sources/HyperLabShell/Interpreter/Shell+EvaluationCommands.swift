@@ -74,7 +74,7 @@ extension Shell {
     }
 
     /// `compare A B [repeats=N] [metric=M]`.
-    func compare(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func compare(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> ComparisonReport {
         let scoring = try requireScoring(bench, command)
         let refs = try references(command, bench)
         let metric = command.string("metric") ?? MetricName.primaryDevMetric(for: scoring.task)
@@ -124,26 +124,12 @@ extension Shell {
         } catch {
             throw InputError("cannot compare: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }
-        let rows = [(refs[0].name, a), (refs[1].name, b)].map { name, values -> [String] in
-            let (mean, sd) = TrialOutcome.meanAndSD(values.filter(\.isFinite))
-            return [name, NumberFormat.metric(mean), NumberFormat.metric(sd), values.map { NumberFormat.metric($0) }.joined(separator: " ")]
-        }
-        console.lines(TextTable(columns: [.init("configuration", alignment: .left), .init("mean"), .init("sd"),
-                                          .init("\(metric) per pair", alignment: .left)], rows: rows)
-            .render(traits: console.traits))
-        var line = "difference \(NumberFormat.metric(test.meanDifference))"
-        if let interval = test.corrected.interval {
-            line += " (\(Int((interval.level * 100).rounded()))% CI \(NumberFormat.metric(interval.lower)) to \(NumberFormat.metric(interval.upper)))"
-        }
-        line += " · corrected resampled t-test p = \(NumberFormat.metric(test.corrected.pValue))"
-        line += " (uncorrected p = \(NumberFormat.metric(test.uncorrected.pValue)))"
-        console.line(line)
-        if let note = test.note { console.line(note) }
-        console.line("verdict: " + test.verdict(refs[0].name, refs[1].name, direction: direction))
+        return ComparisonReport(names: (refs[0].name, refs[1].name), metric: metric, scoresA: a, scoresB: b,
+                                test: test, direction: direction)
     }
 
     /// `recheck [top=K] [repeats=N] [fresh=yes]`.
-    func recheck(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func recheck(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> RecheckResult {
         let sweep = try requireSweep(bench, command)
         let scoring = try requireScoring(bench, command)
         guard scoring.datasetName == sweep.datasetName else {
@@ -208,16 +194,6 @@ extension Shell {
         } catch {
             throw InputError("cannot recheck: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }
-        let rows = report.rows.map { row -> [String] in
-            let recheck = row.recheckMean.map { NumberFormat.metric($0) + " ± " + NumberFormat.metric(row.recheckSD ?? 0) } ?? "—"
-            let gap = row.gap.map { ($0 > 0 ? "+" : "") + NumberFormat.metric($0) } ?? "—"
-            return [String(row.number), NumberFormat.metric(row.selectionScore), recheck, gap,
-                    row.failedCount > 0 ? "\(row.failedCount) diverged" : ""]
-        }
-        console.lines(TextTable(columns: [.init("trial"), .init("at selection"), .init("rechecked", alignment: .left),
-                                          .init("gap", alignment: .left), .init("note", alignment: .left)], rows: rows,
-                                notes: ["gap > 0: the trial looked better when it was selected than it is (optimism)"])
-            .render(traits: console.traits))
-        console.line(report.summary)
+        return RecheckResult(report: report)
     }
 }

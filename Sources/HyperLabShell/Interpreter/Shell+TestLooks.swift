@@ -28,10 +28,17 @@ extension Shell {
 
     /// Keeps `look` in this session and in the store (a warning if the store cannot keep it).
     func keep(_ look: TestLook) {
+        var warnings = CommandOutput()
+        keep(look, warnings: &warnings)
+        emit(warnings)
+    }
+
+    /// Keeps `look` as `keep(_:)` does; a store that cannot keep it adds its warning to `warnings`.
+    func keep(_ look: TestLook, warnings: inout CommandOutput) {
         sessionLooks.append(look)
         do { try options.repository.recordLook(look) } catch {
-            console.line(console.paint("warning:", .yellow) + " the look could not be stored in \(options.repository.location)"
-                         + " (\(error.message)); this session still counts it")
+            warnings.warning("the look could not be stored in \(options.repository.location)"
+                             + " (\(error.message)); this session still counts it")
         }
     }
 

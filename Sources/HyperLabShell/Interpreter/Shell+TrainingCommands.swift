@@ -203,7 +203,7 @@ extension Shell {
     }
 
     /// `evaluate test`: train on train+dev, score the locked test part once, count the look.
-    func evaluateTest(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func evaluateTest(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> TestEvaluationReport {
         guard var partitioning = bench.partitioning else {
             throw InputError("no split yet", at: command.syntax.nameSpan,
                              hint: "split the data first: split train=0.6 dev=0.2 test=0.2")
@@ -236,30 +236,23 @@ extension Shell {
         }
         let metrics = evaluation.metrics
         let names = evaluation.run.task == .classification ? ["test_acc", "test_loss"] : ["test_rmse", "test_r2"]
-        let scores = names.compactMap { name in metrics[name].map { "\(name) \(NumberFormat.metric($0))" } }
-        presentLine { timings in
-            let time = timings ? ", " + NumberFormat.duration(seconds: evaluation.run.seconds) : ""
-            return scores.joined(separator: " · ")
-                + "  (trained on train+dev: \(evaluation.trainedRows) rows, \(evaluation.run.epochs.count) epochs\(time))"
-        }
-        if let more = Shell.moreMetricsLine(metrics, part: "test", task: evaluation.run.task) { console.line(more) }
-        console.lines(baselineLines(parts: [(trainAndDev, test)], partName: "test", score: metrics[names[0]],
-                                    classNames: bench.dataset?.classNames, subject: "the model"))
-        if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { console.line(note) }
+        var notes = CommandOutput()
+        if let more = Shell.moreMetricsLine(metrics, part: "test", task: evaluation.run.task) { notes.line(more) }
+        notes.lines(baselineLines(parts: [(trainAndDev, test)], partName: "test", score: metrics[names[0]],
+                                  classNames: bench.dataset?.classNames, subject: "the model"))
+        if let note = Shell.epochsNote(runs: bench.runs, configuration: config) { notes.line(note) }
         var looks = 1
         if let dataset = bench.dataset, let split = Shell.splitArguments(bench) {
             let primary = names[0]
             keep(TestLook(dataset: dataset, date: options.clock(), kind: .evaluation, split: split,
-                          configuration: Shell.configurationShort(config), metric: primary, score: metrics[primary]))
-            looks = self.looks(of: dataset).count
+                          configuration: Shell.configurationShort(config), metric: primary, score: metrics[primary]),
+                 warnings: &notes)
+            looks = self.looks(of: dataset, warnings: &notes).count
         }
-        if looks == 1 {
-            console.line("test set looks: 1. Report this number; do not tune on it.")
-        } else {
-            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set of \(bench.dataset?.name ?? "the data")."
-                         + " Choosing a configuration by its test score")
-            console.line("overfits the test set, as tuning on dev overfits dev: this score is now optimistic (show looks lists them).")
-        }
+        return TestEvaluationReport(scores: names.compactMap { name in metrics[name].map { (name, $0) } },
+                                    trainedRows: evaluation.trainedRows, epochs: evaluation.run.epochs.count,
+                                    seconds: evaluation.run.seconds, notes: notes, looks: looks,
+                                    datasetName: bench.dataset?.name ?? "the data")
     }
 
     /// A note when the last run trained the current configuration for another number of epochs

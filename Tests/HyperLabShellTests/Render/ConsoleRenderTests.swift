@@ -1,0 +1,95 @@
+import Synchronization
+import Testing
+@testable import HyperLabShell
+
+/// `Console.render`: each block of a `CommandOutput` printed as the handlers printed it.
+@Suite struct ConsoleRenderTests {
+    /// A console writing into `written`, its observer's text into `observed`.
+    static func console(_ traits: ConsoleTraits, _ written: Mutex<String>,
+                        figure: (@Sendable (String, String) -> Void)? = nil) -> Console {
+        Console(traits: traits, out: { text in written.withLock { $0 += text } }, figure: figure)
+    }
+
+    @Test func linesTextAndLaidOutLinesPrintInOrder() {
+        let capture = CapturedOutput()
+        var output = CommandOutput.line("first")
+        output.text("no newline|")
+        output.lines(["a", "b"])
+        output.lines([])
+        output.line()
+        capture.console().render(output, timings: false)
+        #expect(capture.text == "first\nno newline|a\nb\n\n")
+    }
+
+    @Test func anObserverGetsAPlainLinesAlternative() {
+        let capture = CapturedOutput()
+        let console = capture.console()
+        let observed = Mutex("")
+        console.observing({ text in observed.withLock { $0 += text } }) {
+            console.render(.line("took 3.2 s", plain: "took"), timings: true)
+        }
+        #expect(capture.text == "took 3.2 s\n")
+        #expect(observed.withLock { $0 } == "took\n")
+    }
+
+    @Test func aTableIsLaidOutForTheConsolesWidthWhenPrinted() {
+        let table = TextTable(columns: [.init("key", alignment: .left), .init("value", alignment: .wrapped)],
+                              rows: [["lr", "a value long enough to wrap in a narrow console"]])
+        let wide = CapturedOutput(), narrow = CapturedOutput()
+        wide.console(traits: renderTraits(width: 80)).render(CommandOutput([.table(table)]), timings: false)
+        narrow.console(traits: renderTraits(width: 30)).render(CommandOutput([.table(table)]), timings: false)
+        #expect(wide.text == table.render(traits: renderTraits(width: 80)).map { $0 + "\n" }.joined())
+        #expect(narrow.text == table.render(traits: renderTraits(width: 30)).map { $0 + "\n" }.joined())
+        #expect(wide.text != narrow.text)
+    }
+
+    @Test func aLayoutBlockGetsTheConsolesTraits() {
+        let capture = CapturedOutput()
+        capture.console(traits: renderTraits(width: 33, unicode: false)).render(
+            CommandOutput([.layout { traits in ["width \(traits.width) unicode \(traits.unicode)"] }]), timings: false)
+        #expect(capture.text == "width 33 unicode false\n")
+    }
+
+    @Test func aWarningIsYellowOnlyWhereColourIsAllowed() {
+        let plain = CapturedOutput(), coloured = CapturedOutput()
+        plain.console().render(CommandOutput([.warning("look 2")]), timings: false)
+        coloured.console(traits: renderTraits(color: true)).render(CommandOutput([.warning("look 2")]), timings: false)
+        #expect(plain.text == "warning: look 2\n")
+        #expect(coloured.text == "\u{1B}[33mwarning:\u{1B}[0m look 2\n")
+    }
+
+    @Test func aPresentedBlockShowsTimingsWhileTheNotebookGetsThePlainLayout() {
+        let written = Mutex("")
+        let observed = Mutex("")
+        let console = Self.console(renderTraits(width: 50), written)
+        var output = CommandOutput()
+        output.present { traits, timings in ["\(traits.width) columns" + (timings ? ", 2.5 s" : "")] }
+        output.presentLine { timings in "done" + (timings ? " in 2.5 s" : "") }
+        console.observing({ text in observed.withLock { $0 += text } }) { console.render(output, timings: true) }
+        #expect(written.withLock { $0 } == "50 columns, 2.5 s\ndone in 2.5 s\n")
+        #expect(observed.withLock { $0 } == "80 columns\ndone\n")
+    }
+
+    @Test func aFigureGoesToTheSinkAndAroundFigureSeesItsDrawing() {
+        let written = Mutex("")
+        let figures = Mutex<[String]>([])
+        let around = Mutex<[String]>([])
+        let console = Self.console(.plain, written, figure: { svg, text in figures.withLock { $0.append(svg + "|" + text) } })
+        var output = CommandOutput.line("before")
+        output.figure(svg: "<svg/>", text: CommandOutput([.lines(["row 1", "row 2"])]))
+        output.line("after")
+        console.render(output, timings: false, aroundFigure: { svg, draw in
+            around.withLock { $0.append(svg) }
+            draw()
+        })
+        #expect(written.withLock { $0 } == "before\nafter\n")
+        #expect(figures.withLock { $0 } == ["<svg/>|row 1\nrow 2\n"])
+        #expect(around.withLock { $0 } == ["<svg/>"])
+    }
+
+    @Test func withoutAFigureSinkAFigureIsItsText() {
+        let capture = CapturedOutput()
+        capture.console().render(CommandOutput([.figure(svg: "<svg/>", body: .line("plot"))]), timings: false)
+        #expect(capture.text == "plot\n")
+    }
+}

@@ -4,12 +4,6 @@ import Testing
 
 /// `Console.render`: each block of a `CommandOutput` printed as the handlers printed it.
 @Suite struct ConsoleRenderTests {
-    /// A console writing into `written`, its observer's text into `observed`.
-    static func console(_ traits: ConsoleTraits, _ written: Mutex<String>,
-                        figure: (@Sendable (String, String) -> Void)? = nil) -> Console {
-        Console(traits: traits, out: { text in written.withLock { $0 += text } }, figure: figure)
-    }
-
     @Test func linesTextAndLaidOutLinesPrintInOrder() {
         let capture = CapturedOutput()
         var output = CommandOutput.line("first")
@@ -61,7 +55,7 @@ import Testing
     @Test func aPresentedBlockShowsTimingsWhileTheNotebookGetsThePlainLayout() {
         let written = Mutex("")
         let observed = Mutex("")
-        let console = Self.console(renderTraits(width: 50), written)
+        let console = Console(traits: renderTraits(width: 50), out: { text in written.withLock { $0 += text } })
         var output = CommandOutput()
         output.present { traits, timings in ["\(traits.width) columns" + (timings ? ", 2.5 s" : "")] }
         output.presentLine { timings in "done" + (timings ? " in 2.5 s" : "") }
@@ -74,7 +68,8 @@ import Testing
         let written = Mutex("")
         let figures = Mutex<[String]>([])
         let around = Mutex<[String]>([])
-        let console = Self.console(.plain, written, figure: { svg, text in figures.withLock { $0.append(svg + "|" + text) } })
+        let console = Console(traits: .plain, out: { text in written.withLock { $0 += text } },
+                              figure: { svg, text in figures.withLock { $0.append(svg + "|" + text) } })
         var output = CommandOutput.line("before")
         output.figure(svg: "<svg/>", text: CommandOutput([.lines(["row 1", "row 2"])]))
         output.line("after")

@@ -3,7 +3,7 @@ import HyperLabKit
 /// The configuration commands: `model`, `optimizer`, `schedule`, `set`, `show config`.
 extension Shell {
     /// Applies a configuration command's kind argument and options, in the order written.
-    func configure(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func configure(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let origin = ValueOrigin.command(command.spec.name)
         // Only `set` takes store=; the other configuration commands declare no such option.
         let store = command.spec.id == .set ? command.string("store") : nil
@@ -36,11 +36,12 @@ extension Shell {
             }
         }
         bench.configuration = config
-        report(changes, in: config, command: command.spec.name)
+        var output = report(changes, in: config, command: command.spec.name)
         if let store {
             options.repository = Shell.repository(for: store, workingDirectory: options.workingDirectory)
-            console.line("store = \(storeLocation)")
+            output.line("store = \(storeLocation)")
         }
+        return output
     }
 
     private func apply(_ key: String, _ value: ParameterValue, to config: inout Configuration,
@@ -64,20 +65,23 @@ extension Shell {
     }
 
     /// One line per command: the group's active settings after the change, plus notes on unused keys.
-    private func report(_ changes: [(key: String, value: ParameterValue)], in config: Configuration, command: String) {
+    private func report(_ changes: [(key: String, value: ParameterValue)], in config: Configuration,
+                        command: String) -> CommandOutput {
         switch command {
-        case "model": console.line("model " + Shell.modelSummary(config))
-        case "optimizer": console.line("optimizer " + Shell.optimizerSummary(config))
-        case "schedule": console.line("schedule " + Shell.scheduleSummary(config))
+        case "model": return .line("model " + Shell.modelSummary(config))
+        case "optimizer": return .line("optimizer " + Shell.optimizerSummary(config))
+        case "schedule": return .line("schedule " + Shell.scheduleSummary(config))
         default:
+            var output = CommandOutput()
             for (key, _) in changes {
                 let shown = config.value(key)?.description ?? ""
                 var line = "\(key) = \(shown)"
                 if !config.isActive(key), let rule = ParameterCatalog.spec(key)?.activeWhen {
                     line += "  (not used now: applies to \(rule.key) \(rule.values.joined(separator: ", ")))"
                 }
-                console.line(line)
+                output.line(line)
             }
+            return output
         }
     }
 

@@ -17,7 +17,7 @@ extension Shell {
     }
 
     /// `load NAME [options]`, `load penguins [CSV options]` or `load "FILE.csv" target=COLUMN [CSV options]`.
-    func load(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func load(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let dataset: Dataset
         do {
             if case .text(let path)? = command.arguments.first {
@@ -43,10 +43,11 @@ extension Shell {
             let shown = names.count <= 6 ? " (" + names.joined(separator: ", ") + ")" : ""
             line += " with \(names.count) classes\(shown)"
         }
-        console.line(line)
-        console.lines(Shell.loadNotes(dataset))
-        console.lines(warningLines(DataWarning.load(dataset)))
-        if hadSplit { console.line("the previous split was removed: split the new data before training") }
+        var output = CommandOutput.line(line)
+        output.lines(Shell.loadNotes(dataset))
+        output.lines(warningLines(DataWarning.load(dataset)))
+        if hadSplit { output.line("the previous split was removed: split the new data before training") }
+        return output
     }
 
     /// A classic or generated built-in dataset: only the generated ones take options (n=, noise=, …).
@@ -202,7 +203,7 @@ extension Shell {
     }
 
     /// `split train=F dev=F test=F [seed=N] [stratify=yes]` or `split cv=K test=F [seed=N]`.
-    func split(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func split(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         guard let dataset = bench.dataset else {
             throw InputError("no data to split", at: command.syntax.nameSpan, hint: "load a dataset first, e.g. load iris")
         }
@@ -224,11 +225,11 @@ extension Shell {
                                  hint: error.hint)
             }
             bench.partitioning = .crossValidation(cv)
-            console.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
-            console.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
-            console.lines(warningLines(DataWarning.split(cv, of: dataset)))
-            noteResplit(of: dataset, split: SplitReference(cv).commandArguments)
-            return
+            var output = CommandOutput.line("split \(dataset.name): \(cv.sizesDescription) (seed \(seed)\(cv.stratified ? ", stratified" : ""))")
+            output.line("each configuration is trained \(folds) times and scored by the mean over the folds; the test part is locked until evaluate test")
+            output.lines(warningLines(DataWarning.split(cv, of: dataset)))
+            noteResplit(of: dataset, split: SplitReference(cv).commandArguments, into: &output)
+            return output
         }
         for key in ["train", "dev"] where command.option(key) == nil {
             throw InputError("split needs \(key)=", at: after, hint: "usage: split train=F dev=F test=F, or split cv=K test=F")
@@ -250,11 +251,12 @@ extension Shell {
             throw InputError(error.message, at: span, hint: error.hint)
         }
         bench.partitioning = .holdout(split)
-        console.line("split \(dataset.name): " + Shell.splitSummary(split))
-        if let fallback { console.line(fallback) }
-        console.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
-        console.lines(warningLines(DataWarning.split(split, of: dataset)))
-        noteResplit(of: dataset, split: SplitReference(split).commandArguments)
+        var output = CommandOutput.line("split \(dataset.name): " + Shell.splitSummary(split))
+        if let fallback { output.line(fallback) }
+        output.line("features standardized with the train part's mean and sd; the test part is locked until evaluate test")
+        output.lines(warningLines(DataWarning.split(split, of: dataset)))
+        noteResplit(of: dataset, split: SplitReference(split).commandArguments, into: &output)
+        return output
     }
 
     /// Rows per class in each part of a split: one row per class, one column per part.

@@ -154,7 +154,7 @@ extension Shell {
     }
 
     /// `use best` / `use trial N`: the trial's whole configuration becomes the current one.
-    func use(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func use(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let sweep = try requireSweep(bench, command)
         let trial: Trial
         if command.spec.subcommand == "best" {
@@ -178,20 +178,21 @@ extension Shell {
         }
         let changed = ParameterCatalog.all.filter { !$0.isShorthand && bench.configuration.value($0.name) != config.value($0.name) }
         bench.configuration = config
-        console.line("using trial \(trial.number) of \(sweep.name)" + (changed.isEmpty ? ": nothing changes" : ":"))
+        var output = CommandOutput.line("using trial \(trial.number) of \(sweep.name)" + (changed.isEmpty ? ": nothing changes" : ":"))
         for spec in changed {
-            console.line("  \(spec.name) = \(config.value(spec.name).map(Shell.valueText) ?? "")")
+            output.line("  \(spec.name) = \(config.value(spec.name).map(Shell.valueText) ?? "")")
         }
         if sweep.repeats == 1, trial.state == .complete {
-            console.line("train now reproduces the trial's \(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))")
+            output.line("train now reproduces the trial's \(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))")
         }
+        return output
     }
 
     /// `save results "FILE.csv"|"FILE.json" [force=yes]`.
-    func saveResults(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func saveResults(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> CommandOutput {
         let sweep = try requireSweep(bench, command)
         let span = command.span(ofArgument: 0)
-        guard let path = command.argumentString(0) else { return }
+        guard let path = command.argumentString(0) else { return CommandOutput() }
         let url = resolve(path)
         let format = url.pathExtension.lowercased()
         guard format == "csv" || format == "json" else {
@@ -203,6 +204,6 @@ extension Shell {
                              hint: "save results \"\((path as NSString).deletingPathExtension).csv\" writes them as CSV")
         }
         try writeUserFile(text, to: path, command: command, span: span)
-        console.line("saved \(sweep.trials.count) trials of \(sweep.name) to \(path)")
+        return .line("saved \(sweep.trials.count) trials of \(sweep.name) to \(path)")
     }
 }

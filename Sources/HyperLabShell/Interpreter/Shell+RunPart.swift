@@ -47,19 +47,21 @@ extension Shell {
     }
 
     /// Counts a look at the test part by `kind` with the run's test score, and says how many there have been.
-    func countLook(_ part: RunPart, kind: TestLook.Kind, metric: String, score: Double?, bench: Workbench) {
+    func countLook(_ part: RunPart, kind: TestLook.Kind, metric: String, score: Double?, bench: Workbench,
+                   into output: inout CommandOutput) {
         guard part.name == "test", let dataset = bench.dataset else { return }
         var looks = 1
         if let arguments = Shell.splitArguments(bench) {
             keep(TestLook(dataset: dataset, date: options.clock(), kind: kind, split: arguments,
-                          configuration: Shell.configurationShort(part.record.run.configuration), metric: metric, score: score))
-            looks = self.looks(of: dataset).count
+                          configuration: Shell.configurationShort(part.record.run.configuration), metric: metric, score: score),
+                 warnings: &output)
+            looks = self.looks(of: dataset, warnings: &output).count
         }
         if looks == 1 {
-            console.line("test set looks: 1. Report this number; do not tune on it.")
+            output.line("test set looks: 1. Report this number; do not tune on it.")
         } else {
-            console.line(console.paint("warning:", .yellow) + " this is look \(looks) at the test set of \(dataset.name)."
-                         + " Choosing a configuration by its test score overfits the test set.")
+            output.warning("this is look \(looks) at the test set of \(dataset.name)."
+                           + " Choosing a configuration by its test score overfits the test set.")
         }
     }
 }

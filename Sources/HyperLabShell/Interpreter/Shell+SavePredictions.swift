@@ -3,9 +3,9 @@ import HyperLabKit
 /// `save predictions "FILE.csv" [part=dev|test]`: every row's true value, prediction and class probabilities.
 extension Shell {
     /// Writes the last run's predictions on dev (or test: a counted look) to a CSV file.
-    func savePredictions(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func savePredictions(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let span = command.span(ofArgument: 0)
-        guard let path = command.argumentString(0) else { return }
+        guard let path = command.argumentString(0) else { return CommandOutput() }
         guard resolve(path).pathExtension.lowercased() == "csv" else {
             throw InputError("save predictions writes a .csv file, not '\(path.excerpt)'", at: span, hint: "save predictions \"predictions.csv\"")
         }
@@ -14,9 +14,10 @@ extension Shell {
         let text = Shell.predictionsCSV(part, classNames: bench.dataset?.classNames)
         try writeUserFile(text, to: path, command: command, span: span)
         bench = scratch
-        console.line("saved run \(part.number)'s predictions on \(NumberFormat.count(part.rows.count, "\(part.name) row")) to \(path)")
+        var output = CommandOutput.line("saved run \(part.number)'s predictions on \(NumberFormat.count(part.rows.count, "\(part.name) row")) to \(path)")
         countLook(part, kind: .predictions, metric: part.partition.task == .classification ? "test_acc" : "test_rmse",
-                  score: nil, bench: bench)
+                  score: nil, bench: bench, into: &output)
+        return output
     }
 
     /// "row,true,predicted,p_A,p_B" (classification) or "row,true,predicted": rows 1-based in

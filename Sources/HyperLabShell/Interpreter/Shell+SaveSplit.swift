@@ -4,10 +4,10 @@ import HyperLabKit
 /// `save split "FILE.csv"`: which part every loaded row is in, for checking a split elsewhere.
 extension Shell {
     /// `save split "FILE.csv" [force=yes]`: one line `row,part` per data row of the loaded file.
-    func saveSplit(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func saveSplit(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> CommandOutput {
         let scoring = try requireScoring(bench, command)
         let span = command.span(ofArgument: 0)
-        guard let path = command.argumentString(0) else { return }
+        guard let path = command.argumentString(0) else { return CommandOutput() }
         guard resolve(path).pathExtension.lowercased() == "csv" else {
             throw InputError("save split writes a .csv file, not '\(path.excerpt)'", at: span, hint: "save split \"split.csv\"")
         }
@@ -21,10 +21,10 @@ extension Shell {
             parts = cv.rowParts
             sizes = cv.sizesDescription
         case nil:
-            return
+            return CommandOutput()
         }
         try writeUserFile(Shell.splitCSV(parts), to: path, command: command, span: span)
-        console.line("saved the part of each of \(scoring.datasetName)'s \(NumberFormat.count(parts.count, "row")) to \(path) (\(sizes))")
+        return .line("saved the part of each of \(scoring.datasetName)'s \(NumberFormat.count(parts.count, "row")) to \(path) (\(sizes))")
     }
 
     /// "row,part" then "1,train", "2,test", ...: rows 1-based, in the order of the loaded file.

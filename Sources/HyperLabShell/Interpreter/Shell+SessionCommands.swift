@@ -29,7 +29,7 @@ extension Shell {
     }
 
     /// `save session NAME [force=yes]`: writes the recorded commands as a replayable script.
-    func saveSession(_ command: BoundCommand) throws(InputError) {
+    func saveSession(_ command: BoundCommand) throws(InputError) -> CommandOutput {
         let span = command.span(ofArgument: 0)
         guard let name = command.argumentString(0), !name.isEmpty else {
             throw InputError("save session needs a name", at: span, hint: "save session first")
@@ -49,7 +49,7 @@ extension Shell {
         text += "# replay with: hyperlab \(relative)\n"
         text += recorded.map { $0 + "\n" }.joined()
         try writeUserFile(text, to: relative, command: command, span: span)
-        console.line("saved \(recorded.count) command\(recorded.count == 1 ? "" : "s") to \(relative)")
+        return .line("saved \(recorded.count) command\(recorded.count == 1 ? "" : "s") to \(relative)")
     }
 
     /// `replay "FILE" [step=yes]`: runs a script inside the shell (or the commands of a `.md` or
@@ -123,16 +123,16 @@ extension Shell {
 
     /// `save notebook "FILE.md" [force=yes]`: the session so far as Markdown, or as a Jupyter
     /// notebook when the name ends in `.ipynb`.
-    func saveNotebook(_ command: BoundCommand) throws(InputError) {
+    func saveNotebook(_ command: BoundCommand) throws(InputError) -> CommandOutput {
         let span = command.span(ofArgument: 0)
-        guard let path = command.argumentString(0) else { return }
+        guard let path = command.argumentString(0) else { return CommandOutput() }
         let title = command.string("title") ?? notebook.title ?? "HyperLab notebook"
         let text = notebook.document(forFile: path, title: title, saved: Shell.timestamp(options.clock()))
         try writeUserFile(text, to: path, command: command, span: span)
         if Notebook.isJupyter(path) {
-            console.line("saved a Jupyter notebook of \(notebook.jupyterCellCount) cells to \(path)")
+            return .line("saved a Jupyter notebook of \(notebook.jupyterCellCount) cells to \(path)")
         } else {
-            console.line("saved a notebook of \(notebook.markdownEntryCount) entries to \(path)")
+            return .line("saved a notebook of \(notebook.markdownEntryCount) entries to \(path)")
         }
     }
 

@@ -65,14 +65,15 @@ extension Shell {
     }
 
     /// `open study NAME`: the stored study becomes the current sweep.
-    func openStudy(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func openStudy(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let stored = try storedStudy(command)
         let (record, _) = try record(of: stored, number: bench.sweeps.count + 1)
         bench.sweeps.append(record)
         let finished = record.trials.filter { $0.state != .running }.count
-        console.line("opened study \(record.name): \(record.sampler) on \(record.datasetName), \(finished) of \(stored.definition.trialCount) trials finished")
-        console.line(Shell.sweepSummary(record, baselineUsed: stored.definition.baseline, interruptedPhrase: options.interruptedPhrase))
-        if !stored.isFinished { console.line("resume \"\(record.name)\" runs the rest") }
+        var output = CommandOutput.line("opened study \(record.name): \(record.sampler) on \(record.datasetName), \(finished) of \(stored.definition.trialCount) trials finished")
+        output.line(Shell.sweepSummary(record, baselineUsed: stored.definition.baseline, interruptedPhrase: options.interruptedPhrase))
+        if !stored.isFinished { output.line("resume \"\(record.name)\" runs the rest") }
+        return output
     }
 
     /// Loads a stored study's dataset and makes its split again, into `bench`.

@@ -44,12 +44,12 @@ extension Shell {
 
     /// After a split of `dataset` (arguments `split`): when its test set was seen under another
     /// split, the new deal is a look too, and one line says why.
-    func noteResplit(of dataset: Dataset, split: String) {
-        let earlier = looks(of: dataset)
+    func noteResplit(of dataset: Dataset, split: String, into output: inout CommandOutput) {
+        let earlier = looks(of: dataset, warnings: &output)
         guard let last = earlier.last, last.split != split else { return }
-        keep(TestLook(dataset: dataset, date: options.clock(), kind: .resplit, split: split))
-        console.line(console.paint("warning:", .yellow) + " a new split after seeing the test set lets test information leak"
-                     + " into later choices; counted as look \(earlier.count + 1) at the test set of \(dataset.name)")
+        keep(TestLook(dataset: dataset, date: options.clock(), kind: .resplit, split: split), warnings: &output)
+        output.warning("a new split after seeing the test set lets test information leak"
+                       + " into later choices; counted as look \(earlier.count + 1) at the test set of \(dataset.name)")
     }
 
     /// The arguments of the current split (`train=0.6 dev=0.2 test=0.2 seed=1 stratify=no`), or nil.

@@ -4,40 +4,42 @@ import HyperLabKit
 extension Shell {
     /// `train [epochs=N batch=N seed=N patience=N]`: one run on train, scored on dev each epoch
     /// (under cross-validation, one run per fold, scored by the mean over the folds).
-    func train(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func train(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let scoring = try requireScoring(bench, command)
         let config = try applyingParameterOptions(of: command, to: bench.configuration, origin: .command("train"))
         let number = bench.runs.count + 1
         let runs = try runTraining(config, on: scoring, number: number, command: command)
-        guard let first = runs.first, let part = scoring.parts.first else { return }
+        guard let first = runs.first, let part = scoring.parts.first else { return CommandOutput() }
         let foldMetrics = scoring.isCrossValidation ? runs.map(\.metrics) : []
         bench.runs.append(RunRecord(run: first, datasetName: scoring.datasetName, standardizer: part.standardizer,
                                     devIndices: part.devIndices, foldMetrics: foldMetrics))
+        var output = CommandOutput()
         if scoring.isCrossValidation, !first.isFailed {
-            console.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
+            output.line(Shell.foldSummary(runs, number: number, folds: scoring.parts.count))
             let primary = MetricName.primaryDevMetric(for: first.task)
             let scores = runs.compactMap { $0.metrics[primary] }
-            console.lines(baselineLines(parts: scoring.parts.prefix(runs.count).map { ($0.train, $0.dev) }, partName: "dev",
-                                        score: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
-                                        classNames: bench.dataset?.classNames, subject: "run \(number)"))
+            output.lines(baselineLines(parts: scoring.parts.prefix(runs.count).map { ($0.train, $0.dev) }, partName: "dev",
+                                       score: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
+                                       classNames: bench.dataset?.classNames, subject: "run \(number)"))
         } else {
-            presentLine { Shell.runSummary(first, number: number, timings: $0) }
-            if !first.isFailed, let more = Shell.moreMetricsLine(first.metrics, part: "dev", task: first.task) { console.line(more) }
+            output.presentLine { Shell.runSummary(first, number: number, timings: $0) }
+            if !first.isFailed, let more = Shell.moreMetricsLine(first.metrics, part: "dev", task: first.task) { output.line(more) }
             if !first.isFailed {
-                console.lines(baselineLines(parts: [(part.train, part.dev)], partName: "dev",
-                                            score: first.metrics[MetricName.primaryDevMetric(for: first.task)],
-                                            classNames: bench.dataset?.classNames, subject: "run \(number)"))
+                output.lines(baselineLines(parts: [(part.train, part.dev)], partName: "dev",
+                                           score: first.metrics[MetricName.primaryDevMetric(for: first.task)],
+                                           classNames: bench.dataset?.classNames, subject: "run \(number)"))
             }
         }
-        if let note = Shell.oneRunNote(command, run: number, ran: config, kept: bench.configuration) { console.line(note) }
+        if let note = Shell.oneRunNote(command, run: number, ran: config, kept: bench.configuration) { output.line(note) }
         if let failed = runs.first(where: \.isFailed) {
-            if scoring.isCrossValidation { console.line(Shell.runSummary(failed, number: number, timings: false)) }
-            console.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
+            if scoring.isCrossValidation { output.line(Shell.runSummary(failed, number: number, timings: false)) }
+            output.line("hint: the loss became NaN or infinite; try a smaller lr (now \(NumberText.canonical(config.learningRate)))")
         } else if case .interrupted(let epoch) = runs.last?.outcome {
             recordNote = "interrupted after epoch \(epoch)"
         } else if runs.count < scoring.parts.count {
             recordNote = "interrupted after \(runs.count) folds"
         }
+        return output
     }
 
     /// When `train`'s options (epochs=, batch=, seed=, patience=) differ from the configuration:

@@ -1,0 +1,39 @@
+import Testing
+@testable import HyperLabShell
+
+/// Handlers that return a `CommandOutput`: their blocks in order, warnings included, and the
+/// dispatcher printing exactly that.
+@Suite struct HandlerOutputTests {
+    @Test func aSplitAfterALookEndsWithItsWarningBlock() throws {
+        let t = try TypedResultTests.swept()
+        t.type("evaluate test")
+        var bench = t.shell.workbench
+        let output = try t.shell.split(TypedResultTests.bound("split train=0.6 dev=0.2 test=0.2 seed=3"), on: &bench)
+        guard case .line(let head, nil)? = output.blocks.first, case .warning(let warning)? = output.blocks.last else {
+            Issue.record("unexpected blocks \(output.blocks)")
+            return
+        }
+        #expect(head.hasPrefix("split moons: "))
+        #expect(warning.hasPrefix("a new split after seeing the test set lets test information leak"))
+        #expect(warning.hasSuffix("counted as look 2 at the test set of moons"))
+    }
+
+    @Test func configureReportsTheGroupsSettings() throws {
+        let t = try TypedResultTests.swept()
+        var bench = t.shell.workbench
+        let model = try t.shell.configure(TypedResultTests.bound("model mlp hidden=[8]"), on: &bench)
+        #expect(model.plainText == "model mlp hidden=[8] activation=relu dropout=0\n")
+        let set = try t.shell.configure(TypedResultTests.bound("set epochs=7 batch=16"), on: &bench)
+        #expect(set.plainText == "epochs = 7\nbatch = 16\n")
+        #expect(bench.configuration.epochs == 7)
+    }
+
+    @Test func runsIsLaidOutForTheConsoleAndPrintedAsIs() throws {
+        let t = try TypedResultTests.swept()
+        #expect(t.shell.listRuns(t.shell.workbench).plainText == "no runs yet: train runs the current configuration\n")
+        t.type("train epochs=2")
+        let runs = t.shell.listRuns(t.shell.workbench)
+        #expect(runs.plainText.contains("mlp [4] relu"))
+        #expect(TypedResultTests.printed(t, "runs") == runs.plainText)
+    }
+}

@@ -11,7 +11,7 @@ extension Shell {
     ]
 
     /// `plot pareto`.
-    func plotPareto(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotPareto(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         guard sweep.isMultiObjective else {
             throw InputError("\(sweep.name) optimized one metric, so its front is its best trial", at: command.syntax.span,
@@ -37,8 +37,8 @@ extension Shell {
         let plot = ScatterPlot(title: title, xLabel: "\(x.name) (\(x.direction == .maximize ? "higher" : "lower") is better)",
                                yLabel: y.name, categories: Shell.paretoCategories, points: points,
                                xScale: scale(points.map(\.x)), yScale: scale(points.map(\.y)))
-        try show({ traits in plot.render(traits: traits) + ["", Shell.paretoSummary(sweep)]
-                     .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } },
-                 svg: plot.svg(), command)
+        return PlotResult(text: { traits in plot.render(traits: traits) + ["", Shell.paretoSummary(sweep)]
+                              .flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) } },
+                          svg: plot.svg())
     }
 }

@@ -20,12 +20,16 @@ extension Shell {
         return numbers.map { ($0, bench.runs[$0 - 1]) }
     }
 
-    /// Prints a plot, and writes it as SVG too when the command has `to="FILE.svg"`. The
-    /// notebook keeps the drawing with the text, for a Jupyter notebook's image of the plot.
-    func show(_ render: @escaping (ConsoleTraits) -> [String], svg: @autoclosure () -> String,
-              _ command: BoundCommand) throws(InputError) {
-        let drawing = svg()
-        emit(CommandOutput([.figure(svg: drawing, body: CommandOutput([.presented { traits, _ in render(traits) }]))]))
+    /// Prints a plot, writes it as SVG too when the command has `to="FILE.svg"`, then prints its
+    /// notes. The notebook keeps the drawing with the text, for a Jupyter notebook's image of the plot.
+    func show(_ plot: PlotResult, _ command: BoundCommand) throws(InputError) {
+        emit(plot.figure)
+        try writePlot(plot.svg, command)
+        emit(CommandOutput(plot.notes.map { .line($0, plain: nil) }))
+    }
+
+    /// Writes `drawing` to the command's `to="FILE.svg"`, if it has one, and says so.
+    private func writePlot(_ drawing: String, _ command: BoundCommand) throws(InputError) {
         guard let path = command.string("to") else { return }
         guard path.lowercased().hasSuffix(".svg") else {
             throw InputError("to= writes an SVG file; name it FILE.svg", at: command.span(ofOption: "to"),
@@ -36,7 +40,7 @@ extension Shell {
     }
 
     /// `plot curve [run N ...]`: loss per epoch (train and dev) above the dev metric per epoch.
-    func plotCurve(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotCurve(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let runs = try referencedRuns(command, bench)
         let task = runs[0].record.run.task
         let metric = MetricName.primaryDevMetric(for: task)
@@ -61,16 +65,17 @@ extension Shell {
             metricChart = LineChart(xLabel: "epoch", yLabel: metric,
                                     series: runs.map { .init("run \($0.number)", values: $0.record.run.curve(metric)) }, height: 8)
         }
-        try show({ LineChart.renderStacked([lossChart, metricChart], traits: $0) },
-                 svg: LineChart.svgStacked([lossChart, metricChart]), command)
+        return PlotResult(text: { LineChart.renderStacked([lossChart, metricChart], traits: $0) },
+                          svg: LineChart.svgStacked([lossChart, metricChart]))
     }
 
     /// `plot boundary [run N]`: the model's decision regions on a 2-D dataset, dev points on top.
-    func plotBoundary(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotBoundary(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         guard let dataset = bench.dataset, bench.partitioning != nil else {
             throw InputError("no split data to draw", at: command.syntax.nameSpan, hint: "load moons; split train=0.6 dev=0.2 test=0.2; train")
         }
-        guard dataset.featureCount == 2, dataset.textColumns.isEmpty, let classNames = dataset.classNames else {
+        guard dataset.featureCount == 2, dataset.textColumns.isEmpty, let classNames = dataset.classNames,
+              case .classes(let labels, _) = dataset.target else {
             throw InputError("plot boundary needs a classification dataset with 2 features; \(dataset.name) has \(dataset.columnCount)\(dataset.classNames == nil ? " and a numeric target" : "")",
                              at: command.syntax.nameSpan, hint: "load moons, circles, spirals, xor or blobs")
         }
@@ -87,7 +92,6 @@ extension Shell {
             throw InputError("run \(number) has \(inputs) inputs, the 2 features and missing indicators; plot boundary draws a model of the 2 features alone",
                              at: command.syntax.nameSpan, hint: "load without missing_indicators=yes, split and train again")
         }
-        guard case .classes(let labels, _) = dataset.target else { return }
         /// The run's predicted class at each point (raw feature values, standardized as in training).
         func predictions(at points: [PlotPoint]) -> [Int] {
             var inputs = [Float]()
@@ -105,6 +109,6 @@ extension Shell {
         let map = BoundaryMap(title: "run \(number) · decision regions · \(samples.count) dev points",
                               grid: grid, predictions: cellClasses, samples: samples, classNames: classNames,
                               xLabel: dataset.featureNames[0], yLabel: dataset.featureNames[1])
-        try show({ map.render(traits: $0) }, svg: map.svg(), command)
+        return PlotResult(text: { map.render(traits: $0) }, svg: map.svg())
     }
 }

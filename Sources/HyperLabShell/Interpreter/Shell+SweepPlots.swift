@@ -54,11 +54,13 @@ extension Shell {
     }
 
     /// `plot KEY [METRIC]`: one point per trial; log axis for log-scaled keys.
-    func plotScatter(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotScatter(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         let key = try sweptKey(command, 0, sweep)
         let metric = try plotMetric(command, 1, sweep)
-        guard let distribution = sweep.space.distribution(key) else { return }
+        guard let distribution = sweep.space.distribution(key) else {
+            throw InputError("\(sweep.name) did not sweep \(key.excerpt)", at: command.span(ofArgument: 0))
+        }
         let choices = distribution.choices
         var points: [ScatterPlot.Point] = []
         var best: Int?
@@ -80,7 +82,7 @@ extension Shell {
         let plot = ScatterPlot(title: title, xLabel: key, yLabel: metric, categories: Shell.categories, points: points,
                                xScale: distribution.isLogScale || distribution.spansDecades ? .log : .linear, best: best,
                                bottomEdgeCategory: Shell.categories.firstIndex(of: .failed))
-        try show({ plot.render(traits: $0) }, svg: plot.svg(), command)
+        return PlotResult(text: { plot.render(traits: $0) }, svg: plot.svg())
     }
 
     /// The rows of one heatmap axis: distinct values for a grid or choice, else 5 bins (log bins for log keys).
@@ -112,7 +114,7 @@ extension Shell {
     }
 
     /// `plot heatmap KEY1 KEY2 [METRIC]`: the mean metric in each cell of two swept keys.
-    func plotHeatmap(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotHeatmap(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         let rowKey = try sweptKey(command, 0, sweep)
         let columnKey = try sweptKey(command, 1, sweep)
@@ -120,7 +122,9 @@ extension Shell {
             throw InputError("plot heatmap needs two different keys", at: command.span(ofArgument: 1), hint: "plot heatmap lr weight_decay")
         }
         let metric = try plotMetric(command, 2, sweep)
-        guard let rowDist = sweep.space.distribution(rowKey), let columnDist = sweep.space.distribution(columnKey) else { return }
+        guard let rowDist = sweep.space.distribution(rowKey), let columnDist = sweep.space.distribution(columnKey) else {
+            throw InputError("\(sweep.name) did not sweep \(rowKey.excerpt) and \(columnKey.excerpt)", at: command.syntax.nameSpan)
+        }
         let complete = sweep.trials.filter { $0.state == .complete }
         let rows = Shell.axis(rowDist, complete.compactMap { $0.parameters[rowKey] })
         let columns = Shell.axis(columnDist, complete.compactMap { $0.parameters[columnKey] })
@@ -137,12 +141,12 @@ extension Shell {
         let map = Heatmap(title: "\(binned ? "mean " : "")\(metric) over \(rowKey) × \(columnKey) · \(sweep.name)",
                           rowName: rowKey, columnName: columnKey, rowLabels: rows.labels, columnLabels: columns.labels,
                           values: values, higherIsBetter: MetricName.isHigherBetter(metric))
-        try show({ map.render(traits: $0) }, svg: map.svg(), command)
-        if binned { console.line("continuous keys are binned (5 bins); each cell is the mean of its trials") }
+        return PlotResult(text: { map.render(traits: $0) }, svg: map.svg(),
+                          notes: binned ? ["continuous keys are binned (5 bins); each cell is the mean of its trials"] : [])
     }
 
     /// `plot history`: each trial's metric in order, with the best so far.
-    func plotHistory(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotHistory(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         let trials = sweep.trials.compactMap { trial -> HistoryPlot.Trial? in
             guard let value = Shell.shownValue(trial, sweep.metric, sweep: sweep) else { return nil }
@@ -154,11 +158,11 @@ extension Shell {
         }
         let plot = HistoryPlot(title: "\(sweep.metric) per trial · \(sweep.name) (\(sweep.sampler))", metric: sweep.metric,
                                higherIsBetter: sweep.direction == .maximize, trials: trials)
-        try show({ plot.render(traits: $0) }, svg: plot.svg(), command)
+        return PlotResult(text: { plot.render(traits: $0) }, svg: plot.svg())
     }
 
     /// `plot importance`: fANOVA main effects of the swept keys on the metric.
-    func plotImportance(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotImportance(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         let complete = sweep.trials.filter { $0.state == .complete && ($0.value?.isFinite ?? false) }
         let parameters = sweep.space.parameters
@@ -184,9 +188,9 @@ extension Shell {
         }
         let chart = BarChart(title: "importance for \(sweep.metric) · \(sweep.name), \(complete.count) complete trials (fANOVA)",
                              bars: entries.map { .init($0.name, $0.importance) })
-        try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
         let explained = entries.map(\.fraction).reduce(0, +)
-        console.line("main effects explain \(NumberFormat.metric(explained)) of the surrogate's variance; the rest is interactions")
+        return PlotResult(text: { chart.render(traits: $0) }, svg: chart.svg(),
+                          notes: ["main effects explain \(NumberFormat.metric(explained)) of the surrogate's variance; the rest is interactions"])
     }
 
     /// Why importance cannot be rated, naming the pruned trials it leaves out: they stopped early,
@@ -204,7 +208,7 @@ extension Shell {
     }
 
     /// `plot parallel [top=N]`: parallel coordinates of the best trials, each key scaled to its range.
-    func plotParallel(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotParallel(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         let top = command.integer("top")
         let ranked = sweep.trials.ranked(for: sweep.direction).prefix(top)
@@ -224,14 +228,13 @@ extension Shell {
         }
         let chart = LineChart(title: "parallel coordinates of the \(ranked.count) best trials · \(sweep.name)",
                               xLabel: "axis", yLabel: "position in range", series: series, height: 12)
-        try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
         var legend = parameters.enumerated().map { i, p in "\(i + 1) \(p.name) \(p.distribution)" }
         legend.append("\(parameters.count + 1) \(sweep.metric) \(NumberFormat.metric(lo))…\(NumberFormat.metric(hi))")
-        console.line("axes: " + legend.joined(separator: " · "))
+        return PlotResult(text: { chart.render(traits: $0) }, svg: chart.svg(), notes: ["axes: " + legend.joined(separator: " · ")])
     }
 
     /// `plot curve trial N ...`: the dev metric per epoch of sweep trials, overlaid.
-    func plotTrialCurves(_ command: BoundCommand, _ bench: Workbench) throws(InputError) {
+    func plotTrialCurves(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> PlotResult {
         let sweep = try requireSweep(bench, command)
         var numbers: [Int] = []
         for (i, value) in command.arguments.enumerated() {
@@ -252,7 +255,7 @@ extension Shell {
         }
         let chart = LineChart(title: "\(sweep.metric) per epoch · \(sweep.name)", xLabel: "epoch", yLabel: sweep.metric,
                               series: series, height: 12)
-        try show({ chart.render(traits: $0) }, svg: chart.svg(), command)
+        return PlotResult(text: { chart.render(traits: $0) }, svg: chart.svg())
     }
 }
 

@@ -259,8 +259,12 @@ public final class Shell {
         case .train: emit(try train(command, on: &bench))
         case .runs: emit(listRuns(bench))
         case .plotCurve:
-            if case .word("trial")? = command.arguments.first { try plotTrialCurves(command, bench) } else { try plotCurve(command, bench) }
-        case .plotBoundary: try plotBoundary(command, bench)
+            if case .word("trial")? = command.arguments.first {
+                try show(plotTrialCurves(command, bench), command)
+            } else {
+                try show(plotCurve(command, bench), command)
+            }
+        case .plotBoundary: try show(plotBoundary(command, bench), command)
         case .evaluateTest: emit(try evaluateTest(command, on: &bench))
         case .sweep(let kind): try sweep(command, kind: kind, on: &bench)
         case .results: emit(try results(command, bench))
@@ -275,12 +279,12 @@ public final class Shell {
         case .openStudy: emit(try openStudy(command, on: &bench))
         case .resume: try resume(command, on: &bench)
         case .recheck: emit(try recheck(command, bench))
-        case .plotScatter: try plotScatter(command, bench)
-        case .plotHeatmap: try plotHeatmap(command, bench)
-        case .plotHistory: try plotHistory(command, bench)
-        case .plotImportance: try plotImportance(command, bench)
-        case .plotParallel: try plotParallel(command, bench)
-        case .plotPareto: try plotPareto(command, bench)
+        case .plotScatter: try show(plotScatter(command, bench), command)
+        case .plotHeatmap: try show(plotHeatmap(command, bench), command)
+        case .plotHistory: try show(plotHistory(command, bench), command)
+        case .plotImportance: try show(plotImportance(command, bench), command)
+        case .plotParallel: try show(plotParallel(command, bench), command)
+        case .plotPareto: try show(plotPareto(command, bench), command)
         case .quit, .exit, .replay:
             // `execute` runs these before any workbench copy is made; they never get here.
             throw InputError("\(command.spec.title) runs only as a command of its own", at: command.syntax.nameSpan)

@@ -4,9 +4,9 @@ import HyperLabKit
 /// External training commands as objectives: `objective command`, `objective builtin`, `show trial`.
 extension Shell {
     /// `objective command "CMD {key} ..." [metric=] [direction=] [timeout=] [dir=]`.
-    func setObjective(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
+    func setObjective(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) -> CommandOutput {
         let span = command.span(ofArgument: 0)
-        guard let text = command.argumentString(0) else { return }
+        guard let text = command.argumentString(0) else { return CommandOutput() }
         let template: CommandTemplate
         do {
             template = try CommandTemplate(text)
@@ -43,7 +43,7 @@ extension Shell {
         setting.logLimit = command.integer("log_limit")
         bench.objective = setting
         let keys = template.parameterPlaceholders
-        console.line("objective: the command, reporting \(metric) (\(direction == .maximize ? "higher" : "lower") is better)"
+        return .line("objective: the command, reporting \(metric) (\(direction == .maximize ? "higher" : "lower") is better)"
                      + (keys.isEmpty ? "" : "; sweeps must set " + keys.map { "{\($0)}" }.joined(separator: " ")))
     }
 
@@ -82,9 +82,9 @@ extension Shell {
     }
 
     /// `objective builtin`: back to the built-in engine.
-    func clearObjective(on bench: inout Workbench) {
+    func clearObjective(on bench: inout Workbench) -> CommandOutput {
         bench.objective = nil
-        console.line("objective: the built-in engine (the current model on the current split)")
+        return .line("objective: the built-in engine (the current model on the current split)")
     }
 
     /// A script may run external commands only with `--allow-commands`, or once the person at the

@@ -128,12 +128,12 @@ extension Shell {
         plan.parallel = command.integer("parallel", default: plan.parallel)
         if let external = try externalObjective(of: stored, command) {
             console.line("resuming \(name): objective command \"\(external.template.text)\" in \(external.directory)")
-            try runSweep(plan, target: .external(external), bench: &bench, resuming: stored, command: command)
+            emit(try runSweep(plan, target: .external(external), bench: &bench, resuming: stored, command: command))
             return
         }
         try rebuildData(of: stored, into: &bench, command: command)
         console.line("resuming \(name): load \(d.dataset.loadArguments) · split \(d.split.commandArguments)")
         guard let scoring = bench.scoring else { return }
-        try runSweep(plan, target: .builtin(scoring), bench: &bench, resuming: stored, command: command)
+        emit(try runSweep(plan, target: .builtin(scoring), bench: &bench, resuming: stored, command: command))
     }
 }

@@ -98,7 +98,7 @@ extension Shell {
         plan.pruneSettings = pruneSettings
         plan.objectives = objectives
         try checkMemory(plan, target: target, command: command)
-        try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command)
+        emit(try runSweep(plan, target: target, bench: &bench, resuming: nil, command: command))
     }
 
     /// Refuses a plan whose estimated peak memory exceeds the machine's (`SweepMemoryEstimate`).

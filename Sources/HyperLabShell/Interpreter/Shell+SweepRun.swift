@@ -5,12 +5,13 @@ import HyperLabKit
 /// and the record the results commands read.
 extension Shell {
     /// Runs a planned sweep (or the rest of a stored one), storing every trial as it goes, and
-    /// keeps the result as the current sweep.
+    /// keeps the result as the current sweep; returns its closing summary (the live progress
+    /// is printed as the trials run).
     ///
     /// A new sweep takes the name it is stored under, so the shell and the store agree: a default
     /// name is the store's next free "sweep N", and a `name=` already stored becomes 'NAME (2)'.
     func runSweep(_ plan: SweepPlan, target: SweepTarget, bench: inout Workbench,
-                  resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) {
+                  resuming stored: StoredStudy?, command: BoundCommand) throws(InputError) -> CommandOutput {
         let repository = options.repository
         var plan = plan
         if let stored {
@@ -54,7 +55,7 @@ extension Shell {
             if let stored {
                 trialStore = repository.trialStore(for: stored.id)
             } else {
-                guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return }
+                guard let definition = try studyDefinition(plan, target: target, name: storedName, bench: bench) else { return CommandOutput() }
                 if command.string("workers") == "external" {
                     let (trials, lost) = try enqueueForWorkers(plan, definition: definition, command: command)
                     var record = SweepRecord(plan, number: bench.sweeps.count + 1,
@@ -64,14 +65,14 @@ extension Shell {
                     record.folds = target.foldCount
                     if let lost { record.stopCause = .lostDatabase(lost.message) }
                     bench.sweeps.append(record)
-                    console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase))
+                    let summary = Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase)
                     if lost != nil {
                         keptWorkFailure = InputError(
                             "the database stayed out of reach for \(NumberFormat.duration(seconds: options.reconnectLimit.inSeconds)) "
                                 + "while workers ran \(storedName)", at: command.syntax.nameSpan,
                             hint: "workers that keep trying store their trials once it is back; open study \"\(storedName)\" shows them then")
                     }
-                    return
+                    return .line(summary)
                 }
                 trialStore = repository.trialStore(for: try repository.createStudy(definition))
             }
@@ -108,12 +109,12 @@ extension Shell {
         record.logFolder = logFolder
         record.folds = target.foldCount
         bench.sweeps.append(record)
-        console.line(Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase))
+        var output = CommandOutput.line(Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase))
         if let scoring = bench.scoring, logFolder == nil, let task = bench.dataset?.task, plan.objectives.isEmpty,
            plan.metric == MetricName.primaryDevMetric(for: task) {
-            console.lines(baselineLines(parts: scoring.parts.map { ($0.train, $0.dev) }, partName: "dev",
-                                        score: record.best?.value, classNames: bench.dataset?.classNames,
-                                        subject: "the best trial"))
+            output.lines(baselineLines(parts: scoring.parts.map { ($0.train, $0.dev) }, partName: "dev",
+                                       score: record.best?.value, classNames: bench.dataset?.classNames,
+                                       subject: "the best trial"))
         }
         if report.stoppedEarly {
             let ran = report.trials.filter { $0.state != .running }.count
@@ -121,6 +122,7 @@ extension Shell {
                 : "stopped after \(ran) trials: the store could not be written"
         }
         keptWorkFailure = storeFailure(of: report, statusError: statusError, name: storedName, command: command)
+        return output
     }
 
     /// The objective that runs `setting`'s command for each trial, logging into `logFolder`,

@@ -36,4 +36,14 @@ import Testing
         #expect(runs.plainText.contains("mlp [4] relu"))
         #expect(TypedResultTests.printed(t, "runs") == runs.plainText)
     }
+
+    @Test func aPlotReturnsItsDrawingTextAndNotesAndTheNotesFollowWrote() throws {
+        let t = try TypedResultTests.swept()
+        let plot = try t.shell.plotParallel(TypedResultTests.bound("plot parallel"), t.shell.workbench)
+        #expect(plot.svg.hasPrefix("<?xml") && plot.svg.contains("<svg"))
+        #expect(!plot.text(.plain).isEmpty)
+        #expect(plot.notes.count == 1 && plot.notes[0].hasPrefix("axes: 1 lr "))
+        let printed = TypedResultTests.printed(t, "plot parallel to=\"parallel.svg\"")
+        #expect(printed == plot.figure.plainText + "wrote parallel.svg\n" + plot.notes[0] + "\n")
+    }
 }

@@ -47,13 +47,16 @@ public final class FailingWritesRepository: StudyRepository {
     private let firstTrial: Int
     private let times: Int
     private let statusFails: Bool
+    private let looksFail: Bool
 
     /// A repository whose studies' writes fail `times` times from the end of trial `firstTrial`
-    /// on; with `statusFails`, setting a study's status fails too.
-    public init(failingFromTrial firstTrial: Int, times: Int = .max, statusFails: Bool = false) {
+    /// on; with `statusFails`, setting a study's status fails too; with `looksFail`, reading and
+    /// keeping looks at a test set fail.
+    public init(failingFromTrial firstTrial: Int, times: Int = .max, statusFails: Bool = false, looksFail: Bool = false) {
         self.firstTrial = firstTrial
         self.times = times
         self.statusFails = statusFails
+        self.looksFail = looksFail
     }
 
     public var location: String { "test.sqlite" }
@@ -69,6 +72,12 @@ public final class FailingWritesRepository: StudyRepository {
     public func trialStore(for study: StudyID) -> any StudyStore {
         FailingWritesStore(failingFromTrial: firstTrial, times: times, over: inner.trialStore(for: study))
     }
-    public func recordLook(_ look: TestLook) throws(StorageError) { try inner.recordLook(look) }
-    public func looks(ofDataset hash: String) throws(StorageError) -> [TestLook] { try inner.looks(ofDataset: hash) }
+    public func recordLook(_ look: TestLook) throws(StorageError) {
+        if looksFail { throw StorageError(.databaseFailure, "the disk is full") }
+        try inner.recordLook(look)
+    }
+    public func looks(ofDataset hash: String) throws(StorageError) -> [TestLook] {
+        if looksFail { throw StorageError(.databaseFailure, "the disk is full") }
+        return try inner.looks(ofDataset: hash)
+    }
 }

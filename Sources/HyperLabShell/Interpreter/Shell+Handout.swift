@@ -6,13 +6,6 @@ import Foundation
 /// times; the notebook keeps the plain rendering (80 columns, no escape codes, no wall times),
 /// so a handout saved after `replay … step=yes` reads the same as one saved from a script.
 extension Shell {
-    /// Prints what `render` makes for this console (with wall times when they are shown), and
-    /// hands the notebook what it makes for plain output without wall times.
-    /// - Parameter render: the lines for the given traits, with wall times or without.
-    func present(_ render: @escaping (ConsoleTraits, _ timings: Bool) -> [String]) {
-        emit(CommandOutput([.presented(render)]))
-    }
-
     /// Prints `line(timings)`: with wall times when they are shown; the notebook gets it without.
     func presentLine(_ line: (_ timings: Bool) -> String) {
         console.line(line(options.showTimings), plain: line(false))

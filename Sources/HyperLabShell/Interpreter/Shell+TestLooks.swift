@@ -4,16 +4,7 @@ import HyperLabKit
 /// sessions: this session's looks merged with the store's. `show looks` lists them.
 extension Shell {
     /// Every look at `dataset`'s test set so far, oldest first: this session's and the store's.
-    /// A store that cannot be read is reported once per call, and the session's looks still count.
-    func looks(of dataset: Dataset) -> [TestLook] {
-        var warnings = CommandOutput()
-        let all = looks(of: dataset, warnings: &warnings)
-        emit(warnings)
-        return all
-    }
-
-    /// Every look at `dataset`'s test set, as `looks(of:)`; a store that cannot be read adds its
-    /// warning to `warnings` instead of printing it.
+    /// A store that cannot be read adds a warning to `warnings`, and the session's looks still count.
     func looks(of dataset: Dataset, warnings: inout CommandOutput) -> [TestLook] {
         let hash = dataset.contentHash
         let mine = sessionLooks.filter { $0.datasetHash == hash }
@@ -26,14 +17,7 @@ extension Shell {
         }
     }
 
-    /// Keeps `look` in this session and in the store (a warning if the store cannot keep it).
-    func keep(_ look: TestLook) {
-        var warnings = CommandOutput()
-        keep(look, warnings: &warnings)
-        emit(warnings)
-    }
-
-    /// Keeps `look` as `keep(_:)` does; a store that cannot keep it adds its warning to `warnings`.
+    /// Keeps `look` in this session and in the store (a warning in `warnings` if the store cannot keep it).
     func keep(_ look: TestLook, warnings: inout CommandOutput) {
         sessionLooks.append(look)
         do { try options.repository.recordLook(look) } catch {

@@ -1,3 +1,4 @@
+import HyperLabTestSupport
 import Testing
 @testable import HyperLabShell
 
@@ -45,5 +46,19 @@ import Testing
         #expect(plot.notes.count == 1 && plot.notes[0].hasPrefix("axes: 1 lr "))
         let printed = TypedResultTests.printed(t, "plot parallel to=\"parallel.svg\"")
         #expect(printed == plot.figure.plainText + "wrote parallel.svg\n" + plot.notes[0] + "\n")
+    }
+
+    @Test func aLooksStoreThatCannotBeReadWarnsInPlaceInShowData() throws {
+        let t = try TypedResultTests.swept()
+        t.shell.options.repository = FailingWritesRepository(failingFromTrial: .max, looksFail: true)
+        let output = try t.shell.showData(TypedResultTests.bound("show data"), t.shell.workbench)
+        let count = output.blocks.count
+        guard count >= 2, case .warning(let warning) = output.blocks[count - 2],
+              case .line("test set looks: 0", nil) = output.blocks[count - 1] else {
+            Issue.record("unexpected blocks \(output.blocks)")
+            return
+        }
+        #expect(warning == "the looks kept in test.sqlite cannot be read (the disk is full); counting this session's only")
+        #expect(TypedResultTests.printed(t, "show data") == output.plainText)
     }
 }

@@ -20,15 +20,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef float f4 __attribute__((vector_size(16), aligned(4)));
+
+/// Writes the 4 × 4 block of B at rows j..j+3 (`ldb` apart), columns p..p+3, transposed into
+/// the panel at row p, column j. Only moves values.
+static inline __attribute__((always_inline))
+void transpose4(const float *source, long ldb, float *destination, long width) {
+    const f4 r0 = *(const f4 *)source, r1 = *(const f4 *)(source + ldb);
+    const f4 r2 = *(const f4 *)(source + 2 * ldb), r3 = *(const f4 *)(source + 3 * ldb);
+    const f4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 1, 5), t1 = __builtin_shufflevector(r2, r3, 0, 4, 1, 5);
+    const f4 t2 = __builtin_shufflevector(r0, r1, 2, 6, 3, 7), t3 = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
+    *(f4 *)destination = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);
+    *(f4 *)(destination + width) = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+    *(f4 *)(destination + 2 * width) = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
+    *(f4 *)(destination + 3 * width) = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
+}
+
 /// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr. A transposed
-/// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache.
-static void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
-                       float *panel) {
+/// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache,
+/// and within them in 4 × 4 blocks transposed in registers (a compiler's vectorization of the
+/// element loop scatters, which costs more than the product on small shapes).
+static inline __attribute__((always_inline))
+void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
+                float *panel) {
     if (transpose_b) {
+        const long nr4 = nr / 4 * 4;
         for (long p0 = 0; p0 < k; p0 += 16) {
             const long p1 = p0 + 16 < k ? p0 + 16 : k;
-            for (long j = 0; j < nr; j++) {
+            const long p14 = p0 + (p1 - p0) / 4 * 4;
+            for (long j = 0; j < nr4; j += 4) {
                 const float *source = b + (j0 + j) * ldb;
+                for (long p = p0; p < p14; p += 4) transpose4(source + p, ldb, panel + p * width + j, width);
+                for (long jj = j; jj < j + 4; jj++) {
+#pragma clang loop vectorize(disable)
+                    for (long p = p14; p < p1; p++) panel[p * width + jj] = b[(j0 + jj) * ldb + p];
+                }
+            }
+            for (long j = nr4; j < nr; j++) {
+                const float *source = b + (j0 + j) * ldb;
+#pragma clang loop vectorize(disable)
                 for (long p = p0; p < p1; p++) panel[p * width + j] = source[p];
             }
         }

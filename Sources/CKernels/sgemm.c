@@ -1,6 +1,8 @@
 // The deterministic matrix product (see include/CKernels.h for the contract).
 //
-// Design: C is computed in tiles of 6 rows by 2·LANES columns (sgemm_tile.h). Within a tile
+// Design: C is computed in tiles of MR rows by 2·LANES columns (sgemm_tile.h): 8 rows with
+// AVX-512's 32 vector registers, 6 elsewhere; an edge tile of fewer rows runs a k loop of its
+// own with only its rows. Within a tile
 // every element keeps its own accumulator, and the k loop runs from 0 to k-1 with one fused
 // multiply-add per step, so the order of the sum is the textbook one whatever the tile, the
 // vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
@@ -111,6 +113,7 @@ typedef float v8 __attribute__((vector_size(32), aligned(4)));
 #define SPLAT(x) ((v8){(x), (x), (x), (x), (x), (x), (x), (x)})
 #define NAME(x) x##_portable
 #define TARGET
+#define MR 6
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
@@ -131,9 +134,12 @@ typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #define SPLAT(x) ((v16){(x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x)})
 #define NAME(x) x##_avx512
 #define TARGET __attribute__((target("avx512f,avx2,fma")))
+#undef MR
+#define MR 8
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
+#undef MR
 
 /// AVX-512 panels of 32 columns, with a last part of at most 16 columns in one AVX2 panel
 /// instead of a half-empty 32-column one (an output layer of 10 classes, say). Each element's

@@ -1,6 +1,6 @@
 // Adam's update over a flat parameter buffer (see include/CKernels.h for the contract): the
-// same IEEE operations in the same order for every element, eight elements at a time where the
-// CPU allows, so every code path gives the bits of the scalar definition.
+// same IEEE operations in the same order for every element, sixteen (AVX-512) or eight (AVX2)
+// elements at a time where the CPU allows, so every code path gives the bits of the scalar definition.
 #pragma STDC FP_CONTRACT OFF
 
 #include "CKernels.h"

@@ -1,6 +1,8 @@
 // The deterministic matrix product (see include/CKernels.h for the contract).
 //
-// Design: C is computed in tiles of 6 rows by 2·LANES columns (sgemm_tile.h). Within a tile
+// Design: C is computed in tiles of MR rows by 2·LANES columns (sgemm_tile.h): 8 rows with
+// AVX-512's 32 vector registers, 6 elsewhere; an edge tile of fewer rows runs a k loop of its
+// own with only its rows. Within a tile
 // every element keeps its own accumulator, and the k loop runs from 0 to k-1 with one fused
 // multiply-add per step, so the order of the sum is the textbook one whatever the tile, the
 // vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
@@ -20,15 +22,45 @@
 #include <stdlib.h>
 #include <string.h>
 
+typedef float f4 __attribute__((vector_size(16), aligned(4)));
+
+/// Writes the 4 × 4 block of B at rows j..j+3 (`ldb` apart), columns p..p+3, transposed into
+/// the panel at row p, column j. Only moves values.
+static inline __attribute__((always_inline))
+void transpose4(const float *source, long ldb, float *destination, long width) {
+    const f4 r0 = *(const f4 *)source, r1 = *(const f4 *)(source + ldb);
+    const f4 r2 = *(const f4 *)(source + 2 * ldb), r3 = *(const f4 *)(source + 3 * ldb);
+    const f4 t0 = __builtin_shufflevector(r0, r1, 0, 4, 1, 5), t1 = __builtin_shufflevector(r2, r3, 0, 4, 1, 5);
+    const f4 t2 = __builtin_shufflevector(r0, r1, 2, 6, 3, 7), t3 = __builtin_shufflevector(r2, r3, 2, 6, 3, 7);
+    *(f4 *)destination = __builtin_shufflevector(t0, t1, 0, 1, 4, 5);
+    *(f4 *)(destination + width) = __builtin_shufflevector(t0, t1, 2, 3, 6, 7);
+    *(f4 *)(destination + 2 * width) = __builtin_shufflevector(t2, t3, 0, 1, 4, 5);
+    *(f4 *)(destination + 3 * width) = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
+}
+
 /// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr. A transposed
-/// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache.
-static void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
-                       float *panel) {
+/// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache,
+/// and within them in 4 × 4 blocks transposed in registers (a compiler's vectorization of the
+/// element loop scatters, which costs more than the product on small shapes).
+static inline __attribute__((always_inline))
+void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
+                float *panel) {
     if (transpose_b) {
+        const long nr4 = nr / 4 * 4;
         for (long p0 = 0; p0 < k; p0 += 16) {
             const long p1 = p0 + 16 < k ? p0 + 16 : k;
-            for (long j = 0; j < nr; j++) {
+            const long p14 = p0 + (p1 - p0) / 4 * 4;
+            for (long j = 0; j < nr4; j += 4) {
                 const float *source = b + (j0 + j) * ldb;
+                for (long p = p0; p < p14; p += 4) transpose4(source + p, ldb, panel + p * width + j, width);
+                for (long jj = j; jj < j + 4; jj++) {
+#pragma clang loop vectorize(disable)
+                    for (long p = p14; p < p1; p++) panel[p * width + jj] = b[(j0 + jj) * ldb + p];
+                }
+            }
+            for (long j = nr4; j < nr; j++) {
+                const float *source = b + (j0 + j) * ldb;
+#pragma clang loop vectorize(disable)
                 for (long p = p0; p < p1; p++) panel[p * width + j] = source[p];
             }
         }
@@ -81,6 +113,7 @@ typedef float v8 __attribute__((vector_size(32), aligned(4)));
 #define SPLAT(x) ((v8){(x), (x), (x), (x), (x), (x), (x), (x)})
 #define NAME(x) x##_portable
 #define TARGET
+#define MR 6
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
@@ -101,9 +134,12 @@ typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #define SPLAT(x) ((v16){(x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x)})
 #define NAME(x) x##_avx512
 #define TARGET __attribute__((target("avx512f,avx2,fma")))
+#undef MR
+#define MR 8
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
+#undef MR
 
 /// AVX-512 panels of 32 columns, with a last part of at most 16 columns in one AVX2 panel
 /// instead of a half-empty 32-column one (an output layer of 10 classes, say). Each element's

@@ -5,7 +5,8 @@
 //   SPLAT(x) a VEC with every lane x
 //   NAME(x)  x with the instantiation's suffix
 //   TARGET   the function attribute that selects the instruction set (may be empty)
-// A tile is 6 rows by 2·LANES columns of C, each element with its own accumulator.
+//   MR       the rows of a full tile (6 where there are 16 vector registers, 8 with 32)
+// A tile is MR rows by 2·LANES columns of C, each element with its own accumulator.
 
 enum { NAME(NR) = 2 * LANES };
 
@@ -34,28 +35,25 @@ void NAME(store_row)(const VEC *first, const VEC *second, long nr, float alpha, 
     }
 }
 
-#define HL_ROW_STEP(r)                                        \
-    {                                                         \
-        const VEC xs = SPLAT(a##r[p * csa]);                  \
-        c##r##0 = __builtin_elementwise_fma(xs, b0, c##r##0); \
-        c##r##1 = __builtin_elementwise_fma(xs, b1, c##r##1); \
+#define HL_ROW_STEP(r)                                            \
+    if (mr > r) {                                                 \
+        const VEC xs = SPLAT(a##r[p * csa]);                      \
+        c##r##0 = __builtin_elementwise_fma(xs, b0, c##r##0);     \
+        c##r##1 = __builtin_elementwise_fma(xs, b1, c##r##1);     \
     }
+#define HL_ROW_POINTER(r) const float *a##r = mr > r ? a + r * rsa : a;
 
-/// One tile: `mr` (1 to 6) rows of op(A), read through its strides, times a k × 2·LANES panel
-/// of op(B) whose rows are `ldbp` floats apart, into `mr` × `nr` elements of C. A tile of fewer
-/// than 6 rows repeats its first row in the spare accumulators and does not store them, so the
-/// k loop has no branch.
+/// One tile: `mr` (1 to MR) rows of op(A), read through its strides, times a k × 2·LANES panel
+/// of op(B) whose rows are `ldbp` floats apart, into `mr` × `nr` elements of C. Called with `mr`
+/// a constant (see `tile_rows`), so each row count gets its own k loop with only its rows'
+/// multiply-adds: a short edge tile does no work for the rows it does not have.
 static inline __attribute__((always_inline))
-void NAME(tile)(long mr, long nr, long k, float alpha, const float *a, long rsa, long csa,
+void NAME(tile)(const long mr, long nr, long k, float alpha, const float *a, long rsa, long csa,
                 const float *bp, long ldbp, float beta, float *c, long ldc) {
-    const float *a0 = a;
-    const float *a1 = mr > 1 ? a + rsa : a;
-    const float *a2 = mr > 2 ? a + 2 * rsa : a;
-    const float *a3 = mr > 3 ? a + 3 * rsa : a;
-    const float *a4 = mr > 4 ? a + 4 * rsa : a;
-    const float *a5 = mr > 5 ? a + 5 * rsa : a;
-    VEC c00 = {0}, c01 = {0}, c10 = {0}, c11 = {0}, c20 = {0}, c21 = {0};
-    VEC c30 = {0}, c31 = {0}, c40 = {0}, c41 = {0}, c50 = {0}, c51 = {0};
+    HL_ROW_POINTER(0) HL_ROW_POINTER(1) HL_ROW_POINTER(2) HL_ROW_POINTER(3)
+    HL_ROW_POINTER(4) HL_ROW_POINTER(5) HL_ROW_POINTER(6) HL_ROW_POINTER(7)
+    VEC c00 = {0}, c01 = {0}, c10 = {0}, c11 = {0}, c20 = {0}, c21 = {0}, c30 = {0}, c31 = {0};
+    VEC c40 = {0}, c41 = {0}, c50 = {0}, c51 = {0}, c60 = {0}, c61 = {0}, c70 = {0}, c71 = {0};
     for (long p = 0; p < k; p++) {
         const VEC b0 = *(const VEC *)(bp + p * ldbp);
         const VEC b1 = *(const VEC *)(bp + p * ldbp + LANES);
@@ -65,6 +63,8 @@ void NAME(tile)(long mr, long nr, long k, float alpha, const float *a, long rsa,
         HL_ROW_STEP(3)
         HL_ROW_STEP(4)
         HL_ROW_STEP(5)
+        HL_ROW_STEP(6)
+        HL_ROW_STEP(7)
     }
     NAME(store_row)(&c00, &c01, nr, alpha, beta, c);
     if (mr > 1) NAME(store_row)(&c10, &c11, nr, alpha, beta, c + ldc);
@@ -72,11 +72,34 @@ void NAME(tile)(long mr, long nr, long k, float alpha, const float *a, long rsa,
     if (mr > 3) NAME(store_row)(&c30, &c31, nr, alpha, beta, c + 3 * ldc);
     if (mr > 4) NAME(store_row)(&c40, &c41, nr, alpha, beta, c + 4 * ldc);
     if (mr > 5) NAME(store_row)(&c50, &c51, nr, alpha, beta, c + 5 * ldc);
+    if (mr > 6) NAME(store_row)(&c60, &c61, nr, alpha, beta, c + 6 * ldc);
+    if (mr > 7) NAME(store_row)(&c70, &c71, nr, alpha, beta, c + 7 * ldc);
 }
 
 #undef HL_ROW_STEP
+#undef HL_ROW_POINTER
 
-/// The whole product in panels of 2·LANES columns and tiles of 6 rows.
+/// One tile of `mr` rows (1 to MR), through the tile's instance for that constant row count.
+static inline __attribute__((always_inline))
+void NAME(tile_rows)(long mr, long nr, long k, float alpha, const float *a, long rsa, long csa,
+                     const float *bp, long ldbp, float beta, float *c, long ldc) {
+    switch (mr) {
+#if MR > 7
+    case 8: NAME(tile)(8, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+#endif
+#if MR > 6
+    case 7: NAME(tile)(7, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+#endif
+    case 6: NAME(tile)(6, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+    case 5: NAME(tile)(5, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+    case 4: NAME(tile)(4, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+    case 3: NAME(tile)(3, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+    case 2: NAME(tile)(2, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+    default: NAME(tile)(1, nr, k, alpha, a, rsa, csa, bp, ldbp, beta, c, ldc); break;
+    }
+}
+
+/// The whole product in panels of 2·LANES columns and tiles of MR rows.
 TARGET static void NAME(product)(bool transpose_a, bool transpose_b, long m, long n, long k,
                                  float alpha, const float *a, long lda, const float *b, long ldb,
                                  float beta, float *c, long ldc) {
@@ -98,9 +121,9 @@ TARGET static void NAME(product)(bool transpose_a, bool transpose_b, long m, lon
             bp = panel;
             ldbp = nr_full;
         }
-        for (long i0 = 0; i0 < m; i0 += 6) {
-            const long mr = m - i0 < 6 ? m - i0 : 6;
-            NAME(tile)(mr, nr, k, alpha, a + i0 * rsa, rsa, csa, bp, ldbp, beta, c + i0 * ldc + j0, ldc);
+        for (long i0 = 0; i0 < m; i0 += MR) {
+            const long mr = m - i0 < MR ? m - i0 : MR;
+            NAME(tile_rows)(mr, nr, k, alpha, a + i0 * rsa, rsa, csa, bp, ldbp, beta, c + i0 * ldc + j0, ldc);
         }
     }
 }

@@ -53,7 +53,7 @@ typedef struct {
 ///   theta = p - step_size * m / (root(v) * inverse_root_correction2 + eps)
 /// where root(v) = v * y after three Newton steps y = y * (1.5 - (0.5 v * y) * y) from the
 /// exponent-bits guess 0x5F3759DF - (bits(v) >> 1). No operation is fused, so every code path
-/// (AVX2, portable) gives the same bits.
+/// (AVX-512, AVX2, portable) gives the same bits.
 void hl_adam_step(float *theta, const float *grad, float *m, float *v, long n,
                   const HLAdamCoefficients *coefficients);
 

@@ -147,20 +147,29 @@ final class Network {
 
     /// Inverted dropout: each entry is 0 with probability p, else 1/(1 − p).
     /// Uniforms have 24 random bits; one 64-bit draw serves two entries.
+    ///
+    /// Branch-free: a kept entry is `scale`'s bits under an all-ones mask, a dropped one +0 under
+    /// a zero mask (a branch per entry mispredicts about once in four at p near 0.5). The stream
+    /// is read into a local and written back once.
     private func fillDropoutMask(_ mask: UnsafeMutablePointer<Float>, count: Int) {
         let keep = 1 - architecture.dropout
         let scale = 1 / keep
         let threshold = UInt32((Double(keep) * 16_777_216).rounded(.down))
-        var i = 0
-        while i < count {
-            let bits = dropoutStream.next()
-            let first = UInt32(truncatingIfNeeded: bits) >> 8
-            mask[i] = first < threshold ? scale : 0
-            if i + 1 < count {
-                let second = UInt32(truncatingIfNeeded: bits >> 32) >> 8
-                mask[i + 1] = second < threshold ? scale : 0
-            }
-            i += 2
+        let scaleBits = scale.bitPattern
+        // u < threshold (both below 2^24) exactly when u − threshold wraps, setting bit 31.
+        @inline(__always) func entry(_ u: UInt32) -> Float {
+            Float(bitPattern: scaleBits & (0 &- ((u &- threshold) >> 31)))
         }
+        var stream = dropoutStream
+        let pairs = count / 2
+        for i in 0..<pairs {
+            let bits = stream.next()
+            mask[2 &* i] = entry(UInt32(truncatingIfNeeded: bits) >> 8)
+            mask[2 &* i &+ 1] = entry(UInt32(truncatingIfNeeded: bits >> 32) >> 8)
+        }
+        if count % 2 != 0 {
+            mask[count - 1] = entry(UInt32(truncatingIfNeeded: stream.next()) >> 8)
+        }
+        dropoutStream = stream
     }
 }

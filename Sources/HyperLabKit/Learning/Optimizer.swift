@@ -3,7 +3,7 @@ import CKernels
 /// The state of one update rule over a flat parameter buffer (see `OptimizerSettings` for the
 /// rules). Its state buffers are created once; `step` is one contiguous loop that allocates
 /// nothing and vectorizes (square roots through `FastMath.squareRoot`, within 2·10⁻⁷ of exact;
-/// Adam's loop is `hl_adam_step` in C, the same operations eight at a time).
+/// Adam's loop is `hl_adam_step` in C, the same operations sixteen or eight at a time).
 final class Optimizer {
     /// The rule and coefficients.
     let settings: OptimizerSettings
@@ -74,8 +74,8 @@ final class Optimizer {
                 step_size: Float(rate / correction1),
                 inverse_root_correction2: Float(1 / correction2.squareRoot()),
                 eps: Float(s.eps))
-            // The C kernel runs the per-element definition (see `hl_adam_step`) eight elements at a
-            // time with AVX2 where the CPU has it; every path gives the same bits.
+            // The C kernel runs the per-element definition (see `hl_adam_step`) sixteen elements at a
+            // time with AVX-512, eight with AVX2, where the CPU has them; every path gives the same bits.
             hl_adam_step(theta, grad, first.pointer, second.pointer, n, &coefficients)
         case .rmsprop:
             let a = Float(s.alpha), ca = Float(1 - s.alpha)

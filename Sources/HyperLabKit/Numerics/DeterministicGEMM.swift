@@ -15,7 +15,7 @@ import CKernels
 /// gemm.multiply(transposeA: false, transposeB: false, m: 2, n: 2, k: 3, alpha: 1,
 ///               a: a, lda: 3, b: b, ldb: 2, beta: 0, c: c, ldc: 2)
 /// ```
-/// The kernel is C (`Sources/CKernels/sgemm.c`): tiles of 6 × 16 elements kept in registers,
+/// The kernel is C (`Sources/CKernels/sgemm.c`): tiles of 8 × 32 (AVX-512) or 6 × 16 elements kept in registers,
 /// compiled for AVX-512 and for AVX2 with FMA and chosen at run time on x86-64, NEON on arm64. It runs on the
 /// calling thread; concurrent trials each call it from their own.
 public struct DeterministicGEMM: GEMMBackend {

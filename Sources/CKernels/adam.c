@@ -103,6 +103,14 @@ static void adam_avx2(float *theta, const float *grad, float *m, float *v, long 
 }
 #endif
 
+void hl_adam_step_avx2(float *theta, const float *grad, float *m, float *v, long n,
+                       const HLAdamCoefficients *coefficients) {
+#if defined(__x86_64__)
+    if (hl_instruction_set() >= 1) { adam_avx2(theta, grad, m, v, n, coefficients); return; }
+#endif
+    adam(theta, grad, m, v, n, coefficients);
+}
+
 void hl_adam_step(float *theta, const float *grad, float *m, float *v, long n,
                   const HLAdamCoefficients *coefficients) {
 #if defined(__x86_64__)

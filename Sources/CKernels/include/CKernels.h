@@ -61,4 +61,9 @@ void hl_adam_step(float *theta, const float *grad, float *m, float *v, long n,
 void hl_adam_step_portable(float *theta, const float *grad, float *m, float *v, long n,
                            const HLAdamCoefficients *coefficients);
 
+/// The same step through the AVX2 code path where the CPU has AVX2 and FMA (else the portable
+/// one), for tests on CPUs whose dispatched path is AVX-512.
+void hl_adam_step_avx2(float *theta, const float *grad, float *m, float *v, long n,
+                       const HLAdamCoefficients *coefficients);
+
 #endif

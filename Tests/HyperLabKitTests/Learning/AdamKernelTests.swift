@@ -3,7 +3,7 @@ import Testing
 @testable import HyperLabKit
 
 /// The C Adam step (`hl_adam_step`, used by `Optimizer`) against its definition written out in
-/// Swift, bit for bit, on the dispatched and the portable path, with tails of every length.
+/// Swift, bit for bit, on the dispatched, the AVX2 and the portable path, with tails of every length.
 @Suite struct AdamKernelTests {
     static func values(_ count: Int, seed: Int, scale: Double = 1) -> [Float] {
         var g = SeededGenerator(seed: seed)
@@ -33,22 +33,22 @@ import Testing
             let m0 = Self.values(count, seed: 3, scale: 0.01), v0 = Self.values(count, seed: 4, scale: 0.01).map { $0 * $0 }
             var theta = theta0, m = m0, v = v0
             Self.reference(theta: &theta, grad: grad, m: &m, v: &v, k)
-            for portable in [false, true] {
+            for path in ["dispatched", "avx2", "portable"] {
                 var t = theta0, mm = m0, vv = v0
                 t.withUnsafeMutableBufferPointer { tp in
                     mm.withUnsafeMutableBufferPointer { mp in
                         vv.withUnsafeMutableBufferPointer { vp in
                             grad.withUnsafeBufferPointer { gp in
-                                if portable {
-                                    hl_adam_step_portable(tp.baseAddress, gp.baseAddress, mp.baseAddress, vp.baseAddress, count, &k)
-                                } else {
-                                    hl_adam_step(tp.baseAddress, gp.baseAddress, mp.baseAddress, vp.baseAddress, count, &k)
+                                switch path {
+                                case "portable": hl_adam_step_portable(tp.baseAddress, gp.baseAddress, mp.baseAddress, vp.baseAddress, count, &k)
+                                case "avx2": hl_adam_step_avx2(tp.baseAddress, gp.baseAddress, mp.baseAddress, vp.baseAddress, count, &k)
+                                default: hl_adam_step(tp.baseAddress, gp.baseAddress, mp.baseAddress, vp.baseAddress, count, &k)
                                 }
                             }
                         }
                     }
                 }
-                #expect(t.map(\.bitPattern) == theta.map(\.bitPattern), "theta, portable: \(portable)")
+                #expect(t.map(\.bitPattern) == theta.map(\.bitPattern), "theta, path: \(path)")
                 #expect(mm.map(\.bitPattern) == m.map(\.bitPattern) && vv.map(\.bitPattern) == v.map(\.bitPattern))
             }
         }

@@ -81,10 +81,7 @@ extension Shell {
         if command.string("metric") == nil, let sweep = bench.sweeps.last, sweep.isMultiObjective {
             console.line("compare works on one metric: \(metric) (metric= names another)")
         }
-        guard MetricName.allDevMetrics(for: scoring.task).contains(metric) else {
-            throw InputError("\(metric.excerpt) is not a metric of a \(scoring.task.rawValue) task", at: command.span(ofOption: "metric"),
-                             hint: "use one of: " + MetricName.allDevMetrics(for: scoring.task).joined(separator: ", "))
-        }
+        try Self.checkDevMetric(metric, of: scoring.task, command)
         let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
         // Pairs: seeds on the fixed split, or rounds of K folds (new folds each round) under cross-validation.
         var pairParts: [ScoringParts.Part] = []
@@ -128,7 +125,7 @@ extension Shell {
                                 test: test, direction: direction)
     }
 
-    /// `recheck [top=K] [repeats=N] [fresh=yes]`.
+    /// `recheck [top=K] [repeats=N] [fresh=yes] [metric=M]`.
     func recheck(_ command: BoundCommand, _ bench: Workbench) throws(InputError) -> RecheckResult {
         let sweep = try requireSweep(bench, command)
         let scoring = try requireScoring(bench, command)
@@ -139,11 +136,19 @@ extension Shell {
         let top = command.integer("top")
         let repeats = command.integer("repeats")
         let fresh = command.boolean("fresh")
-        // A multi-objective sweep is rechecked on one metric: its first dev metric.
-        let metric = sweep.isMultiObjective ? Shell.trainerMetric(sweep.objectives, task: scoring.task) : sweep.metric
-        let direction = sweep.isMultiObjective ? MetricName.direction(of: metric) ?? .maximize : sweep.direction
-        let ranked = (sweep.isMultiObjective ? Shell.scoredBy(metric, sweep.trials) : sweep.trials).ranked(for: direction).prefix(top)
+        // metric= ranks and rechecks on a dev metric the trials recorded; a multi-objective sweep
+        // without it is rechecked on its first dev metric.
+        let chosen = command.string("metric")
+        if let chosen { try Self.checkDevMetric(chosen, of: scoring.task, command) }
+        let metric = chosen ?? (sweep.isMultiObjective ? Shell.trainerMetric(sweep.objectives, task: scoring.task) : sweep.metric)
+        let rescored = chosen != nil || sweep.isMultiObjective
+        let direction = rescored ? MetricName.direction(of: metric) ?? .maximize : sweep.direction
+        let ranked = (rescored ? Shell.scoredBy(metric, sweep.trials) : sweep.trials).ranked(for: direction).prefix(top)
         guard !ranked.isEmpty else {
+            if let chosen, sweep.trials.contains(where: { $0.state == .complete }) {
+                throw InputError("no trial of \(sweep.name) recorded \(chosen)", at: command.span(ofOption: "metric"),
+                                 hint: "its trials recorded " + Set(sweep.trials.flatMap { $0.metrics.keys }).sorted().joined(separator: ", "))
+            }
             throw InputError("no trial of \(sweep.name) completed", at: command.syntax.nameSpan, hint: "results shows why")
         }
         // The parts of repeat r: the current ones, or a fresh deal of the non-test rows.
@@ -172,11 +177,11 @@ extension Shell {
                 }
             }
         }
-        if sweep.isMultiObjective {
+        if sweep.isMultiObjective && chosen == nil {
             console.line("recheck works on one metric: \(metric), the first dev metric of \(sweep.name)'s "
-                         + sweep.objectives.map(\.name).joined(separator: ", "))
+                         + sweep.objectives.map(\.name).joined(separator: ", ") + " (metric= names another)")
         }
-        console.line("recheck the \(ranked.count) best trials of \(sweep.name) on \(metric): \(repeats) fresh seeds each"
+        console.line("recheck " + (ranked.count == 1 ? "the best trial" : "the \(ranked.count) best trials") + " of \(sweep.name) on \(metric): \(repeats) fresh seeds each"
                      + (fresh ? ", each on a fresh deal of train and dev" : "") + (scoring.isCrossValidation ? ", mean over the folds" : ""))
         let scores = try score(jobs, on: objective, label: "recheck", command: command)
         if options.interruption.isRequested {
@@ -195,5 +200,13 @@ extension Shell {
             throw InputError("cannot recheck: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }
         return RecheckResult(report: report)
+    }
+
+    /// Throws unless `metric` is a dev metric of `task` (`metric=` of compare and recheck).
+    static func checkDevMetric(_ metric: String, of task: LearningTask, _ command: BoundCommand) throws(InputError) {
+        guard MetricName.allDevMetrics(for: task).contains(metric) else {
+            throw InputError("\(metric.excerpt) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
+                             hint: "use one of: " + MetricName.allDevMetrics(for: task).joined(separator: ", "))
+        }
     }
 }

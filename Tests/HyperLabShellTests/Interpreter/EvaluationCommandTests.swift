@@ -42,6 +42,28 @@ import HyperLabKit
         #expect(out.contains("worse than when selected"))
     }
 
+    @Test func recheckOnAChosenMetricRanksTheTrialsByIt() throws {
+        let t = try shell("load moons n=120 noise=0.35 seed=5\nsplit train=0.8 dev=0.1 test=0.1 seed=2\nmodel mlp hidden=[8]")
+        t.type("sweep random n=6 lr=log(1e-3, 1e-1) units=intlog(2, 16) epochs=5 seed=3")
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        let bestByLoss = try #require(sweep.trials.filter { $0.metrics["dev_loss"] != nil }
+            .min { $0.metrics["dev_loss"]! < $1.metrics["dev_loss"]! })
+        let before = t.output.text.count
+        #expect(t.shell.run("recheck top=1 repeats=2 metric=dev_loss") == .completed)
+        let out = String(t.output.text.dropFirst(before))
+        #expect(out.contains("recheck the best trial of sweep 1 on dev_loss"))
+        let rows = out.split(separator: "\n").drop { !$0.hasPrefix("─") }.dropFirst()
+        #expect(rows.first?.split(separator: " ").first == "\(bestByLoss.number)")
+    }
+
+    @Test func recheckOnAMetricOfAnotherTaskIsAPositionedError() throws {
+        let t = try shell("load moons n=60 seed=5\nsplit train=0.6 dev=0.2 test=0.2 seed=2\nmodel mlp hidden=[4]")
+        t.type("sweep random n=2 lr=log(1e-3, 1e-1) epochs=2 seed=3")
+        #expect(t.shell.run("recheck metric=dev_rmse") == .failed)
+        #expect(t.output.text.contains("error: dev_rmse is not a metric of a classification task"))
+        #expect(t.output.text.contains("hint: use one of: dev_acc, dev_loss"))
+    }
+
     @Test func crossValidationScoresByTheMeanOverFolds() throws {
         let t = try shell("load iris\nsplit cv=4 test=0.2 seed=1\nmodel mlp hidden=[8]\noptimizer adam lr=0.01")
         let before = t.output.text.count

@@ -125,7 +125,7 @@ import HyperLabKit
         #expect(t.shell.run("recheck top=2 repeats=2") == .completed)
         #expect(t.shell.run("compare 0 1 repeats=2") == .completed)
         let text = String(t.output.text.dropFirst(before))
-        #expect(text.contains("recheck works on one metric: dev_acc, the first dev metric of sweep 1's parameters, dev_acc"))
+        #expect(text.contains("recheck works on one metric: dev_acc, the first dev metric of sweep 1's parameters, dev_acc (metric= names another)"))
         #expect(text.contains("recheck the 2 best trials of sweep 1 on dev_acc"))
         #expect(text.contains("compare works on one metric: dev_acc (metric= names another)"))
     }

@@ -44,6 +44,16 @@ public struct GPSampler: Sampler {
     public var polishFraction: Double
     /// The trust region's side when the polish starts, in the unit cube.
     public var trustRegionSide: Double
+    /// EXPERIMENT: the trials nearest the incumbent that the polish's local model is fitted to (0: the global model).
+    public var polishNeighbours: Int = 0
+    /// EXPERIMENT: more neighbours per parameter.
+    public var polishNeighboursPerDimension: Int = 0
+    /// EXPERIMENT: whether the local model warps its scores.
+    public var polishWarp: Bool = true
+    /// EXPERIMENT: the last trials of a budget that maximize the posterior mean in the region.
+    public var meanTrials: Int = 0
+    /// EXPERIMENT: failures in a row that halve the region.
+    public var failureTolerance: Int = 2
 
     /// A GP sampler. Defaults are sized for about 10 ms per suggestion at 100 trials (release).
     public init(startupTrials: Int = 10, restarts: Int = 5, refinedStarts: Int = 1, fitIterations: Int = 30,
@@ -69,10 +79,17 @@ public struct GPSampler: Sampler {
               let model = fit(context, &generator) else {
             return SobolSampler().suggest(context, using: &generator)
         }
-        if let start = polishStart(budget: context.budget), context.number >= start {
+        if let start = polishStart(budget: context.budget), let budget = context.budget, context.number >= start {
             let side = Self.trustRegionSide(context.finished, direction: context.direction, start: start,
-                                            initial: trustRegionSide, failureTolerance: 2)
-            return parameters(polish(model, space: space, side: side, &generator), space: space)
+                                            initial: trustRegionSide, failureTolerance: failureTolerance)
+            var m = model
+            let k = polishNeighbours + polishNeighboursPerDimension * space.count
+            if k > 0,
+               let local = localModel(history(context), global: model, space: space, neighbours: k, &generator) {
+                m = Model(gp: local.gp, bestScore: local.bestScore, observed: model.observed)
+            }
+            let exploit = budget - context.number <= meanTrials
+            return parameters(polish(m, space: space, side: side, exploit: exploit, &generator), space: space)
         }
         let best = maximizeAcquisition(model, space: space, &generator)
         return parameters(best, space: space)
@@ -80,7 +97,7 @@ public struct GPSampler: Sampler {
 
     // MARK: Data
 
-    private struct Model {
+    struct Model {
         let gp: GaussianProcess
         let bestScore: Double
         let observed: [[Double]]   // inputs of the best few trials
@@ -104,25 +121,46 @@ public struct GPSampler: Sampler {
         return x
     }
 
-    private func fit(_ context: SamplingContext, _ generator: inout SeededGenerator) -> Model? {
+    /// The visible trials as model data: inputs of the complete trials with their scores (to
+    /// maximize), of the failed and pruned ones, and of the pending ones.
+    struct History {
+        var inputs: [[Double]] = []
+        var scores: [Double] = []
+        var bad: [[Double]] = []
+        var pending: [[Double]] = []
+    }
+
+    func history(_ context: SamplingContext) -> History {
         let space = context.space
-        var xs: [[Double]] = [], scores: [Double] = [], bad: [[Double]] = []
+        var h = History()
         for trial in context.finished {
             guard let x = input(trial.parameters, space: space) else { continue }
             if trial.state == .complete, let v = trial.value, v.isFinite {
-                xs.append(x)
-                scores.append(-context.direction.loss(v))
+                h.inputs.append(x)
+                h.scores.append(-context.direction.loss(v))
             } else if trial.state != .running {
-                bad.append(x)
+                h.bad.append(x)
             }
         }
+        h.pending = context.pending.compactMap { input($0, space: space) }
+        return h
+    }
+
+    private func fit(_ context: SamplingContext, _ generator: inout SeededGenerator) -> Model? {
+        model(history(context), space: context.space, warp: true, &generator)
+    }
+
+    /// A GP fitted to `data`: scores standardized (and warped when `warp`), failed trials at the
+    /// worst score, pending ones at the posterior mean; nil with fewer than two scores or no fit.
+    func model(_ data: History, space: SearchSpace, warp: Bool, _ generator: inout SeededGenerator) -> Model? {
+        var xs = data.inputs, scores = data.scores
         guard xs.count >= 2 else { return nil }
         let worst = scores.min() ?? 0
-        for x in bad { xs.append(x); scores.append(worst) }
+        for x in data.bad { xs.append(x); scores.append(worst) }
         let mean = scores.reduce(0, +) / Double(scores.count)
         let sd = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot()
         let standardized = scores.map { ($0 - mean) / max(sd, 1e-10) }
-        let y = YeoJohnsonTransform(fittedTo: standardized).standardized(standardized)
+        let y = warp ? YeoJohnsonTransform(fittedTo: standardized).standardized(standardized) : standardized
         let d = space.count
         let categorical = space.parameters.map(\.distribution.isCategorical)
         let flat = xs.flatMap { $0 }
@@ -133,10 +171,9 @@ public struct GPSampler: Sampler {
                                        hyperparameters: h) else { return nil }
         let bestScore = y.max() ?? 0
         // Kriging believer: pending points enter at their predicted mean.
-        let pending = context.pending.compactMap { input($0, space: space) }
-        if !pending.isEmpty {
+        if !data.pending.isEmpty {
             var fx = flat, fy = y
-            for x in pending {
+            for x in data.pending {
                 fx += x
                 fy.append(gp.predict(x).mean)
             }
@@ -234,7 +271,7 @@ public struct GPSampler: Sampler {
     /// The point of largest log EI in the trust region of side `side` around the incumbent
     /// (its numeric inputs; its choices stay): 256 random points of the region and the
     /// incumbent, the best 4 refined by projected L-BFGS within the region.
-    private func polish(_ model: Model, space: SearchSpace, side: Double, _ g: inout SeededGenerator) -> [Double] {
+    func polish(_ model: Model, space: SearchSpace, side: Double, exploit: Bool, _ g: inout SeededGenerator) -> [Double] {
         let d = space.count
         let counts = space.parameters.map { $0.distribution.choiceCount ?? 0 }
         let center = model.observed[0]
@@ -248,6 +285,11 @@ public struct GPSampler: Sampler {
             return x
         }
         func score(_ z: [Double], gradient: Bool) -> (Double, [Double]) {
+            if exploit {
+                if !gradient { return (model.gp.predict(full(z)).mean, []) }
+                let p = model.gp.predictWithGradient(full(z))
+                return (p.mean, numeric.map { p.dMean[$0] })
+            }
             let (v, grad) = logEI(model, full(z), gradient: gradient)
             return (v, gradient ? numeric.map { grad[$0] } : [])
         }
@@ -270,7 +312,7 @@ public struct GPSampler: Sampler {
         return full(best.0)
     }
 
-    private func parameters(_ x: [Double], space: SearchSpace) -> TrialParameters {
+    func parameters(_ x: [Double], space: SearchSpace) -> TrialParameters {
         TrialParameters(zip(space.parameters, x).map { p, v in
             let d = p.distribution
             return (p.name, d.isCategorical ? d.value(atInternal: v) : d.value(atUnit: v))

@@ -48,6 +48,8 @@ public struct GPSampler: Sampler {
     public var polishNeighbours: Int = 0
     /// EXPERIMENT: more neighbours per parameter.
     public var polishNeighboursPerDimension: Int = 0
+    /// EXPERIMENT: the local model only while the region's side is at most this.
+    public var localSideGate: Double = 1
     /// EXPERIMENT: whether the local model warps its scores.
     public var polishWarp: Bool = true
     /// EXPERIMENT: the last trials of a budget that maximize the posterior mean in the region.
@@ -84,7 +86,7 @@ public struct GPSampler: Sampler {
                                             initial: trustRegionSide, failureTolerance: failureTolerance)
             var m = model
             let k = polishNeighbours + polishNeighboursPerDimension * space.count
-            if k > 0,
+            if k > 0, side <= localSideGate,
                let local = localModel(history(context), global: model, space: space, neighbours: k, &generator) {
                 m = Model(gp: local.gp, bestScore: local.bestScore, observed: model.observed)
             }

@@ -32,6 +32,7 @@ enum SamplerQuality {
                     let env = ProcessInfo.processInfo.environment
                     if let v = env["HLP_K"].flatMap(Int.init) { gp.polishNeighbours = v }
                     if let v = env["HLP_KD"].flatMap(Int.init) { gp.polishNeighboursPerDimension = v }
+                    if let v = env["HLP_GATE"].flatMap(Double.init) { gp.localSideGate = v }
                     if let v = env["HLP_WARP"].flatMap(Int.init) { gp.polishWarp = v != 0 }
                     if let v = env["HLP_MEAN"].flatMap(Int.init) { gp.meanTrials = v }
                     if let v = env["HLP_FAIL"].flatMap(Int.init) { gp.failureTolerance = v }

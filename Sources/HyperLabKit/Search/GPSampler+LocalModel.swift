@@ -5,8 +5,9 @@ import Foundation
 /// the global model's noise floor (on the scale of every trial's scores) are resolved.
 extension GPSampler {
     /// A model of the `neighbours` trials nearest the incumbent of `global` (distance in the
-    /// global model's length scales), the pending trials at its posterior mean; nil if too few
-    /// trials or no fit.
+    /// global model's length scales; failed trials among them at their worst score), the pending
+    /// trials at its posterior mean; nil if there are no more complete trials than
+    /// `neighbours` (the global model is that one), or no fit.
     func localModel(_ data: History, global: Model, space: SearchSpace, neighbours: Int,
                     _ generator: inout SeededGenerator) -> Model? {
         guard neighbours >= 2, data.inputs.count > neighbours else { return nil }
@@ -37,6 +38,6 @@ extension GPSampler {
             }
         }
         local.pending = data.pending
-        return model(local, space: space, warp: polishWarp, &generator)
+        return model(local, space: space, &generator)
     }
 }

@@ -19,7 +19,9 @@ import Foundation
 ///    projected L-BFGS on the numeric inputs and a sweep over each choice, and returns the best;
 /// 5. in the last third of a study's budget (`polishFraction`), maximizes log EI only in a trust
 ///    region around the incumbent, whose side doubles after an improvement and halves after two
-///    trials without one (`GPSampler+TrustRegion`): the final precision near an optimum.
+///    trials without one (`GPSampler+TrustRegion`): the final precision near an optimum. Once
+///    the region is smaller than at its start, the model there is fitted to the trials nearest
+///    the incumbent alone (`GPSampler+LocalModel`).
 ///
 /// The Cholesky factorization escalates jitter on ill-conditioned data (duplicates, constant
 /// outputs); if the model still cannot be fitted, the suggestion falls back to a Sobol point.
@@ -44,23 +46,17 @@ public struct GPSampler: Sampler {
     public var polishFraction: Double
     /// The trust region's side when the polish starts, in the unit cube.
     public var trustRegionSide: Double
-    /// EXPERIMENT: the trials nearest the incumbent that the polish's local model is fitted to (0: the global model).
-    public var polishNeighbours: Int = 0
-    /// EXPERIMENT: more neighbours per parameter.
-    public var polishNeighboursPerDimension: Int = 0
-    /// EXPERIMENT: the local model only while the region's side is at most this.
-    public var localSideGate: Double = 1
-    /// EXPERIMENT: whether the local model warps its scores.
-    public var polishWarp: Bool = true
-    /// EXPERIMENT: the last trials of a budget that maximize the posterior mean in the region.
-    public var meanTrials: Int = 0
-    /// EXPERIMENT: failures in a row that halve the region.
-    public var failureTolerance: Int = 2
+    /// The polish's local model is fitted to the `polishNeighbours` + `polishNeighboursPerParameter` × d
+    /// trials nearest the incumbent (d parameters) once the trust region has shrunk below its
+    /// first side (`GPSampler+LocalModel`); 0 and 0 keep the global model throughout.
+    public var polishNeighbours: Int
+    /// The local model's neighbours per parameter (see `polishNeighbours`).
+    public var polishNeighboursPerParameter: Int
 
     /// A GP sampler. Defaults are sized for about 10 ms per suggestion at 100 trials (release).
     public init(startupTrials: Int = 10, restarts: Int = 5, refinedStarts: Int = 1, fitIterations: Int = 30,
                 candidates: Int = 512, localSearches: Int = 4, polishFraction: Double = 2.0 / 3,
-                trustRegionSide: Double = 0.1) {
+                trustRegionSide: Double = 0.1, polishNeighbours: Int = 10, polishNeighboursPerParameter: Int = 6) {
         self.startupTrials = max(startupTrials, 0)
         self.restarts = max(restarts, 0)
         self.refinedStarts = max(refinedStarts, 1)
@@ -69,6 +65,8 @@ public struct GPSampler: Sampler {
         self.localSearches = max(localSearches, 0)
         self.polishFraction = polishFraction
         self.trustRegionSide = min(max(trustRegionSide, 1e-7), 0.5)
+        self.polishNeighbours = max(polishNeighbours, 0)
+        self.polishNeighboursPerParameter = max(polishNeighboursPerParameter, 0)
     }
 
     /// The GP reads the history.
@@ -77,21 +75,24 @@ public struct GPSampler: Sampler {
     /// The suggestion for `context.number`.
     public func suggest(_ context: SamplingContext, using generator: inout SeededGenerator) -> TrialParameters {
         let space = context.space
+        let data = history(context)
         guard context.number >= startupTrials, space.count > 0,
-              let model = fit(context, &generator) else {
+              let model = model(data, space: space, &generator) else {
             return SobolSampler().suggest(context, using: &generator)
         }
-        if let start = polishStart(budget: context.budget), let budget = context.budget, context.number >= start {
+        if let start = polishStart(budget: context.budget), context.number >= start {
             let side = Self.trustRegionSide(context.finished, direction: context.direction, start: start,
-                                            initial: trustRegionSide, failureTolerance: failureTolerance)
-            var m = model
-            let k = polishNeighbours + polishNeighboursPerDimension * space.count
-            if k > 0, side <= localSideGate,
-               let local = localModel(history(context), global: model, space: space, neighbours: k, &generator) {
-                m = Model(gp: local.gp, bestScore: local.bestScore, observed: model.observed)
+                                            initial: trustRegionSide, failureTolerance: 2)
+            var region = model
+            // Once the region has shrunk, the search is converging: a model of the nearby trials
+            // alone resolves differences that the global one, scaled to every trial, cannot.
+            if side < trustRegionSide,
+               let local = localModel(data, global: model, space: space,
+                                      neighbours: polishNeighbours + polishNeighboursPerParameter * space.count,
+                                      &generator) {
+                region = local
             }
-            let exploit = budget - context.number <= meanTrials
-            return parameters(polish(m, space: space, side: side, exploit: exploit, &generator), space: space)
+            return parameters(polish(region, space: space, side: side, &generator), space: space)
         }
         let best = maximizeAcquisition(model, space: space, &generator)
         return parameters(best, space: space)
@@ -99,6 +100,7 @@ public struct GPSampler: Sampler {
 
     // MARK: Data
 
+    /// A fitted GP with the best standardized score and the inputs of the best few trials.
     struct Model {
         let gp: GaussianProcess
         let bestScore: Double
@@ -132,6 +134,7 @@ public struct GPSampler: Sampler {
         var pending: [[Double]] = []
     }
 
+    /// The model data of the context's finished and pending trials.
     func history(_ context: SamplingContext) -> History {
         let space = context.space
         var h = History()
@@ -148,13 +151,9 @@ public struct GPSampler: Sampler {
         return h
     }
 
-    private func fit(_ context: SamplingContext, _ generator: inout SeededGenerator) -> Model? {
-        model(history(context), space: context.space, warp: true, &generator)
-    }
-
-    /// A GP fitted to `data`: scores standardized (and warped when `warp`), failed trials at the
-    /// worst score, pending ones at the posterior mean; nil with fewer than two scores or no fit.
-    func model(_ data: History, space: SearchSpace, warp: Bool, _ generator: inout SeededGenerator) -> Model? {
+    /// A GP fitted to `data`: scores standardized and warped, failed trials at the worst score,
+    /// pending ones at the posterior mean; nil with fewer than two scores or no fit.
+    func model(_ data: History, space: SearchSpace, _ generator: inout SeededGenerator) -> Model? {
         var xs = data.inputs, scores = data.scores
         guard xs.count >= 2 else { return nil }
         let worst = scores.min() ?? 0
@@ -162,7 +161,7 @@ public struct GPSampler: Sampler {
         let mean = scores.reduce(0, +) / Double(scores.count)
         let sd = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot()
         let standardized = scores.map { ($0 - mean) / max(sd, 1e-10) }
-        let y = warp ? YeoJohnsonTransform(fittedTo: standardized).standardized(standardized) : standardized
+        let y = YeoJohnsonTransform(fittedTo: standardized).standardized(standardized)
         let d = space.count
         let categorical = space.parameters.map(\.distribution.isCategorical)
         let flat = xs.flatMap { $0 }
@@ -273,7 +272,7 @@ public struct GPSampler: Sampler {
     /// The point of largest log EI in the trust region of side `side` around the incumbent
     /// (its numeric inputs; its choices stay): 256 random points of the region and the
     /// incumbent, the best 4 refined by projected L-BFGS within the region.
-    func polish(_ model: Model, space: SearchSpace, side: Double, exploit: Bool, _ g: inout SeededGenerator) -> [Double] {
+    func polish(_ model: Model, space: SearchSpace, side: Double, _ g: inout SeededGenerator) -> [Double] {
         let d = space.count
         let counts = space.parameters.map { $0.distribution.choiceCount ?? 0 }
         let center = model.observed[0]
@@ -287,11 +286,6 @@ public struct GPSampler: Sampler {
             return x
         }
         func score(_ z: [Double], gradient: Bool) -> (Double, [Double]) {
-            if exploit {
-                if !gradient { return (model.gp.predict(full(z)).mean, []) }
-                let p = model.gp.predictWithGradient(full(z))
-                return (p.mean, numeric.map { p.dMean[$0] })
-            }
             let (v, grad) = logEI(model, full(z), gradient: gradient)
             return (v, gradient ? numeric.map { grad[$0] } : [])
         }

@@ -27,20 +27,7 @@ enum SamplerQuality {
                 throw .usage("unknown sampler '\(name)' (\(kinds.map(\.rawValue).joined(separator: ", ")))")
             }
             do {
-                var sampler = try kind.sampler(space: SearchSpace([]), baseline: nil)
-                if var gp = sampler as? GPSampler {   // EXPERIMENT knobs
-                    let env = ProcessInfo.processInfo.environment
-                    if let v = env["HLP_K"].flatMap(Int.init) { gp.polishNeighbours = v }
-                    if let v = env["HLP_KD"].flatMap(Int.init) { gp.polishNeighboursPerDimension = v }
-                    if let v = env["HLP_GATE"].flatMap(Double.init) { gp.localSideGate = v }
-                    if let v = env["HLP_WARP"].flatMap(Int.init) { gp.polishWarp = v != 0 }
-                    if let v = env["HLP_MEAN"].flatMap(Int.init) { gp.meanTrials = v }
-                    if let v = env["HLP_FAIL"].flatMap(Int.init) { gp.failureTolerance = v }
-                    if let v = env["HLP_FRAC"].flatMap(Double.init) { gp.polishFraction = v }
-                    if let v = env["HLP_SIDE"].flatMap(Double.init) { gp.trustRegionSide = v }
-                    sampler = gp
-                }
-                result.append(Entry(name: name, sampler: sampler))
+                result.append(Entry(name: name, sampler: try kind.sampler(space: SearchSpace([]), baseline: nil)))
             } catch {
                 throw .usage("\(name): \(error.message)")
             }

@@ -139,17 +139,4 @@ import Testing
         #expect(local.bestScore > 0.5)
         #expect(Self.quick.localModel(data, global: global, space: space, neighbours: 30, &g) == nil)
     }
-
-    @Test func theLocalModelRefinesTheIncumbentFurtherOnBranin() throws {
-        let problem = try BenchmarkFunctions.branin()
-        let off = GPSampler(restarts: 0, fitIterations: 15, candidates: 128, localSearches: 2,
-                            polishNeighbours: 0, polishNeighboursPerParameter: 0)
-        var local: [Double] = [], global: [Double] = []
-        for seed in 0..<6 {
-            local.append(BenchmarkFunctions.regret(Self.quick, problem, budget: 40, seed: UInt64(seed)).last ?? .nan)
-            global.append(BenchmarkFunctions.regret(off, problem, budget: 40, seed: UInt64(seed)).last ?? .nan)
-        }
-        let (l, g) = (BenchmarkFunctions.median(local), BenchmarkFunctions.median(global))
-        #expect(l < g / 2, "local \(l) vs global \(g): \(local) \(global)")
-    }
 }

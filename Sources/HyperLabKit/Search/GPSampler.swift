@@ -19,7 +19,9 @@ import Foundation
 ///    projected L-BFGS on the numeric inputs and a sweep over each choice, and returns the best;
 /// 5. in the last third of a study's budget (`polishFraction`), maximizes log EI only in a trust
 ///    region around the incumbent, whose side doubles after an improvement and halves after two
-///    trials without one (`GPSampler+TrustRegion`): the final precision near an optimum.
+///    trials without one (`GPSampler+TrustRegion`): the final precision near an optimum. Once
+///    the region is smaller than at its start, the model there is fitted to the trials nearest
+///    the incumbent alone (`GPSampler+LocalModel`).
 ///
 /// The Cholesky factorization escalates jitter on ill-conditioned data (duplicates, constant
 /// outputs); if the model still cannot be fitted, the suggestion falls back to a Sobol point.
@@ -44,11 +46,17 @@ public struct GPSampler: Sampler {
     public var polishFraction: Double
     /// The trust region's side when the polish starts, in the unit cube.
     public var trustRegionSide: Double
+    /// The polish's local model is fitted to the `polishNeighbours` + `polishNeighboursPerParameter` × d
+    /// trials nearest the incumbent (d parameters) once the trust region has shrunk below its
+    /// first side (`GPSampler+LocalModel`); 0 and 0 keep the global model throughout.
+    public var polishNeighbours: Int
+    /// The local model's neighbours per parameter (see `polishNeighbours`).
+    public var polishNeighboursPerParameter: Int
 
     /// A GP sampler. Defaults are sized for about 10 ms per suggestion at 100 trials (release).
     public init(startupTrials: Int = 10, restarts: Int = 5, refinedStarts: Int = 1, fitIterations: Int = 30,
                 candidates: Int = 512, localSearches: Int = 4, polishFraction: Double = 2.0 / 3,
-                trustRegionSide: Double = 0.1) {
+                trustRegionSide: Double = 0.1, polishNeighbours: Int = 10, polishNeighboursPerParameter: Int = 6) {
         self.startupTrials = max(startupTrials, 0)
         self.restarts = max(restarts, 0)
         self.refinedStarts = max(refinedStarts, 1)
@@ -57,6 +65,8 @@ public struct GPSampler: Sampler {
         self.localSearches = max(localSearches, 0)
         self.polishFraction = polishFraction
         self.trustRegionSide = min(max(trustRegionSide, 1e-7), 0.5)
+        self.polishNeighbours = max(polishNeighbours, 0)
+        self.polishNeighboursPerParameter = max(polishNeighboursPerParameter, 0)
     }
 
     /// The GP reads the history.
@@ -65,14 +75,24 @@ public struct GPSampler: Sampler {
     /// The suggestion for `context.number`.
     public func suggest(_ context: SamplingContext, using generator: inout SeededGenerator) -> TrialParameters {
         let space = context.space
+        let data = history(context)
         guard context.number >= startupTrials, space.count > 0,
-              let model = fit(context, &generator) else {
+              let model = model(data, space: space, &generator) else {
             return SobolSampler().suggest(context, using: &generator)
         }
         if let start = polishStart(budget: context.budget), context.number >= start {
             let side = Self.trustRegionSide(context.finished, direction: context.direction, start: start,
                                             initial: trustRegionSide, failureTolerance: 2)
-            return parameters(polish(model, space: space, side: side, &generator), space: space)
+            var region = model
+            // Once the region has shrunk, the search is converging: a model of the nearby trials
+            // alone resolves differences that the global one, scaled to every trial, cannot.
+            if side < trustRegionSide,
+               let local = localModel(data, global: model, space: space,
+                                      neighbours: polishNeighbours + polishNeighboursPerParameter * space.count,
+                                      &generator) {
+                region = local
+            }
+            return parameters(polish(region, space: space, side: side, &generator), space: space)
         }
         let best = maximizeAcquisition(model, space: space, &generator)
         return parameters(best, space: space)
@@ -80,7 +100,8 @@ public struct GPSampler: Sampler {
 
     // MARK: Data
 
-    private struct Model {
+    /// A fitted GP with the best standardized score and the inputs of the best few trials.
+    struct Model {
         let gp: GaussianProcess
         let bestScore: Double
         let observed: [[Double]]   // inputs of the best few trials
@@ -104,21 +125,39 @@ public struct GPSampler: Sampler {
         return x
     }
 
-    private func fit(_ context: SamplingContext, _ generator: inout SeededGenerator) -> Model? {
+    /// The visible trials as model data: inputs of the complete trials with their scores (to
+    /// maximize), of the failed and pruned ones, and of the pending ones.
+    struct History {
+        var inputs: [[Double]] = []
+        var scores: [Double] = []
+        var bad: [[Double]] = []
+        var pending: [[Double]] = []
+    }
+
+    /// The model data of the context's finished and pending trials.
+    func history(_ context: SamplingContext) -> History {
         let space = context.space
-        var xs: [[Double]] = [], scores: [Double] = [], bad: [[Double]] = []
+        var h = History()
         for trial in context.finished {
             guard let x = input(trial.parameters, space: space) else { continue }
             if trial.state == .complete, let v = trial.value, v.isFinite {
-                xs.append(x)
-                scores.append(-context.direction.loss(v))
+                h.inputs.append(x)
+                h.scores.append(-context.direction.loss(v))
             } else if trial.state != .running {
-                bad.append(x)
+                h.bad.append(x)
             }
         }
+        h.pending = context.pending.compactMap { input($0, space: space) }
+        return h
+    }
+
+    /// A GP fitted to `data`: scores standardized and warped, failed trials at the worst score,
+    /// pending ones at the posterior mean; nil with fewer than two scores or no fit.
+    func model(_ data: History, space: SearchSpace, _ generator: inout SeededGenerator) -> Model? {
+        var xs = data.inputs, scores = data.scores
         guard xs.count >= 2 else { return nil }
         let worst = scores.min() ?? 0
-        for x in bad { xs.append(x); scores.append(worst) }
+        for x in data.bad { xs.append(x); scores.append(worst) }
         let mean = scores.reduce(0, +) / Double(scores.count)
         let sd = (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count)).squareRoot()
         let standardized = scores.map { ($0 - mean) / max(sd, 1e-10) }
@@ -133,10 +172,9 @@ public struct GPSampler: Sampler {
                                        hyperparameters: h) else { return nil }
         let bestScore = y.max() ?? 0
         // Kriging believer: pending points enter at their predicted mean.
-        let pending = context.pending.compactMap { input($0, space: space) }
-        if !pending.isEmpty {
+        if !data.pending.isEmpty {
             var fx = flat, fy = y
-            for x in pending {
+            for x in data.pending {
                 fx += x
                 fy.append(gp.predict(x).mean)
             }
@@ -234,7 +272,7 @@ public struct GPSampler: Sampler {
     /// The point of largest log EI in the trust region of side `side` around the incumbent
     /// (its numeric inputs; its choices stay): 256 random points of the region and the
     /// incumbent, the best 4 refined by projected L-BFGS within the region.
-    private func polish(_ model: Model, space: SearchSpace, side: Double, _ g: inout SeededGenerator) -> [Double] {
+    func polish(_ model: Model, space: SearchSpace, side: Double, _ g: inout SeededGenerator) -> [Double] {
         let d = space.count
         let counts = space.parameters.map { $0.distribution.choiceCount ?? 0 }
         let center = model.observed[0]
@@ -270,7 +308,7 @@ public struct GPSampler: Sampler {
         return full(best.0)
     }
 
-    private func parameters(_ x: [Double], space: SearchSpace) -> TrialParameters {
+    func parameters(_ x: [Double], space: SearchSpace) -> TrialParameters {
         TrialParameters(zip(space.parameters, x).map { p, v in
             let d = p.distribution
             return (p.name, d.isCategorical ? d.value(atInternal: v) : d.value(atUnit: v))

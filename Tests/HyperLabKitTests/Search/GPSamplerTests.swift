@@ -115,4 +115,28 @@ import Testing
             #expect(near == inside, "budget \(budget): \(p)")
         }
     }
+
+    @Test func localModelIsFittedToTheTrialsNearestTheIncumbentOnly() throws {
+        let space = try SearchSpace([("x", .uniform(0, 1))])
+        // A bowl at 0.5 with a cliff far from it: 30 trials on a grid.
+        let finished = (0..<30).map { i -> Trial in
+            let x = Double(i) / 29
+            let value = (x - 0.5) * (x - 0.5) + (x > 0.9 ? 1000 : 0)
+            return Trial(number: i, parameters: TrialParameters([("x", .real(x))]), state: .complete, value: value)
+        }
+        let data = Self.quick.history(SamplingContext(number: 30, space: space, direction: .minimize, finished: finished))
+        var g = SeededGenerator(seed: 6)
+        let global = try #require(Self.quick.model(data, space: space, &g))
+        #expect(global.gp.count == 30)
+        let incumbent = try #require(global.observed.first?.first)
+        #expect(abs(incumbent - 14.0 / 29) < 1e-12 || abs(incumbent - 15.0 / 29) < 1e-12)
+        let local = try #require(Self.quick.localModel(data, global: global, space: space, neighbours: 8, &g))
+        #expect(local.gp.count == 8)
+        for i in 0..<local.gp.count {
+            #expect(abs(local.gp.inputs[i] - incumbent) <= 4.0 / 29 + 1e-12, "input \(local.gp.inputs[i])")
+        }
+        // Its scores are standardized among the 8: the best of them is well above their mean.
+        #expect(local.bestScore > 0.5)
+        #expect(Self.quick.localModel(data, global: global, space: space, neighbours: 30, &g) == nil)
+    }
 }

@@ -90,7 +90,8 @@ extension Shell {
             console.line("note: trial n waits for the trials below n − \(plan.lag), so at most \(plan.lag + 1) of the \(asked) run at once;"
                          + " lag=auto lets all \(asked) run (other results, the same on every replay)")
         }
-        let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction, total: plan.total,
+        let printer = SweepProgressPrinter(console: console, metric: plan.metric, direction: plan.direction,
+                                           objectives: plan.objectives, total: plan.total,
                                            showTimings: options.showTimings)
         let report = study.run(parallel: plan.parallel, store: trialStore, previous: stored?.trials ?? [],
                                interruption: options.interruption, progress: { event in printer.handle(event) },

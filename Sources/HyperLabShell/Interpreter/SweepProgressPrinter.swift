@@ -1,21 +1,28 @@
 import HyperLabKit
 
 /// Shows a sweep's progress: a live status line on a terminal; elsewhere one line per finished
-/// trial, printed in trial-number order so the text is the same whatever the timing.
+/// trial, printed in trial-number order so the text is the same whatever the timing. A trial of
+/// a multi-objective sweep shows each objective and "(front so far)" when no trial printed
+/// before it dominates it.
 final class SweepProgressPrinter {
     private let console: Console
     private let metric: String
     private let direction: MetricDirection
+    private let objectives: [StudyObjective]
     private let total: Int
     private let showTimings: Bool
     private var finished: [Int: Trial] = [:]
     private var nextToPrint = 0
     private var bestSoFar: Double?
+    /// The losses (lower is better) of the printed trials no other printed trial dominates.
+    private var frontSoFar: [[Double]] = []
 
-    init(console: Console, metric: String, direction: MetricDirection, total: Int, showTimings: Bool) {
+    init(console: Console, metric: String, direction: MetricDirection, objectives: [StudyObjective] = [],
+         total: Int, showTimings: Bool) {
         self.console = console
         self.metric = metric
         self.direction = direction
+        self.objectives = objectives
         self.total = total
         self.showTimings = showTimings
     }
@@ -66,6 +73,9 @@ final class SweepProgressPrinter {
         let number = String(trial.number)
         var text = "trial " + String(repeating: " ", count: max(0, String(total).count - number.count)) + number + "  "
         switch trial.state {
+        case .complete where objectives.count > 1:
+            text += "complete  " + objectives.map { "\($0.name) \(Shell.metricCell(trial, $0.name))" }.joined(separator: " · ")
+            if joinsTheFront(trial) { text += " (front so far)" }
         case .complete:
             let value = trial.value ?? .nan
             text += "complete  \(metric) \(NumberFormat.metric(value))"
@@ -88,5 +98,16 @@ final class SweepProgressPrinter {
         if !parameters.isEmpty { text += "  " + parameters }
         if timings { text += "  " + NumberFormat.duration(seconds: trial.seconds) }
         return text
+    }
+
+    /// Whether `trial` (complete, each objective a number) is dominated by no trial printed
+    /// before it; if so it joins the front so far, and the points it dominates leave it.
+    private func joinsTheFront(_ trial: Trial) -> Bool {
+        let values = objectives.map { trial.metrics[$0.name] ?? .nan }
+        guard values.allSatisfy(\.isFinite) else { return false }
+        let loss = ParetoFront.losses([values], directions: objectives.map(\.direction))[0]
+        guard !frontSoFar.contains(where: { ParetoFront.dominates($0, loss) }) else { return false }
+        frontSoFar = frontSoFar.filter { !ParetoFront.dominates(loss, $0) } + [loss]
+        return true
     }
 }

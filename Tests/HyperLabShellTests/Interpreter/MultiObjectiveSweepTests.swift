@@ -117,6 +117,27 @@ import HyperLabKit
         #expect(reopened.paretoFront.map(\.number) == first.paretoFront.map(\.number))
     }
 
+    @Test func eachTrialLineShowsEveryObjectiveAndWhetherItJoinedTheFront() throws {
+        let t = try Transcript(echo: false)
+        t.type(Self.setUp)
+        let before = t.output.text.count
+        t.type(Self.sweep)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        let lines = String(t.output.text.dropFirst(before)).split(separator: "\n").filter { $0.hasPrefix("trial ") }
+        #expect(lines.count == 14)
+        // A trial joins the front so far when no trial numbered below it dominates it.
+        for trial in sweep.trials {
+            let line = try #require(lines.first { $0.hasPrefix("trial \(trial.number < 10 ? " " : "")\(trial.number) ") })
+            #expect(line.contains("dev_acc ") && line.contains(" · parameters "))
+            let mine = [-(trial.metrics["dev_acc"] ?? .nan), trial.metrics["parameters"] ?? .nan]
+            let dominated = sweep.trials.filter { $0.number < trial.number }.contains { other in
+                ParetoFront.dominates([-(other.metrics["dev_acc"] ?? .nan), other.metrics["parameters"] ?? .nan], mine)
+            }
+            #expect(line.contains("(front so far)") == !dominated, "\(line)")
+        }
+        #expect(!lines.contains { $0.contains("best so far") })
+    }
+
     @Test func recheckAndCompareWorkOnOneMetricAndSaySo() throws {
         let t = try Transcript(echo: false)
         t.type(Self.setUp)

@@ -144,14 +144,14 @@ extension Shell {
             + (shared.map { [TextTable.Column($0)] } ?? [.init("metric", alignment: .left), .init("dev")])
             + [.init("outcome", alignment: .left)]
         var output = CommandOutput()
-        output.layout { traits in
+        output.fittedTable { width in
             var table = TextTable(columns: columns, rows: rows, notes: notes)
             // Every outcome but "complete" has its note, so the outcome column is the first to go.
-            Shell.makeRoom(in: &table, width: traits.width,
+            Shell.makeRoom(in: &table, width: width,
                            keep: ["run", "model", "optimizer", "schedule", "dev"] + (shared.map { [$0] } ?? []),
                            dropFirst: ["outcome"], rowsName: "run",
                            leftOutHint: "every run without a note above completed; a wider terminal shows the column")
-            return table.render(traits: traits)
+            return table
         }
         return output
     }

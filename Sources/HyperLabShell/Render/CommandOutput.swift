@@ -11,13 +11,17 @@ public struct CommandOutput {
         case lines([String])
         /// A table, laid out for the console's width when printed.
         case table(TextTable)
-        /// Lines laid out for the console's traits when printed (the notebook gets the same).
-        case layout((ConsoleTraits) -> [String])
+        /// A table built for the console's width when printed (columns it cannot fit left out);
+        /// the notebook gets the same text, a table sink every column.
+        case fittedTable((_ width: Int) -> TextTable)
         /// A warning line: "warning:" (yellow where colour is allowed), a space and `text`.
         case warning(String)
         /// Lines laid out when printed for the console's traits and whether wall times are
         /// shown; the notebook gets them laid out plain, without wall times.
         case presented((ConsoleTraits, _ timings: Bool) -> [String])
+        /// A table built when printed for the console's width and whether wall times are shown
+        /// (the notebook gets it plain, without wall times; a table sink gets every column).
+        case presentedTable((_ width: Int, _ timings: Bool) -> TextTable)
         /// A plot: its text (`body`) and its drawing (`svg`), for a console with a figure sink.
         case figure(svg: String, body: CommandOutput)
     }
@@ -55,8 +59,8 @@ public struct CommandOutput {
     /// Appends a table, laid out when printed.
     public mutating func table(_ table: TextTable) { blocks.append(.table(table)) }
 
-    /// Appends lines laid out for the console's traits when printed.
-    public mutating func layout(_ render: @escaping (ConsoleTraits) -> [String]) { blocks.append(.layout(render)) }
+    /// Appends a table built for the console's width when printed.
+    public mutating func fittedTable(_ build: @escaping (_ width: Int) -> TextTable) { blocks.append(.fittedTable(build)) }
 
     /// Appends a warning line.
     public mutating func warning(_ text: String) { blocks.append(.warning(text)) }
@@ -64,6 +68,11 @@ public struct CommandOutput {
     /// Appends lines laid out when printed, for the traits and whether wall times are shown.
     public mutating func present(_ render: @escaping (ConsoleTraits, _ timings: Bool) -> [String]) {
         blocks.append(.presented(render))
+    }
+
+    /// Appends a table built when printed, for the width and whether wall times are shown.
+    public mutating func presentTable(_ build: @escaping (_ width: Int, _ timings: Bool) -> TextTable) {
+        blocks.append(.presentedTable(build))
     }
 
     /// Appends a plot: `text` for the console, `svg` for a figure sink.

@@ -20,9 +20,10 @@ extension Console {
         case .lines(let rows):
             lines(rows)
         case .table(let table):
-            lines(table.render(traits: traits))
-        case .layout(let layout):
-            lines(layout(traits))
+            self.table(html: table.html) { lines(table.render(traits: traits)) }
+        case .fittedTable(let build):
+            let shown = build(traits.width).render(traits: traits)
+            self.table(html: build(Self.htmlTableWidth).html) { lines(shown) }
         case .warning(let text):
             line(paint("warning:", .yellow) + " " + text)
         case .presented(let layout):
@@ -30,9 +31,17 @@ extension Console {
             let shown = layout(traits, timings)
             let plain = (traits == .plain && !timings) ? shown : layout(.plain, false)
             lines(shown, plain: plain)
+        case .presentedTable(let build):
+            let traits = self.traits
+            let shown = build(traits.width, timings).render(traits: traits)
+            let plain = (traits == .plain && !timings) ? shown : build(ConsoleTraits.plain.width, false).render(traits: .plain)
+            self.table(html: build(Self.htmlTableWidth, timings).html) { lines(shown, plain: plain) }
         case .figure(let svg, let body):
             let draw = { self.figure(svg: svg) { self.render(body, timings: timings) } }
             if let aroundFigure { aroundFigure(svg, draw) } else { draw() }
         }
     }
+
+    /// The width a table sink's table is built for: wide enough that no column is left out.
+    static let htmlTableWidth = 10_000
 }

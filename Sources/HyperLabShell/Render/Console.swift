@@ -92,7 +92,8 @@ public final class Console: Sendable {
     private let statusSink: (@Sendable (StatusUpdate) -> Void)?
     /// Where plots go as drawings (a Jupyter kernel's images); nil: plots are text only.
     private let figureSink: (@Sendable (_ svg: String, _ text: String) -> Void)?
-    /// The text of the plot being drawn, collected instead of written (with a figure sink).
+    private let tableSink: (@Sendable (_ html: String, _ text: String) -> Void)?
+    /// The text of the plot or table being drawn, collected instead of written (with a sink).
     private let figureText = Mutex<String?>(nil)
     /// The observer of `observing`, boxed: a bare closure stored in a `Mutex` is re-wrapped
     /// in a conversion thunk each time `withLock` reads it back (the generic storage and the
@@ -120,16 +121,19 @@ public final class Console: Sendable {
     ///     `isTerminal`: progress is redrawn in place by whoever shows it).
     ///   - figure: when given, each plot goes there as its SVG drawing and its text, and the text
     ///     is not written to `out` (observers still get it).
+    ///   - table: when given, each table goes there as HTML and its text, likewise.
     public init(traits: ConsoleTraits, out: @escaping @Sendable (String) -> Void,
                 err: (@Sendable (String) -> Void)? = nil, liveWidth: (@Sendable () -> Int?)? = nil,
                 status: (@Sendable (StatusUpdate) -> Void)? = nil,
-                figure: (@Sendable (_ svg: String, _ text: String) -> Void)? = nil) {
+                figure: (@Sendable (_ svg: String, _ text: String) -> Void)? = nil,
+                table: (@Sendable (_ html: String, _ text: String) -> Void)? = nil) {
         self.fixedTraits = traits
         self.liveWidth = liveWidth
         self.out = out
         self.err = err ?? out
         self.statusSink = status
         self.figureSink = figure
+        self.tableSink = table
     }
 
     /// A console on this process's standard output and standard error.
@@ -201,14 +205,27 @@ public final class Console: Sendable {
     /// the text `draw` wrote (its alternative), instead of to the output.
     public func figure(svg: @autoclosure () -> String, _ draw: () -> Void) {
         guard let figureSink else { return draw() }
+        let text = collecting(draw)
+        figureSink(svg(), text)
+    }
+
+    /// Runs `draw`, which prints a table; with a table sink, the table goes there as `html` and
+    /// the text `draw` wrote (its alternative), instead of to the output.
+    public func table(html: @autoclosure () -> String, _ draw: () -> Void) {
+        guard let tableSink else { return draw() }
+        let text = collecting(draw)
+        tableSink(html(), text)
+    }
+
+    /// What `draw` writes, collected instead of written (observers still get it).
+    private func collecting(_ draw: () -> Void) -> String {
         clearStatus()
         figureText.withLock { $0 = "" }
         draw()
-        let text = figureText.withLock { drawing in
+        return figureText.withLock { drawing in
             defer { drawing = nil }
             return drawing ?? ""
         }
-        figureSink(svg(), text)
     }
 
     /// Removes the status line, if one is shown.

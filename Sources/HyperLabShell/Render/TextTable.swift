@@ -91,7 +91,7 @@ public struct TextTable: Sendable {
     }
 
     /// Whether a row is marked, so the table has a marker column.
-    private var hasMarker: Bool {
+    var hasMarker: Bool {
         (markedRow.map { rows.indices.contains($0) } ?? false) || markedRows.contains { rows.indices.contains($0) }
     }
 

@@ -37,11 +37,16 @@ import Testing
         #expect(wide.text != narrow.text)
     }
 
-    @Test func aLayoutBlockGetsTheConsolesTraits() {
+    @Test func aFittedTableIsBuiltForTheConsolesWidth() {
         let capture = CapturedOutput()
+        let widths = Mutex<[Int]>([])
         capture.console(traits: renderTraits(width: 33, unicode: false)).render(
-            CommandOutput([.layout { traits in ["width \(traits.width) unicode \(traits.unicode)"] }]), timings: false)
-        #expect(capture.text == "width 33 unicode false\n")
+            CommandOutput([.fittedTable { width in
+                widths.withLock { $0.append(width) }
+                return TextTable(headers: ["width"], rows: [[String(width)]])
+            }]), timings: false)
+        #expect(capture.text == "width\n-----\n   33\n")
+        #expect(widths.withLock { $0 } == [33], "without a table sink it is built once")
     }
 
     @Test func aWarningIsYellowOnlyWhereColourIsAllowed() {
@@ -86,5 +91,38 @@ import Testing
         let capture = CapturedOutput()
         capture.console().render(CommandOutput([.figure(svg: "<svg/>", body: .line("plot"))]), timings: false)
         #expect(capture.text == "plot\n")
+    }
+
+    @Test func aTableGoesToTheTableSinkAsHTMLAndText() {
+        let written = Mutex("")
+        let tables = Mutex<[(html: String, text: String)]>([])
+        let console = Console(traits: .plain, out: { text in written.withLock { $0 += text } },
+                              table: { html, text in tables.withLock { $0.append((html, text)) } })
+        let observed = Mutex("")
+        var output = CommandOutput.line("before")
+        output.table(TextTable(headers: ["a", "b"], rows: [["1", "x"]]))
+        output.line("after")
+        console.observing({ text in observed.withLock { $0 += text } }) { console.render(output, timings: false) }
+        #expect(written.withLock { $0 } == "before\nafter\n")
+        let sent = tables.withLock { $0 }
+        #expect(sent.count == 1)
+        #expect(sent.first?.html.hasPrefix("<table class=\"hyperlab\">") == true)
+        #expect(sent.first?.text == "a  b\n─  ─\n1  x\n")
+        #expect(observed.withLock { $0 } == "before\na  b\n─  ─\n1  x\nafter\n", "the notebook still records the table's text")
+    }
+
+    @Test func aPresentedTableIsBuiltForTheConsoleThePlainNotebookAndTheSinkApart() {
+        let widths = Mutex<[Int]>([])
+        let tables = Mutex<[String]>([])
+        let console = Console(traits: ConsoleTraits(isTerminal: false, color: false, width: 50, unicode: true), out: { _ in },
+                              table: { html, _ in tables.withLock { $0.append(html) } })
+        var output = CommandOutput()
+        output.presentTable { width, timings in
+            widths.withLock { $0.append(width) }
+            return TextTable(headers: ["t"] + (timings ? ["seconds"] : []), rows: [["1"] + (timings ? ["2.5"] : [])])
+        }
+        console.render(output, timings: true)
+        #expect(widths.withLock { $0 } == [50, 80, Console.htmlTableWidth])
+        #expect(tables.withLock { $0 }.first?.contains("seconds") == true, "the sink's table shows what the console shows")
     }
 }

@@ -83,7 +83,11 @@ struct JupyterClientTests {
         let error = outputs(3).first { $0[string: "output_type"] == "error" }
         #expect(error?[string: "ename"] == "InputError", "\(outputs(3))")
         #expect(error?[string: "evalue"]?.contains("lod") == true)
-        #expect(text(4).contains("run"), "the kernel served on after the error: \(outputs(4))")
+        let runs = outputs(4).first { $0[string: "output_type"] == "display_data" && $0["data"]?["text/html"] != nil }
+        let html = Self.multiline(runs.flatMap { $0["data"]?["text/html"] })
+        let plain = Self.multiline(runs.flatMap { $0["data"]?["text/plain"] })
+        #expect(html.contains("<table class=\"hyperlab\">"), "the kernel served on after the error, and runs is an HTML table: \(outputs(4))")
+        #expect(plain.contains("run"), "with its text: \(outputs(4))")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("saved.ipynb").path))
         let validation = try NotebookValidationTests.validate([folder.appendingPathComponent("executed.ipynb"),
                                                                folder.appendingPathComponent("saved.ipynb")])

@@ -56,7 +56,7 @@ struct ResultsListing: CommandResult {
     /// The table, laid out for the console and with wall times where they are shown.
     var output: CommandOutput {
         var output = CommandOutput()
-        output.present { traits, timings in table(width: traits.width, timings: timings).render(traits: traits) }
+        output.presentTable { width, timings in table(width: width, timings: timings) }
         return output
     }
 }

@@ -8,6 +8,7 @@ import Synchronization
 ///   follows or the cell ends, so the report of the error that ends a cell goes out once, as the
 ///   `error` message, not also as a stream.
 /// - Each plot is a `display_data` output: its SVG drawing, and its text as `text/plain`.
+/// - Each table is a `display_data` output: an HTML table, and its text as `text/plain`.
 /// - Status lines (a sweep's or a training's progress) are one `display_data` with a display
 ///   id, then `update_display_data` at most every `progressInterval`, not a line per trial.
 final class KernelOutput: Sendable {
@@ -40,7 +41,8 @@ final class KernelOutput: Sendable {
         var traits = ConsoleTraits(isTerminal: true, color: false, width: 100, unicode: true)
         traits.progressTimes = timings
         return Console(traits: traits, out: { [self] in standardOutput($0) }, err: { [self] in standardError($0) },
-                       status: { [self] in status($0) }, figure: { [self] in figure(svg: $0, text: $1) })
+                       status: { [self] in status($0) }, figure: { [self] in figure(svg: $0, text: $1) },
+                       table: { [self] in table(html: $0, text: $1) })
     }
 
     /// Starts a cell run for `request`: what is written from now on answers it (and is dropped
@@ -93,6 +95,14 @@ final class KernelOutput: Sendable {
         flushErrors()
         publish("display_data", .object([
             "data": .object(["image/svg+xml": .string(svg), "text/plain": .string(text)]),
+            "metadata": .object([:]),
+        ]))
+    }
+
+    private func table(html: String, text: String) {
+        flushErrors()
+        publish("display_data", .object([
+            "data": .object(["text/html": .string(html), "text/plain": .string(text)]),
             "metadata": .object([:]),
         ]))
     }

@@ -27,7 +27,7 @@ struct KernelRobustnessTests {
         #expect(KernelTestClient.streamText(try run("quit")).contains("the kernel keeps running"))
         #expect(KernelTestClient.streamText(try run("datasets; exit; history")).contains("the kernel keeps running"))
         _ = try run("pause")
-        let open = KernelTestClient.streamText(try run("datasets \\"))
+        let open = KernelTestClient.shownText(try run("datasets \\"))
         #expect(open.contains("iris"), "a `\\` left open ends with the cell: \(open)")
         let unicode = KernelTestClient.streamText(try run("say \"naïve 👋🏽 שלום 日本 e\u{301}\""))
         #expect(unicode.contains("naïve 👋🏽 שלום 日本 e\u{301}"), "\(unicode)")
@@ -82,7 +82,7 @@ struct KernelRobustnessTests {
         #expect(odd.reply.content[string: "status"] == "ok")
         let huge = try client.execute("# " + String(repeating: "x", count: 4_000_000) + "\ndatasets")
         #expect(huge.reply.content[string: "status"] == "ok")
-        #expect(KernelTestClient.streamText(huge.published).contains("iris"))
+        #expect(KernelTestClient.shownText(huge.published).contains("iris"))
 
         let after = try client.execute("datasets")
         #expect(after.reply.content[string: "status"] == "ok", "the kernel still serves")

@@ -43,6 +43,19 @@ struct KernelServerTests {
         #expect(try client.shutDown())
     }
 
+    @Test func aTableIsHTMLWithItsText() throws {
+        let client = try KernelTestClient()
+        try client.execute("load moons n=80 seed=1\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel mlp hidden=[4]")
+        let sweep = try client.execute("sweep random n=3 lr=log(1e-3, 1e-1) epochs=2 seed=1\nresults")
+        let display = try #require(sweep.published.last { $0.type == "display_data" && $0.content["data"]?["text/html"] != nil })
+        let html = try #require(display.content["data"]?[string: "text/html"])
+        #expect(html.hasPrefix("<table class=\"hyperlab\">") && html.contains("<th style=\"text-align: right\">trial</th>"), "\(html)")
+        #expect(html.contains("<td>★</td>"), "the best trial is marked")
+        #expect(display.content["data"]?[string: "text/plain"]?.contains("trial") == true)
+        #expect(!KernelTestClient.streamText(sweep.published).contains("───"), "the table's text is its HTML's alternative, not a stream")
+        #expect(try client.shutDown())
+    }
+
     @Test func aPlotIsAnSVGImageWithItsText() throws {
         let client = try KernelTestClient()
         try client.execute("load moons n=80 seed=1\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nmodel mlp hidden=[4]\ntrain epochs=3")

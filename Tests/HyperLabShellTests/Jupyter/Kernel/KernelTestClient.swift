@@ -118,6 +118,17 @@ final class KernelTestClient: @unchecked Sendable {
     static func streamText(_ messages: [KernelMessage], name: String = "stdout") -> String {
         messages.filter { $0.type == "stream" && $0.content[string: "name"] == name }.compactMap { $0.content[string: "text"] }.joined()
     }
+
+    /// The stdout streams and the displays' `text/plain` (tables, plots), in the order sent.
+    static func shownText(_ messages: [KernelMessage]) -> String {
+        messages.compactMap { message -> String? in
+            switch message.type {
+            case "stream": message.content[string: "name"] == "stdout" ? message.content[string: "text"] : nil
+            case "display_data": message.content["data"]?[string: "text/plain"]
+            default: nil
+            }
+        }.joined()
+    }
 }
 
 /// A value passed to another thread whose use the test keeps to that thread.

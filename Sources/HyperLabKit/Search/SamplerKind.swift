@@ -32,6 +32,10 @@ public enum SamplerKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether this sampler needs at least one numeric range to search: `cmaes` moves a
+    /// distribution over the continuous parameters and only draws lists at random.
+    public var needsNumericRange: Bool { self == .cmaes }
+
     /// The sampler of this kind on `space`. `baseline`, when given, is trial 0 (`baseline=yes`;
     /// `around` always starts from it, the empty configuration when nil). `settings` holds the
     /// sampler's stored options by name; `startup_trials` is read by `tpe` and `bayes`.

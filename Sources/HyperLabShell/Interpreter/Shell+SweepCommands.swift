@@ -204,9 +204,9 @@ extension Shell {
             throw InputError("nothing to sweep", at: command.syntax.nameSpan,
                              hint: "give at least one key a list or a distribution, e.g. \(command.spec.example)")
         }
-        if kind == .cmaes, let first = command.distributionOptions.first,
+        if kind.needsNumericRange, let first = command.distributionOptions.first,
            command.distributionOptions.allSatisfy({ $0.1.isCategorical }) {
-            throw InputError("sweep cmaes needs a numeric range to search: every swept key here is a list",
+            throw InputError("sweep \(kind.rawValue) needs a numeric range to search: every swept key here is a list",
                              at: command.span(ofOption: first.0),
                              hint: "it draws lists at random and searches ranges: add one, e.g. lr=log(1e-4, 1e-1); for lists only, use sweep tpe or sweep grid")
         }

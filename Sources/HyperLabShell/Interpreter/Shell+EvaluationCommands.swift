@@ -81,7 +81,7 @@ extension Shell {
         if command.string("metric") == nil, let sweep = bench.sweeps.last, sweep.isMultiObjective {
             console.line("compare works on one metric: \(metric) (metric= names another)")
         }
-        try Self.checkDevMetric(metric, of: scoring.task, command)
+        try Self.checkDevMetric(metric, of: scoring.task, command, verb: "compare")
         let direction: MetricDirection = MetricName.isHigherBetter(metric) ? .maximize : .minimize
         // Pairs: seeds on the fixed split, or rounds of K folds (new folds each round) under cross-validation.
         var pairParts: [ScoringParts.Part] = []
@@ -139,7 +139,7 @@ extension Shell {
         // metric= ranks and rechecks on a dev metric the trials recorded; a multi-objective sweep
         // without it is rechecked on its first dev metric.
         let chosen = command.string("metric")
-        if let chosen { try Self.checkDevMetric(chosen, of: scoring.task, command) }
+        if let chosen { try Self.checkDevMetric(chosen, of: scoring.task, command, verb: "recheck") }
         let metric = chosen ?? (sweep.isMultiObjective ? Shell.trainerMetric(sweep.objectives, task: scoring.task) : sweep.metric)
         let rescored = chosen != nil || sweep.isMultiObjective
         let direction = rescored ? MetricName.direction(of: metric) ?? .maximize : sweep.direction
@@ -202,8 +202,14 @@ extension Shell {
         return RecheckResult(report: report)
     }
 
-    /// Throws unless `metric` is a dev metric of `task` (`metric=` of compare and recheck).
-    static func checkDevMetric(_ metric: String, of task: LearningTask, _ command: BoundCommand) throws(InputError) {
+    /// Throws unless `metric` is a dev metric of `task` (`metric=` of compare and recheck, the
+    /// command `verb`): a sweep's cost metric gets its own reason.
+    static func checkDevMetric(_ metric: String, of task: LearningTask, _ command: BoundCommand, verb: String) throws(InputError) {
+        if Shell.sweepCostMetrics.contains(metric) {
+            throw InputError("\(verb) retrains on a dev metric, and \(metric) is a cost that fresh seeds do not change",
+                             at: command.span(ofOption: "metric"),
+                             hint: "\(verb) metric=\(MetricName.primaryDevMetric(for: task)), or another dev metric")
+        }
         guard MetricName.allDevMetrics(for: task).contains(metric) else {
             throw InputError("\(metric.excerpt) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
                              hint: "use one of: " + MetricName.allDevMetrics(for: task).joined(separator: ", "))

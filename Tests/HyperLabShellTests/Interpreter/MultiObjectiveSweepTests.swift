@@ -138,6 +138,17 @@ import HyperLabKit
         #expect(!lines.contains { $0.contains("best so far") })
     }
 
+    @Test func recheckOrCompareOnACostMetricSaysItIsNotADevMetric() throws {
+        let t = try Transcript(echo: false)
+        t.type(Self.setUp)
+        t.type("sweep random n=2 units=int(2, 16) metric=[dev_acc, parameters] epochs=1 seed=1")
+        #expect(t.shell.run("recheck metric=parameters") == .failed)
+        #expect(t.output.text.contains("error: recheck retrains on a dev metric, and parameters is a cost that fresh seeds do not change"))
+        #expect(t.output.text.contains("hint: recheck metric=dev_acc, or another dev metric"))
+        #expect(t.shell.run("compare 0 1 metric=seconds") == .failed)
+        #expect(t.output.text.contains("error: compare retrains on a dev metric, and seconds is a cost that fresh seeds do not change"))
+    }
+
     @Test func recheckAndCompareWorkOnOneMetricAndSaySo() throws {
         let t = try Transcript(echo: false)
         t.type(Self.setUp)

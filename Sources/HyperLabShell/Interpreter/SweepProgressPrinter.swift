@@ -14,7 +14,8 @@ final class SweepProgressPrinter {
     private var finished: [Int: Trial] = [:]
     private var nextToPrint = 0
     private var bestSoFar: Double?
-    /// The losses (lower is better) of the printed trials no other printed trial dominates.
+    /// The losses (lower is better) of the finished trials no other one dominates: those
+    /// printed so far, or on a terminal those finished so far (the set does not depend on the order).
     private var frontSoFar: [[Double]] = []
 
     init(console: Console, metric: String, direction: MetricDirection, objectives: [StudyObjective] = [],
@@ -31,6 +32,7 @@ final class SweepProgressPrinter {
     func handle(_ event: StudyEvent) {
         if console.traits.isTerminal {
             let p = event.progress
+            guard objectives.count < 2 else { return showFront(event) }
             let best = p.best.flatMap { trial in trial.value.map { (metric, $0, trial.number) } }
             var line = ProgressLine.sweep(done: p.finished, total: p.total, running: p.running, pruned: p.pruned,
                                           failed: p.failed, best: best, elapsed: p.elapsed)
@@ -100,7 +102,18 @@ final class SweepProgressPrinter {
         return text
     }
 
-    /// Whether `trial` (complete, each objective a number) is dominated by no trial printed
+    /// The status line of a multi-objective sweep: how many finished trials are on the Pareto
+    /// front (no single best exists), updated as trials finish in any order.
+    private func showFront(_ event: StudyEvent) {
+        if case .finished = event.kind, event.trial.state == .complete { _ = joinsTheFront(event.trial) }
+        let p = event.progress
+        var line = ProgressLine.sweep(done: p.finished, total: p.total, running: p.running, pruned: p.pruned,
+                                      failed: p.failed, best: nil, elapsed: p.elapsed)
+        line.fields.insert(.init("pareto front", "\(frontSoFar.count) trial\(frontSoFar.count == 1 ? "" : "s")", emphasized: true), at: 0)
+        console.status(line.render(traits: console.traits))
+    }
+
+    /// Whether `trial` (complete, each objective a number) is dominated by no trial counted
     /// before it; if so it joins the front so far, and the points it dominates leave it.
     private func joinsTheFront(_ trial: Trial) -> Bool {
         let values = objectives.map { trial.metrics[$0.name] ?? .nan }

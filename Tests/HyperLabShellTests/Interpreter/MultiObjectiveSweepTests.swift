@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import HyperLabShell
 import HyperLabKit
@@ -147,6 +148,21 @@ import HyperLabKit
         #expect(t.output.text.contains("hint: recheck metric=dev_acc, or another dev metric"))
         #expect(t.shell.run("compare 0 1 metric=seconds") == .failed)
         #expect(t.output.text.contains("error: compare retrains on a dev metric, and seconds is a cost that fresh seeds do not change"))
+    }
+
+    @Test func onATerminalTheStatusLineCountsTheFrontNotABestTrial() throws {
+        let updates = Mutex<[String]>([])
+        let console = Console(traits: ConsoleTraits(isTerminal: true, color: false, width: 120, unicode: true), out: { _ in },
+                              status: { update in if case .show(let text) = update { updates.withLock { $0.append(text) } } })
+        let shell = Shell(console: console, options: ShellOptions(echo: false, interactive: false))
+        for line in Self.setUp.split(separator: "\n") { #expect(shell.run(String(line)) == .completed) }
+        #expect(shell.run(Self.sweep + " parallel=2") == .completed)
+        let sweep = try #require(shell.workbench.sweeps.last)
+        let shown = updates.withLock { $0 }
+        let last = try #require(shown.last { $0.contains("14/14") })
+        let count = sweep.paretoFront.count
+        #expect(last.contains("pareto front \(count) trial\(count == 1 ? "" : "s")"), "\(last)")
+        #expect(!shown.contains { $0.contains("best dev_acc") }, "a multi-objective sweep has no single best")
     }
 
     @Test func recheckAndCompareWorkOnOneMetricAndSaySo() throws {

@@ -27,16 +27,19 @@ static inline __attribute__((always_inline)) float root1(float x) {
     return x * y;
 }
 
-static inline __attribute__((always_inline)) f8 root8(f8 x) {
-    const u8 magic = {0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu,
-                      0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu, 0x5F3759DFu};
-    f8 y = (f8)(magic - ((u8)x >> 1));
-    const f8 half = x * 0.5f;
-    y = y * (1.5f - half * y * y);
-    y = y * (1.5f - half * y * y);
-    y = y * (1.5f - half * y * y);
-    return x * y;
-}
+/// root1 on every lane of an F vector (U: its lanes' bits), as a function NAME with ATTRIBUTES.
+#define HL_VECTOR_ROOT(NAME, F, U, ATTRIBUTES)                       \
+    ATTRIBUTES static inline __attribute__((always_inline)) F NAME(F x) { \
+        const U magic = (U){0} + 0x5F3759DFu;                         \
+        F y = (F)(magic - ((U)x >> 1));                               \
+        const F half = x * 0.5f;                                      \
+        y = y * (1.5f - half * y * y);                                \
+        y = y * (1.5f - half * y * y);                                \
+        y = y * (1.5f - half * y * y);                                \
+        return x * y;                                                 \
+    }
+
+HL_VECTOR_ROOT(root8, f8, u8, )
 
 static inline __attribute__((always_inline))
 void adam(float *theta, const float *grad, float *m, float *v, long n, const HLAdamCoefficients *k) {
@@ -75,6 +78,8 @@ void hl_adam_step_portable(float *theta, const float *grad, float *m, float *v, 
 typedef float f16 __attribute__((vector_size(64), aligned(4)));
 typedef unsigned int u16 __attribute__((vector_size(64), aligned(4)));
 
+HL_VECTOR_ROOT(root16, f16, u16, __attribute__((target("avx512f"))))
+
 /// Sixteen elements at a time with AVX-512, then the rest as on the AVX2 path: each lane does
 /// the operations of the scalar definition in its order, so the bits are those of every path.
 __attribute__((target("avx512f,avx2,fma")))
@@ -82,7 +87,6 @@ static void adam_avx512(float *theta, const float *grad, float *m, float *v, lon
     const float shrink = k->shrink, coupled = k->coupled, b1 = k->beta1, b2 = k->beta2;
     const float c1 = k->one_minus_beta1, c2 = k->one_minus_beta2, step = k->step_size;
     const float root_c2 = k->inverse_root_correction2, eps = k->eps;
-    const u16 magic = (u16){0} + 0x5F3759DFu;
     long i = 0;
     for (; i + 16 <= n; i += 16) {
         const f16 t = *(const f16 *)(theta + i);
@@ -92,12 +96,7 @@ static void adam_avx512(float *theta, const float *grad, float *m, float *v, lon
         const f16 vi = b2 * *(const f16 *)(v + i) + c2 * (g * g);
         *(f16 *)(m + i) = mi;
         *(f16 *)(v + i) = vi;
-        f16 y = (f16)(magic - ((u16)vi >> 1));
-        const f16 half = vi * 0.5f;
-        y = y * (1.5f - half * y * y);
-        y = y * (1.5f - half * y * y);
-        y = y * (1.5f - half * y * y);
-        *(f16 *)(theta + i) = p - step * mi / ((vi * y) * root_c2 + eps);
+        *(f16 *)(theta + i) = p - step * mi / (root16(vi) * root_c2 + eps);
     }
     adam(theta + i, grad + i, m + i, v + i, n - i, k);
 }

@@ -237,24 +237,13 @@ public struct GPSampler: Sampler {
         pool.sort { $0.1 > $1.1 }
         var best = pool[0]
         let numeric = (0..<d).filter { counts[$0] == 0 }
-        var minimizer = LBFGSMinimizer()
-        minimizer.maxIterations = 30
+        let lower = [Double](repeating: 0, count: numeric.count), upper = [Double](repeating: 1, count: numeric.count)
         for start in pool.prefix(localSearches) where start.1.isFinite {
             var x = start.0
             var value = start.1
             if !numeric.isEmpty {
-                let result = minimizer.minimize(from: numeric.map { x[$0] },
-                                                lower: [Double](repeating: 0, count: numeric.count),
-                                                upper: [Double](repeating: 1, count: numeric.count)) { z in
-                    var full = x
-                    for (k, j) in numeric.enumerated() { full[j] = z[k] }
-                    let (v, grad) = logEI(model, full, gradient: true)
-                    return (-v, numeric.map { -grad[$0] })
-                }
-                if -result.value > value {
-                    for (k, j) in numeric.enumerated() { x[j] = result.x[k] }
-                    value = -result.value
-                }
+                let refined = refine(model, x, numeric: numeric, lower: lower, upper: upper, iterations: 30)
+                if refined.value > value { (x, value) = refined }
             }
             for j in 0..<d where counts[j] > 1 {
                 for c in 0..<counts[j] where Double(c) != x[j] {
@@ -280,32 +269,37 @@ public struct GPSampler: Sampler {
         guard !numeric.isEmpty else { return maximizeAcquisition(model, space: space, &g) }
         let lower = numeric.map { max(center[$0] - side / 2, 0) }
         let upper = numeric.map { min(center[$0] + side / 2, 1) }
-        func full(_ z: [Double]) -> [Double] {
-            var x = center
-            for (k, j) in numeric.enumerated() { x[j] = z[k] }
-            return x
-        }
-        func score(_ z: [Double], gradient: Bool) -> (Double, [Double]) {
-            let (v, grad) = logEI(model, full(z), gradient: gradient)
-            return (v, gradient ? numeric.map { grad[$0] } : [])
-        }
-        var pool: [([Double], Double)] = [(numeric.map { center[$0] }, score(numeric.map { center[$0] }, gradient: false).0)]
+        var pool: [([Double], Double)] = [(center, logEI(model, center, gradient: false).0)]
         for _ in 0..<256 {
-            let z = (0..<numeric.count).map { k in lower[k] + g.nextUnit() * (upper[k] - lower[k]) }
-            pool.append((z, score(z, gradient: false).0))
+            var x = center
+            for (k, j) in numeric.enumerated() { x[j] = lower[k] + g.nextUnit() * (upper[k] - lower[k]) }
+            pool.append((x, logEI(model, x, gradient: false).0))
         }
         pool.sort { $0.1 > $1.1 }
         var best = pool[0]
-        var minimizer = LBFGSMinimizer()
-        minimizer.maxIterations = 50
         for start in pool.prefix(4) where start.1.isFinite {
-            let result = minimizer.minimize(from: start.0, lower: lower, upper: upper) { z in
-                let (v, grad) = score(z, gradient: true)
-                return (-v, grad.map { -$0 })
-            }
-            if -result.value > best.1 { best = (result.x, -result.value) }
+            let refined = refine(model, start.0, numeric: numeric, lower: lower, upper: upper, iterations: 50)
+            if refined.value > best.1 { best = refined }
         }
-        return full(best.0)
+        return best.0
+    }
+
+    /// `x` with its `numeric` inputs moved by projected L-BFGS (at most `iterations`) within
+    /// [`lower`, `upper`] to a larger log EI, its other inputs kept; with that log EI.
+    private func refine(_ model: Model, _ x: [Double], numeric: [Int], lower: [Double], upper: [Double],
+                        iterations: Int) -> (x: [Double], value: Double) {
+        var minimizer = LBFGSMinimizer()
+        minimizer.maxIterations = iterations
+        func full(_ z: [Double]) -> [Double] {
+            var point = x
+            for (k, j) in numeric.enumerated() { point[j] = z[k] }
+            return point
+        }
+        let result = minimizer.minimize(from: numeric.map { x[$0] }, lower: lower, upper: upper) { z in
+            let (v, grad) = logEI(model, full(z), gradient: true)
+            return (-v, numeric.map { -grad[$0] })
+        }
+        return (full(result.x), -result.value)
     }
 
     func parameters(_ x: [Double], space: SearchSpace) -> TrialParameters {

@@ -46,6 +46,8 @@ public struct Study: Sendable {
     public var seed: UInt64
     /// How many trials to run.
     public var trialCount: Int
+    /// The trial count as a sampler sees it (`SamplingContext.budget`): nil when there is none.
+    private var budget: Int? { trialCount > 0 ? trialCount : nil }
 
     /// A study.
     public init(space: SearchSpace, sampler: any Sampler, pruner: any Pruner = NoPruner(),
@@ -88,7 +90,7 @@ public struct Study: Sendable {
             if trial.number < limit && trial.state.isFinished { finished.append(trial) } else { pending.append(trial.parameters) }
         }
         var context = SamplingContext(number: number, space: space, direction: direction, visible: finished,
-                                      pending: pending, studySeed: seed, budget: trialCount > 0 ? trialCount : nil)
+                                      pending: pending, studySeed: seed, budget: budget)
         context.objectives = objectives
         return context
     }
@@ -99,7 +101,7 @@ public struct Study: Sendable {
         var generator = Study.samplerGenerator(studySeed: seed, number: number)
         let context = sampler.usesHistory
             ? samplingContext(for: number, trials: trials)
-            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed, budget: trialCount > 0 ? trialCount : nil)
+            : SamplingContext(number: number, space: space, direction: direction, studySeed: seed, budget: budget)
         return sampler.suggest(context, using: &generator)
     }
 

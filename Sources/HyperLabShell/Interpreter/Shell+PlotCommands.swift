@@ -25,7 +25,7 @@ extension Shell {
     func show(_ plot: PlotResult, _ command: BoundCommand) throws(InputError) {
         emit(plot.figure)
         try writePlot(plot.svg, command)
-        emit(CommandOutput(plot.notes.map { .line($0, plain: nil) }))
+        emit(plot.notesOutput)
     }
 
     /// Writes `drawing` to the command's `to="FILE.svg"`, if it has one, and says so.

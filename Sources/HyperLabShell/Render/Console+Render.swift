@@ -27,19 +27,24 @@ extension Console {
         case .warning(let text):
             line(paint("warning:", .yellow) + " " + text)
         case .presented(let layout):
-            let traits = self.traits
-            let shown = layout(traits, timings)
-            let plain = (traits == .plain && !timings) ? shown : layout(.plain, false)
-            lines(shown, plain: plain)
+            present(layout, timings: timings)
         case .presentedTable(let build):
-            let traits = self.traits
-            let shown = build(traits.width, timings).render(traits: traits)
-            let plain = (traits == .plain && !timings) ? shown : build(ConsoleTraits.plain.width, false).render(traits: .plain)
-            self.table(html: build(Self.htmlTableWidth, timings).html) { lines(shown, plain: plain) }
+            self.table(html: build(Self.htmlTableWidth, timings).html) {
+                present({ traits, timings in build(traits.width, timings).render(traits: traits) }, timings: timings)
+            }
         case .figure(let svg, let body):
             let draw = { self.figure(svg: svg) { self.render(body, timings: timings) } }
             if let aroundFigure { aroundFigure(svg, draw) } else { draw() }
         }
+    }
+
+    /// Prints `layout` for this console's traits and `timings`; observers (the notebook) get it
+    /// laid out plain, without wall times.
+    private func present(_ layout: (ConsoleTraits, _ timings: Bool) -> [String], timings: Bool) {
+        let traits = self.traits
+        let shown = layout(traits, timings)
+        let plain = (traits == .plain && !timings) ? shown : layout(.plain, false)
+        lines(shown, plain: plain)
     }
 
     /// The width a table sink's table is built for: wide enough that no column is left out.

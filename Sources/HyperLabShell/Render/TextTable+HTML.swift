@@ -10,36 +10,28 @@ extension TextTable {
     /// // <table class="hyperlab">…<tr style="font-weight: bold"><td>★</td>…
     /// ```
     public var html: String {
-        let count = max(columns.count, rows.map(\.count).max() ?? 0)
-        let styles = (0..<count).map { index -> String in
-            let column = index < columns.count ? columns[index] : Column("")
-            let cells = rows.map { index < $0.count ? $0[index] : "" }
-            switch ColumnLayout(column: column, cells: cells).alignment {
-            case .decimal, .right: return " style=\"text-align: right\""
-            case .center: return " style=\"text-align: center\""
-            default: return " style=\"text-align: left\""
+        let (cells, layouts) = cellsAndLayouts()
+        let styles = layouts.map { layout -> String in
+            switch layout.alignment {
+            case .decimal, .right: " style=\"text-align: right\""
+            case .center: " style=\"text-align: center\""
+            default: " style=\"text-align: left\""
             }
         }
         var html = "<table class=\"hyperlab\">\n"
         if let title { html += "<caption>\(Self.escaped(title))</caption>\n" }
         html += "<thead><tr>" + (hasMarker ? "<th></th>" : "")
-        for index in 0..<count {
-            html += "<th\(styles[index])>\(Self.escaped(index < columns.count ? columns[index].header : ""))</th>"
-        }
+        for (layout, style) in zip(layouts, styles) { html += "<th\(style)>\(Self.escaped(layout.headerText))</th>" }
         html += "</tr></thead>\n<tbody>\n"
-        for (rowIndex, row) in rows.enumerated() {
-            let marked = hasMarker && (rowIndex == markedRow || markedRows.contains(rowIndex))
+        for (rowIndex, row) in cells.enumerated() {
+            let marked = isMarked(rowIndex)
             html += marked ? "<tr style=\"font-weight: bold\">" : "<tr>"
             if hasMarker { html += "<td>" + (marked ? "★" : "") + "</td>" }
-            for index in 0..<count {
-                html += "<td\(styles[index])>\(Self.escaped(index < row.count ? row[index] : ""))</td>"
-            }
+            for (cell, style) in zip(row, styles) { html += "<td\(style)>\(Self.escaped(cell))</td>" }
             html += "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
-        var footer = notes
-        if hasMarker, let markerNote { footer.insert("★ " + markerNote, at: 0) }
-        for note in footer { html += "<p>\(Self.escaped(note))</p>\n" }
+        for note in footer(marker: "★") { html += "<p>\(Self.escaped(note))</p>\n" }
         return html
     }
 

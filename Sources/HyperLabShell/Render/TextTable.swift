@@ -95,6 +95,29 @@ public struct TextTable: Sendable {
         (markedRow.map { rows.indices.contains($0) } ?? false) || markedRows.contains { rows.indices.contains($0) }
     }
 
+    /// Whether row `index` is marked (`markedRow` or one of `markedRows`).
+    func isMarked(_ index: Int) -> Bool {
+        hasMarker && (index == markedRow || markedRows.contains(index))
+    }
+
+    /// Every row padded with empty cells to the column count, and each column's layout before
+    /// any fitting (a row longer than `columns` adds columns without a header).
+    func cellsAndLayouts() -> (cells: [[String]], layouts: [ColumnLayout]) {
+        let count = max(columns.count, rows.map(\.count).max() ?? 0)
+        let allColumns = (0..<count).map { $0 < columns.count ? columns[$0] : Column("") }
+        let cells = rows.map { row in (0..<count).map { $0 < row.count ? row[$0] : "" } }
+        let layouts = allColumns.indices.map { index in
+            ColumnLayout(column: allColumns[index], cells: cells.map { $0[index] })
+        }
+        return (cells, layouts)
+    }
+
+    /// The lines under the table: the marker's meaning after `marker` when a row is marked, then the notes.
+    func footer(marker: String) -> [String] {
+        guard hasMarker, let markerNote else { return notes }
+        return [marker + " " + markerNote] + notes
+    }
+
     /// The width of the table with no column narrowed (marker, gaps and every cell whole).
     public var naturalWidth: Int {
         let count = max(columns.count, rows.map(\.count).max() ?? 0)
@@ -116,12 +139,9 @@ public struct TextTable: Sendable {
     /// The table as lines of text, fitted to `traits.width`, coloured only when `traits.color`.
     public func render(traits: ConsoleTraits) -> [String] {
         let glyphs = Glyphs(unicode: traits.unicode)
-        let count = max(columns.count, rows.map(\.count).max() ?? 0)
-        let allColumns = (0..<count).map { $0 < columns.count ? columns[$0] : Column("") }
-        let cells = rows.map { row in (0..<count).map { $0 < row.count ? row[$0] : "" } }
-        var layouts = allColumns.indices.map { index in
-            ColumnLayout(column: allColumns[index], cells: cells.map { $0[index] })
-        }
+        let (cells, unfitted) = cellsAndLayouts()
+        var layouts = unfitted
+        let count = layouts.count
         let markerWidth = hasMarker ? 2 : 0
         let gap = 2
         ColumnLayout.fit(&layouts, into: traits.width - markerWidth - gap * max(0, count - 1))
@@ -152,7 +172,7 @@ public struct TextTable: Sendable {
         lines.append(clip(rule, traits: traits, glyphs: glyphs))
 
         for (rowIndex, row) in cells.enumerated() {
-            let marked = hasMarker && (rowIndex == markedRow || markedRows.contains(rowIndex))
+            let marked = isMarked(rowIndex)
             let ink = marked ? Ink(.bold) : Ink.none
             let parts = layouts.indices.map { layouts[$0].cellLines(row[$0], ellipsis: glyphs.ellipsis) }
             for part in 0..<(parts.map(\.count).max() ?? 1) {
@@ -168,10 +188,8 @@ public struct TextTable: Sendable {
                 lines.append(clip(line, traits: traits, glyphs: glyphs).trimmingTrailingSpaces(if: part > 0))
             }
         }
-        var footer = notes
-        if hasMarker, let markerNote { footer.insert(glyphs.marker + " " + markerNote, at: 0) }
         // Notes wrap at the width: a hint cut short says nothing.
-        return lines + footer.flatMap { $0.wrapped(toWidth: traits.width) }
+        return lines + footer(marker: glyphs.marker).flatMap { $0.wrapped(toWidth: traits.width) }
     }
 
     /// A line cut to the width as a last resort (when even the narrowest columns do not fit).

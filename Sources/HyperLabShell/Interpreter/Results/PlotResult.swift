@@ -14,10 +14,15 @@ struct PlotResult: CommandResult {
         return CommandOutput([.figure(svg: svg, body: CommandOutput([.presented { traits, _ in text(traits) }]))])
     }
 
+    /// The notes, one line each.
+    var notesOutput: CommandOutput {
+        CommandOutput(notes.map { .line($0, plain: nil) })
+    }
+
     /// The figure, then the notes.
     var output: CommandOutput {
         var output = figure
-        for note in notes { output.line(note) }
+        output.append(notesOutput)
         return output
     }
 }

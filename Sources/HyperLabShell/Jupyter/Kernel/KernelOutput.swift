@@ -92,19 +92,17 @@ final class KernelOutput: Sendable {
     }
 
     private func figure(svg: String, text: String) {
-        flushErrors()
-        publish("display_data", .object([
-            "data": .object(["image/svg+xml": .string(svg), "text/plain": .string(text)]),
-            "metadata": .object([:]),
-        ]))
+        display(["image/svg+xml": .string(svg), "text/plain": .string(text)])
     }
 
     private func table(html: String, text: String) {
+        display(["text/html": .string(html), "text/plain": .string(text)])
+    }
+
+    /// Publishes a `display_data` of `data` (by MIME type), after the error text written before it.
+    private func display(_ data: [String: JupyterJSON]) {
         flushErrors()
-        publish("display_data", .object([
-            "data": .object(["text/html": .string(html), "text/plain": .string(text)]),
-            "metadata": .object([:]),
-        ]))
+        publish("display_data", .object(["data": .object(data), "metadata": .object([:])]))
     }
 
     private func status(_ update: Console.StatusUpdate) {

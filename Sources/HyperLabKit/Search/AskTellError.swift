@@ -23,6 +23,8 @@ public struct AskTellError: Error, Sendable, Equatable, CustomStringConvertible 
         case wrongType
         /// The sampler cannot work on the space (a grid over a continuous range).
         case invalidSampler
+        /// A pruner setting is not one the pruner reads, or is out of its range.
+        case invalidPruner
         /// A stored study cannot be created, read or reopened.
         case storage
         /// The objectives of a multi-objective study are not two or three distinct metrics, the

@@ -18,7 +18,8 @@ extension AskTellStudy {
         try AskTellStudy.check(objectives, sampler: sampler)
         guard let first = objectives.first else { throw AskTellError(.invalidObjectives, "no objective was given") }
         var study = try AskTellStudy.study(space: space, sampler: sampler, samplerSettings: samplerSettings,
-                                           baseline: nil, pruner: .none, direction: first.direction, seed: seed, lag: lag)
+                                           baseline: nil, pruner: .none, prunerSettings: [:], direction: first.direction,
+                                           seed: seed, lag: lag)
         study.objectives = objectives
         try self.init(study: study, metric: first.name, store: store)
     }
@@ -34,7 +35,8 @@ extension AskTellStudy {
         try check(objectives, sampler: sampler)
         guard let first = objectives.first else { throw AskTellError(.invalidObjectives, "no objective was given") }
         var study = try AskTellStudy.study(space: space, sampler: sampler, samplerSettings: samplerSettings,
-                                           baseline: nil, pruner: .none, direction: first.direction, seed: seed, lag: lag)
+                                           baseline: nil, pruner: .none, prunerSettings: [:], direction: first.direction,
+                                           seed: seed, lag: lag)
         study.objectives = objectives
         let definition = StudyDefinition(
             name: name, sampler: sampler.rawValue, samplerSettings: samplerSettings, seed: seed, trialCount: 0,

@@ -10,18 +10,21 @@ extension AskTellStudy {
     /// ```
     /// - Parameter metric: the name the store and the shell give the told values.
     /// - Throws: `AskTellError` (`.storage`) when the name is taken or invalid or the repository
-    ///   fails, (`.invalidSampler`) as `init(space:…)` (and for `.around`: a stored study keeps
-    ///   no baseline).
+    ///   fails, (`.invalidSampler`) and (`.invalidPruner`) as `init(space:…)` (and for `.around`:
+    ///   a stored study keeps no baseline).
     public static func create(named name: String, in repository: any StudyRepository, space: SearchSpace,
                               sampler: SamplerKind = .tpe, samplerSettings: [String: String] = [:],
-                              pruner: PrunerKind = .none, direction: MetricDirection, metric: String = "value",
+                              pruner: PrunerKind = .none, prunerSettings: [String: String] = [:],
+                              direction: MetricDirection, metric: String = "value",
                               seed: UInt64 = 0, lag: Int = AskTellStudy.defaultLag) throws(AskTellError) -> AskTellStudy {
         // The sampler is checked before anything is stored.
         let study = try AskTellStudy.study(space: space, sampler: sampler, samplerSettings: samplerSettings,
-                                           baseline: nil, pruner: pruner, direction: direction, seed: seed, lag: lag)
+                                           baseline: nil, pruner: pruner, prunerSettings: prunerSettings,
+                                           direction: direction, seed: seed, lag: lag)
         let definition = StudyDefinition(
             name: name, sampler: sampler.rawValue, samplerSettings: samplerSettings, seed: seed, trialCount: 0,
-            metric: metric, direction: direction, prune: pruner.rawValue, lag: lag,
+            metric: metric, direction: direction, prune: pruner.rawValue,
+            prunerSettings: prunerSettings, lag: lag,
             space: space.parameters.map { StudyDefinition.SweptParameter(name: $0.name, distribution: $0.distribution.description) },
             configuration: [:], dataset: .ownedByCommand, split: .ownedByCommand)
         let id: StudyID

@@ -47,29 +47,35 @@ public final class AskTellStudy: Sendable {
     ///   - samplerSettings: the sampler's options by name (`["startup_trials": "5"]`).
     ///   - baseline: trial 0, a point of the space (`baseline=yes` of a sweep); `.around` needs
     ///     it, as the centre of its search.
-    ///   - pruner: the pruner `shouldPrune` asks (`.median`, `.asha`; none by default).
+    ///   - pruner: the pruner `shouldPrune` asks (`.median`, `.asha`, `.hyperband`; none by default).
+    ///   - prunerSettings: the pruner's settings by name, as a sweep's options and the store give
+    ///     them (`.hyperband`: `["eta": "3", "min_epochs": "1", "max_epochs": "27"]`, R being the
+    ///     steps a trial reports up to); a setting left out takes its default.
     ///   - direction: whether `tell`'s values are minimized or maximized.
     ///   - seed: the study seed every suggestion and trial seed derives from.
     ///   - lag: the visibility lag (see above).
     ///   - metric: the name of the told value among the trial's metrics.
-    /// - Throws: `AskTellError` (`.invalidSampler`) for a grid over a range, or (`.store`) when the
-    ///   store cannot be read.
+    /// - Throws: `AskTellError` (`.invalidSampler`) for a grid over a range, (`.invalidPruner`)
+    ///   for a setting the pruner does not read or out of its range, or (`.store`) when the store
+    ///   cannot be read.
     public convenience init(space: SearchSpace, sampler: SamplerKind = .tpe, samplerSettings: [String: String] = [:],
-                            baseline: TrialParameters? = nil, pruner: PrunerKind = .none, direction: MetricDirection, seed: UInt64 = 0,
+                            baseline: TrialParameters? = nil, pruner: PrunerKind = .none,
+                            prunerSettings: [String: String] = [:], direction: MetricDirection, seed: UInt64 = 0,
                             lag: Int = AskTellStudy.defaultLag, metric: String = "value",
                             store: any StudyStore = MemoryStudyStore()) throws(AskTellError) {
         try self.init(study: AskTellStudy.study(space: space, sampler: sampler, samplerSettings: samplerSettings,
-                                                baseline: baseline, pruner: pruner, direction: direction, seed: seed,
-                                                lag: lag),
+                                                baseline: baseline, pruner: pruner, prunerSettings: prunerSettings,
+                                                direction: direction, seed: seed, lag: lag),
                       metric: metric, store: store)
     }
 
-    /// The study of a sampler and pruner given by kind; its trial count is unused.
+    /// The study of a sampler and pruner given by kind, built as `Study(definition:)` rebuilds a
+    /// stored one (TPE under Hyperband models one budget at a time); its trial count is unused.
     /// - Throws: `AskTellError` (`.invalidSampler`) for a grid over a range, a baseline outside
-    ///   the space, or `.around` without one.
+    ///   the space, or `.around` without one; (`.invalidPruner`) for a bad pruner setting.
     static func study(space: SearchSpace, sampler: SamplerKind, samplerSettings: [String: String],
-                      baseline: TrialParameters?, pruner: PrunerKind, direction: MetricDirection, seed: UInt64,
-                      lag: Int) throws(AskTellError) -> Study {
+                      baseline: TrialParameters?, pruner: PrunerKind, prunerSettings: [String: String],
+                      direction: MetricDirection, seed: UInt64, lag: Int) throws(AskTellError) -> Study {
         if let baseline, !space.contains(baseline) {
             throw AskTellError(.invalidSampler, "the baseline \(baseline) is not a point of the space",
                                hint: "give each of \(space.names.joined(separator: ", ")) a value inside its range")
@@ -85,8 +91,12 @@ public final class AskTellStudy: Sendable {
             throw AskTellError(.invalidSampler, "\(sampler.rawValue) cannot search this space: \(error.message)",
                                hint: "a grid lists every value: give each parameter as .grid([...]) or .choice([...])")
         }
-        return Study(space: space, sampler: chosen, pruner: pruner.pruner, direction: direction, seed: seed,
-                     trials: 0, lag: lag)
+        let built: any Pruner
+        do { built = try pruner.pruner(settings: prunerSettings) } catch {
+            throw AskTellError(.invalidPruner, error.message, hint: error.hint)
+        }
+        return Study(space: space, sampler: pruner.sampler(chosen, of: sampler, with: built), pruner: built,
+                     direction: direction, seed: seed, trials: 0, lag: lag)
     }
 
     /// An ask-and-tell study of `study` (any sampler and pruner values), whose trials `store` keeps;

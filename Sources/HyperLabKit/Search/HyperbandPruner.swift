@@ -144,6 +144,36 @@ public struct HyperbandPruner: Pruner {
     }
 }
 
+extension HyperbandPruner: RegisteredPruner {
+    /// What `prune=`'s help says of it.
+    public static let summary: String? = "hyperband (brackets of it)"
+    /// η and r; R is the sweep's epochs (`budgetsEpochs`).
+    public static let settings = [
+        PrunerSetting("eta", 2...100, default: 3, "1/eta of a bracket's trials go on at each rung"),
+        PrunerSetting("min_epochs", 1...100_000, default: 1, countsEpochs: true,
+                      "the first rung, in epochs; the last is the sweep's epochs"),
+    ]
+    /// Hyperband's budget is epochs, up to R = `max_epochs`.
+    public static let budgetsEpochs = true
+
+    /// Hyperband with η = `eta`, r = `min_epochs`, R = `max_epochs` (default: the default epochs).
+    public init(settings: [String: Int]) {
+        self.init(minimumResource: settings["min_epochs"] ?? 1,
+                  maximumResource: settings["max_epochs"] ?? Configuration().epochs,
+                  reductionFactor: settings["eta"] ?? 3)
+    }
+
+    /// "eta 3, epochs 1 to 27".
+    public var settingsSummary: String? {
+        "eta \(reductionFactor), epochs \(minimumResource) to \(maximumResource)"
+    }
+
+    /// TPE models one budget at a time (BOHB, `budgetedSampler`); other samplers as they are.
+    public func sampler(_ sampler: any Sampler, of kind: SamplerKind) -> any Sampler {
+        kind == .tpe ? budgetedSampler(sampler) : sampler
+    }
+}
+
 /// A sampler that models one budget at a time (BOHB): its history is the visible trials' values
 /// at the largest budget (epochs) that d + 3 of them reached (BOHB's N_min + 2, N_min = d + 1 for
 /// d swept parameters), as if those trials had completed there; at the full length a complete

@@ -49,3 +49,10 @@ public struct MedianPruner: Pruner {
         return sorted.count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
     }
 }
+
+extension MedianPruner: RegisteredPruner {
+    /// What `prune=`'s help says of it.
+    public static let summary: String? = "median of the earlier trials"
+    /// Optuna's defaults (it reads no settings).
+    public init(settings: [String: Int]) { self.init() }
+}

@@ -40,9 +40,13 @@ public protocol Pruner: Sendable {
 }
 
 /// Never prunes (`prune=none`).
-public struct NoPruner: Pruner {
+public struct NoPruner: RegisteredPruner {
+    /// `prune=none` is no method: help names the others.
+    public static let summary: String? = nil
     /// A pruner that never prunes.
     public init() {}
+    /// A pruner that never prunes (it reads no settings).
+    public init(settings: [String: Int]) {}
     /// Never: the study never waits.
     public func isDecisionStep(_ step: Int) -> Bool { false }
     /// Never prunes.

@@ -1,5 +1,6 @@
 /// The pruners a sweep can name (`prune=KIND`), one registry for the command catalogue and the
-/// stored study definitions: a kind's `rawValue` is the word users type and the store keeps.
+/// stored study definitions: a kind's `rawValue` is the word users type and the store keeps, and
+/// `prunerType` the `RegisteredPruner` that says everything else (help, settings, construction).
 ///
 /// ```swift
 /// let kind = PrunerKind(rawValue: "hyperband")!
@@ -15,55 +16,60 @@ public enum PrunerKind: String, CaseIterable, Sendable {
     /// Brackets of successive halving, each trial in one (`HyperbandPruner`).
     case hyperband
 
-    /// The settings a kind reads, by the name users type (`eta=3`) and the store keeps, with
-    /// the whole numbers each accepts; `max_epochs` is R, set from the sweep's epochs.
-    public var settingRanges: [String: ClosedRange<Int>] {
+    /// The pruner type of this kind: the registry's one line per kind.
+    public var prunerType: any RegisteredPruner.Type {
         switch self {
-        case .none, .median, .asha: [:]
-        case .hyperband: ["eta": 2...100, "min_epochs": 1...100_000, "max_epochs": 1...100_000]
+        case .none: NoPruner.self
+        case .median: MedianPruner.self
+        case .asha: SuccessiveHalvingPruner.self
+        case .hyperband: HyperbandPruner.self
         }
     }
 
+    /// The settings the sweep command gives this kind (`eta=3`).
+    public var settings: [PrunerSetting] { prunerType.settings }
+
+    /// Whether this kind spends each trial's budget in epochs (`RegisteredPruner.budgetsEpochs`).
+    public var budgetsEpochs: Bool { prunerType.budgetsEpochs }
+
+    /// The settings the store keeps for this kind, with the whole numbers each accepts:
+    /// `settings`, and `max_epochs` (R, the sweep's epochs) when it budgets epochs.
+    public var settingRanges: [String: ClosedRange<Int>] {
+        var ranges = Dictionary(uniqueKeysWithValues: settings.map { ($0.name, $0.range) })
+        if budgetsEpochs { ranges[Self.maximumEpochsSetting] = 1...100_000 }
+        return ranges
+    }
+
+    /// The stored setting that holds the trials' epochs of a kind that budgets epochs.
+    public static let maximumEpochsSetting = "max_epochs"
+
     /// The pruner of this kind, with its default settings (Hyperband over the default epochs).
-    public var pruner: any Pruner { pruner(values: [:]) }
+    public var pruner: any Pruner { prunerType.init(settings: [:]) }
 
     /// The pruner of this kind with its stored settings by name (see `settingRanges`); a setting
-    /// left out takes its default: η = 3, min_epochs = 1, max_epochs the default epochs.
+    /// left out takes its default.
     /// - Throws: `StorageError` (`.invalidRecord`) for a setting that is not a whole number in
     ///   its range, or one this kind does not read.
     public func pruner(settings: [String: String]) throws(StorageError) -> any Pruner {
+        let ranges = settingRanges
         var values: [String: Int] = [:]
         for (name, text) in settings.sorted(by: { $0.key < $1.key }) {
-            guard let range = settingRanges[name] else {
+            guard let range = ranges[name] else {
                 throw StorageError(.invalidRecord, "prune=\(rawValue) has no setting '\(name)'",
-                                   hint: settingRanges.isEmpty ? "prune=\(rawValue) takes no settings"
-                                       : "its settings: " + settingRanges.keys.sorted().joined(separator: ", "))
+                                   hint: ranges.isEmpty ? "prune=\(rawValue) takes no settings"
+                                       : "its settings: " + ranges.keys.sorted().joined(separator: ", "))
             }
             guard let value = Int(text), range.contains(value) else {
                 throw StorageError(.invalidRecord, "\(name)=\(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             values[name] = value
         }
-        return pruner(values: values)
+        return prunerType.init(settings: values)
     }
 
-    /// The pruner of this kind with checked settings.
-    private func pruner(values: [String: Int]) -> any Pruner {
-        switch self {
-        case .none: NoPruner()
-        case .median: MedianPruner()
-        case .asha: SuccessiveHalvingPruner()
-        case .hyperband:
-            HyperbandPruner(minimumResource: values["min_epochs"] ?? 1,
-                                   maximumResource: values["max_epochs"] ?? Configuration().epochs,
-                                   reductionFactor: values["eta"] ?? 3)
-        }
-    }
-
-    /// The sampler a study of `kind` uses with `pruner`: TPE under Hyperband models one budget at
-    /// a time (BOHB, see `HyperbandPruner.budgetedSampler`); every other pair keeps `sampler`.
+    /// The sampler a study of `kind` uses with `pruner` (`RegisteredPruner.sampler(_:of:)`):
+    /// TPE under Hyperband models one budget at a time (BOHB); every other pair keeps `sampler`.
     public func sampler(_ sampler: any Sampler, of kind: SamplerKind, with pruner: any Pruner) -> any Sampler {
-        guard kind == .tpe, let hyperband = pruner as? HyperbandPruner else { return sampler }
-        return hyperband.budgetedSampler(sampler)
+        (pruner as? any RegisteredPruner)?.sampler(sampler, of: kind) ?? sampler
     }
 }

@@ -57,3 +57,10 @@ public struct SuccessiveHalvingPruner: Pruner {
         }
     }
 }
+
+extension SuccessiveHalvingPruner: RegisteredPruner {
+    /// What `prune=`'s help says of it.
+    public static let summary: String? = "asha (successive halving)"
+    /// Rungs at 1, 3, 9, 27, ... epochs (it reads no settings).
+    public init(settings: [String: Int]) { self.init() }
+}

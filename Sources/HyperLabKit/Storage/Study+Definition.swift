@@ -29,7 +29,8 @@ extension Study {
             throw StorageError(.invalidRecord, "the stored search space of \(definition.name) is not a grid: \(error.message)")
         }
         var settings = definition.prunerSettings ?? [:]
-        if prunerKind.settingRanges["max_epochs"] != nil, settings["max_epochs"] == nil, let epochs = definition.configuration["epochs"] { settings["max_epochs"] = epochs }
+        let maximum = PrunerKind.maximumEpochsSetting
+        if prunerKind.budgetsEpochs, settings[maximum] == nil, let epochs = definition.configuration["epochs"] { settings[maximum] = epochs }
         let pruner = try prunerKind.pruner(settings: settings)
         self.init(space: space, sampler: prunerKind.sampler(sampler, of: samplerKind, with: pruner), pruner: pruner,
                   direction: definition.direction,

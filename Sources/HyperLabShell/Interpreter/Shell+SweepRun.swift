@@ -84,7 +84,8 @@ extension Shell {
             throw InputError("\(error)", at: command.syntax.nameSpan)
         }
 
-        printSweepHeading(plan, target: target, resuming: stored, storedName: storedName, logFolder: logFolder)
+        printSweepHeading(plan, pruner: study.pruner as? any RegisteredPruner, target: target, resuming: stored,
+                          storedName: storedName, logFolder: logFolder)
         if stored == nil, case .integer(let asked)? = command.option("parallel"), asked > plan.lag + 1,
            study.sampler.usesHistory || plan.prune != .none {
             console.line("note: trial n waits for the trials below n − \(plan.lag), so at most \(plan.lag + 1) of the \(asked) run at once;"
@@ -195,7 +196,7 @@ extension Shell {
     }
 
     /// The two lines that open a sweep: its trials and space, then its metric and settings.
-    private func printSweepHeading(_ plan: SweepPlan, target: SweepTarget, resuming stored: StoredStudy?,
+    private func printSweepHeading(_ plan: SweepPlan, pruner: (any RegisteredPruner)?, target: SweepTarget, resuming stored: StoredStudy?,
                                    storedName: String, logFolder: String?) {
         let done = stored?.trials.filter { $0.state != .running && !$0.wasInterrupted }.count ?? 0
         console.line("\(plan.name) (\(plan.kind.rawValue)): \(plan.total) trial\(plan.total == 1 ? "" : "s")"
@@ -209,7 +210,7 @@ extension Shell {
                 + (plan.repeats > 1 ? " · \(plan.repeats) seeds per configuration" : "")
                 + (target.foldCount > 1 ? " · mean over \(target.foldCount) folds" : "")
                 + (plan.prune != .none ? " · pruning \(plan.prune.rawValue)" : "")
-                + (plan.prune == .hyperband ? " (eta \(plan.pruneSettings["eta"] ?? "3"), epochs \(plan.pruneSettings["min_epochs"] ?? "1") to \(plan.pruneSettings["max_epochs"] ?? "?"))" : "")
+                + (pruner?.settingsSummary.map { " (\($0))" } ?? "")
                 + (plan.lag != Study.defaultLag ? " · lag \(plan.lag)" : "")
                 + (timings ? " · parallel \(plan.parallel)" : "")
                 + (timings ? " · stored as study '\(storedName)' in \(storeLocation)" : "")

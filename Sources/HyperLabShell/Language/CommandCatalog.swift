@@ -185,15 +185,22 @@ public enum CommandCatalog {
                    "trial n learns from the trials below n − lag, so lag+1 trials can run at once; results depend on seed= and lag, never on how many run"),
         OptionSpec("repeats", .integer(1...100), default: .integer(1), "seeds per configuration, scored by their mean"),
         OptionSpec("prune", .choice(PrunerKind.allCases.map(\.rawValue)), default: .word("none"),
-                   "stop unpromising trials early: median of the earlier trials, asha (successive halving), or hyperband (brackets of it)"),
-        OptionSpec("eta", .integer(2...100), default: .integer(3), "hyperband: 1/eta of a bracket's trials go on at each rung"),
-        OptionSpec("min_epochs", .integer(1...100_000), default: .integer(1),
-                   "hyperband: the first rung, in epochs; the last is the sweep's epochs"),
+                   "stop unpromising trials early: " + CommandCatalog.prunerSummaries),
+    ] + PrunerKind.allCases.flatMap { kind in
+        kind.settings.map { OptionSpec($0.name, .integer($0.range), default: .integer($0.defaultValue), "\(kind.rawValue): \($0.summary)") }
+    } + [
         OptionSpec("baseline", .boolean, default: .boolean(false), "trial 0 is the current configuration"),
         OptionSpec("name", .studyName, default: .described("sweep N"), "a name for the sweep"),
         OptionSpec("workers", .choice(["local", "external"]), default: .word("local"),
                    "external: queue the trials in the PostgreSQL store for hyperlab worker processes"),
     ]
+
+    /// The pruners as `prune=`'s help lists them, from the registry: "a, b, or c".
+    private static var prunerSummaries: String {
+        let phrases = PrunerKind.allCases.compactMap { $0.prunerType.summary }
+        guard phrases.count > 2 else { return phrases.joined(separator: " or ") }
+        return phrases.dropLast().joined(separator: ", ") + ", or " + (phrases.last ?? "")
+    }
 
     private static func sweep(_ kind: SamplerKind, summary: String, details: String, example: String,
                               extra: [OptionSpec] = [], needsCount: Bool = true) -> CommandSpec {

@@ -181,6 +181,58 @@ struct AskTellStudyTests {
         #expect(study.trials.map(\.intermediateValues) == run.trials.map(\.intermediateValues))
     }
 
+    /// TPE under Hyperband with its settings: the asks and decisions of a sweep's study (TPE
+    /// modelling one budget at a time), kept by the store, so a reopened study goes on exactly.
+    @Test func hyperbandWithTPEAsksAsTheSweepDoesAndAReopenedStudyGoesOnExactly() throws {
+        let space = try SearchSpace(["x": .uniform(0, 1), "y": .uniform(0, 1)])
+        let settings = ["eta": "3", "min_epochs": "1", "max_epochs": "9"]
+        @Sendable func curve(_ x: Double, _ y: Double, _ epoch: Int) -> Double { (x - 0.3) * (x - 0.3) + y / 4 + 1 / Double(epoch) }
+        func drive(_ study: AskTellStudy, count: Int) throws {
+            for _ in 0..<count {
+                let trial = try study.ask()
+                let (x, y) = (try trial.double("x"), try trial.double("y"))
+                var pruned = false
+                for epoch in 1...9 {
+                    try trial.report(curve(x, y, epoch), step: epoch)
+                    if epoch < 9 && study.shouldPrune(trial) {
+                        pruned = true
+                        break
+                    }
+                }
+                if pruned { try study.tell(trial, state: .pruned) } else { try study.tell(trial, curve(x, y, 9)) }
+            }
+        }
+        let repository = MemoryStudyRepository()
+        let first = try AskTellStudy.create(named: "hb", in: repository, space: space, sampler: .tpe, pruner: .hyperband,
+                                            prunerSettings: settings, direction: .minimize, seed: 2, lag: 0)
+        try drive(first, count: 20)
+        #expect(try repository.load("hb").definition.prunerSettings == settings)
+        let reopened = try AskTellStudy.open(named: "hb", in: repository)
+        try drive(reopened, count: 20)
+        let whole = try AskTellStudy(space: space, sampler: .tpe, pruner: .hyperband, prunerSettings: settings,
+                                     direction: .minimize, seed: 2, lag: 0)
+        try drive(whole, count: 40)
+        #expect(whole.trials.contains { $0.state == .pruned })
+        #expect(reopened.trials.map(\.parameters) == whole.trials.map(\.parameters))
+        #expect(reopened.trials.map(\.state) == whole.trials.map(\.state))
+
+        let pruner = HyperbandPruner(minimumResource: 1, maximumResource: 9, reductionFactor: 3)
+        let run = Study(space: space, sampler: pruner.budgetedSampler(TPESampler()), pruner: pruner,
+                        direction: .minimize, seed: 2, trials: 40, lag: 0).run(parallel: 1) { trial in
+            let x = trial.parameters["x"]?.asReal ?? .nan, y = trial.parameters["y"]?.asReal ?? .nan
+            for epoch in 1...9 where trial.report(step: epoch, value: curve(x, y, epoch), isLast: epoch == 9) { break }
+            return TrialOutcome(value: curve(x, y, 9))
+        }
+        #expect(whole.trials.map(\.parameters) == run.trials.map(\.parameters))
+        #expect(whole.trials.map(\.state) == run.trials.map(\.state))
+
+        let refused = #expect(throws: AskTellError.self) {
+            _ = try AskTellStudy(space: space, pruner: .hyperband, prunerSettings: ["eta": "1"], direction: .minimize)
+        }
+        #expect(refused?.kind == .invalidPruner)
+        #expect(refused?.message == "eta=1 is not a whole number from 2 to 100")
+    }
+
     @Test func aStoreThatFailsRefusesTheAskAndTheNextAskRetriesTheSameNumber() throws {
         let store = RefusingStore()
         let study = try AskTellStudy(space: try SearchSpace(["x": .uniform(0, 1)]), sampler: .tpe,

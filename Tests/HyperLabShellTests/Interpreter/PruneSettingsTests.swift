@@ -62,7 +62,7 @@ import HyperLabKit
         refused("prune=asha min_epochs=2", "min_epochs= is a setting of prune=hyperband",
                 hint: "prune=asha takes no settings: use prune=hyperband, or leave min_epochs= out")
         refused("prune=hyperband epochs=int(3, 27)", "prune=hyperband spends its budget in epochs, so epochs cannot be swept",
-                hint: "give epochs one value, the most any trial trains (Hyperband's R): epochs=81")
+                hint: "give epochs one value, the most any trial trains (the largest budget, R): epochs=81")
         refused("prune=hyperband epochs=4 min_epochs=5", "min_epochs=5 is more than the 4 epochs a trial trains",
                 hint: "the first rung must come before the last epoch: lower min_epochs= or raise epochs=")
         #expect(t.shell.run("sweep random n=4 lr=log(1e-3, 1e-1) prune=hyperband eta=1") == .failed)

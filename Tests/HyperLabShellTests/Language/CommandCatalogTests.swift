@@ -1,5 +1,6 @@
 import Testing
 @testable import HyperLabShell
+import HyperLabKit
 
 /// The command catalogue: what `help` shows is what the binder accepts.
 @Suite struct CommandCatalogTests {
@@ -74,5 +75,25 @@ import Testing
         #expect(BoundCommand.isDeclared("lr", by: recheck), "a configuration key")
         #expect(!BoundCommand.isDeclared("tpo", by: recheck))
         #expect(!BoundCommand.isDeclared("wokers", by: recheck))
+    }
+
+    /// Every sweep takes each registered pruner's settings as options, with the registry's
+    /// default, and `prune=` offers every kind: a new pruner needs no catalogue line.
+    @Test func everySweepTakesThePrunerRegistrysSettings() throws {
+        for spec in CommandCatalog.all where spec.sweepsParameters {
+            let prune = try #require(spec.options.first { $0.key == "prune" }, "\(spec.title)")
+            for kind in PrunerKind.allCases {
+                guard case .choice(let words) = prune.kind else { Issue.record("\(spec.title): prune= is not a choice"); return }
+                #expect(words == PrunerKind.allCases.map(\.rawValue))
+                #expect(kind.prunerType.summary.map { prune.summary.contains($0) } ?? true, "\(spec.title): \(kind)")
+                for setting in kind.settings {
+                    let option = try #require(spec.options.first { $0.key == setting.name }, "\(spec.title): \(setting.name)")
+                    #expect(option.defaultValue == .integer(setting.defaultValue))
+                    guard case .integer(let range) = option.kind else { Issue.record("\(setting.name)= is not a whole number"); return }
+                    #expect(range == setting.range)
+                    #expect(option.summary == "\(kind.rawValue): \(setting.summary)")
+                }
+            }
+        }
     }
 }

@@ -20,7 +20,7 @@ import Testing
     /// What the shell prints for `text`.
     static func printed(_ t: Transcript, _ text: String) -> String {
         let before = t.output.text.count
-        t.shell.run(text)
+        _ = t.shell.run(text)
         return String(t.output.text.dropFirst(before))
     }
 

@@ -19,15 +19,17 @@ public enum SamplerKind: String, CaseIterable, Sendable {
     case bayes
     /// The covariance matrix adaptation evolution strategy with IPOP restarts (`CMAESSampler`).
     case cmaes
+    /// NSGA-II: children of the best trials by Pareto rank and crowding distance (`NSGAIISampler`).
+    case nsga2
     /// Random draws near the current configuration, trial 0 being that configuration (`BaselineSampler.around`).
     case around
 
     /// Whether this sampler can search for several metrics at once (`metric=[dev_acc, parameters]`):
-    /// `tpe` by MOTPE, and the samplers that ignore the metric as they are. `bayes` and `cmaes`
+    /// `tpe` by MOTPE, `nsga2` by its Pareto ranks, and the samplers that ignore the metric as they are. `bayes` and `cmaes`
     /// model one metric.
     public var supportsMultipleObjectives: Bool {
         switch self {
-        case .grid, .random, .sobol, .tpe, .around: true
+        case .grid, .random, .sobol, .tpe, .nsga2, .around: true
         case .bayes, .cmaes: false
         }
     }
@@ -51,6 +53,7 @@ public enum SamplerKind: String, CaseIterable, Sendable {
         case .tpe: sampler = startup.map { TPESampler(startupTrials: $0) } ?? TPESampler()
         case .bayes: sampler = startup.map { GPSampler(startupTrials: $0) } ?? GPSampler()
         case .cmaes: sampler = CMAESSampler()
+        case .nsga2: sampler = NSGAIISampler()
         case .around: return BaselineSampler.around(baseline ?? TrialParameters())
         }
         return baseline.map { sampler.withBaseline($0) } ?? sampler

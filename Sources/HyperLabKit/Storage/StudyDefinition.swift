@@ -39,7 +39,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var created: Date
     /// Where it stands (the store updates it).
     public var status: StudyStatus
-    /// The sampler's name as the sweep command spells it (a `SamplerKind` raw value: grid, random, sobol, tpe, bayes, cmaes, around).
+    /// The sampler's name as the sweep command spells it (a `SamplerKind` raw value, such as tpe).
     public var sampler: String
     /// The sampler's settings by name, as canonical text (`startup_trials: "10"`); empty for defaults.
     public var samplerSettings: [String: String]
@@ -59,7 +59,7 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var objectives: [StudyObjective]?
     /// Seeds per configuration (`repeats=N`).
     public var repeats: Int
-    /// The pruner by its `PrunerKind` name: none, median, asha or hyperband.
+    /// The pruner by its `PrunerKind` name, such as asha; none for no pruning.
     public var prune: String
     /// The pruner's settings by name, as canonical text (`eta: "3"`, `max_epochs: "81"`); nil
     /// for none, so stores written before pruners had settings read as they were run.

@@ -1,7 +1,7 @@
 import Foundation
 import HyperLabKit
 
-/// `sweep grid|random|sobol|tpe|bayes|cmaes|around`: the plan of a sweep (its space, sampler, metric,
+/// `sweep KIND` (a `SamplerKind`): the plan of a sweep (its space, sampler, metric,
 /// objective and options) from the command; `runSweep` (Shell+SweepRun) runs it.
 extension Shell {
     /// Everything a sweep needs besides the data: what to search, how, and how to score.

@@ -6,7 +6,7 @@ public struct SweepRecord: Sendable {
     public let number: Int
     /// Its name (`name=`, or "sweep N").
     public let name: String
-    /// The sampler (a `SamplerKind` raw value: grid, random, sobol, tpe, bayes, cmaes, around).
+    /// The sampler (a `SamplerKind` raw value, such as tpe).
     public let sampler: String
     /// The swept keys and their distributions.
     public let space: SearchSpace

@@ -178,7 +178,9 @@ public enum CommandCatalog {
     private static let sweepOptions: [OptionSpec] = [
         OptionSpec("n", .integer(1...Shell.maximumTrials), default: .required, "number of trials"),
         OptionSpec("metric", .objectives(Shell.sweepMetricNames), default: .described("dev_acc or dev_rmse"),
-                   "the dev metric to optimize (its direction is implied); a list of two or three, as [dev_acc, parameters], searches for the Pareto front (tpe, random, sobol, grid, around): parameters is the model's trainable weight count, seconds a trial's wall time (it differs between runs, so such a sweep does not replay digit for digit)"),
+                   "the dev metric to optimize (its direction is implied); a list of two or three, as [dev_acc, parameters], searches for the Pareto front ("
+                   + SamplerKind.allCases.filter(\.supportsMultipleObjectives).map(\.rawValue).joined(separator: ", ")
+                   + "): parameters is the model's trainable weight count, seconds a trial's wall time (it differs between runs, so such a sweep does not replay digit for digit)"),
         OptionSpec("seed", .integer(0...Int.max), default: .integer(0), "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: .described("the number of cores"), "trials run at once, one core each"),
         OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: .described("4; auto: parallel= when it names more"),
@@ -252,6 +254,9 @@ public enum CommandCatalog {
         sweep(.cmaes, summary: "evolution strategy: CMA-ES, restarting with a doubled population (IPOP)",
               details: "Samples generations of 4 + 3 ln d trials (d numeric parameters) from a Gaussian whose mean, step size and covariance follow the best trials; choices are drawn at random, so at least one parameter must be numeric. Suits larger budgets (n=100 and more) and correlated parameters.",
               example: "sweep cmaes n=60 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-2) dropout=uniform(0, 0.5)"),
+        sweep(.nsga2, summary: "evolutionary search: NSGA-II, for a Pareto front of several metrics or for one",
+              details: "The first 20 trials are random; each later one is the child of two parents that won tournaments among the best 20 finished trials (by Pareto rank, then crowding distance): each parameter from either parent, about one in d parameters redrawn. Suits multi-objective sweeps with larger budgets (n=100 and more).",
+              example: "sweep nsga2 n=100 lr=log(1e-4, 1e-1) units=intlog(16, 256) metric=[dev_acc, parameters]"),
         sweep(.around, summary: "local search within a factor of the current values; trial 0 is the current configuration",
               details: "Start from known defaults, then look nearby: KEY=near(F) samples log-uniformly within a factor F.",
               example: "sweep around n=12 lr=near(3) weight_decay=near(10)"),

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import HyperLabShell
+import HyperLabKit
 
 /// `help COMMAND`: what each page promises matches what the command does.
 @Suite struct HelpCommandTests {
@@ -92,7 +93,7 @@ import Testing
     @Test func helpSweepIsOnePageForEveryKindWithTheirOwnSettingsUnderEachKind() throws {
         let page = help("sweep", width: 122)
         #expect(page.count < 70, "\(page.count) lines")
-        #expect(page.first?.hasPrefix("sweep grid|random|sobol|tpe|bayes|cmaes|around") == true)
+        #expect(page.first?.hasPrefix("sweep " + SamplerKind.allCases.map(\.rawValue).joined(separator: "|")) == true)
         #expect(!page.contains { $0.hasPrefix("  force ") }, "grid's own setting is on help sweep grid")
         #expect(!page.contains { $0.contains("a number in (0, 10]") }, "each key's range is on help sweep KIND")
         #expect(page.contains { $0.contains("help sweep KIND") })

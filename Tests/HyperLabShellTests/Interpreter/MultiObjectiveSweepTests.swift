@@ -50,6 +50,18 @@ import HyperLabKit
         #expect(one == (try results(2)))
     }
 
+    @Test func nsga2SearchesTheFrontTheSameAtAnyParallel() throws {
+        func results(_ parallel: Int) throws -> String {
+            let t = try Transcript(echo: false)
+            t.type(Self.setUp)
+            t.type("sweep nsga2 n=30 units=int(2, 32) lr=log(1e-3, 1e-1) metric=[dev_acc, parameters] epochs=3 seed=5 parallel=\(parallel)")
+            return t.type("results")
+        }
+        let one = try results(1)
+        #expect(one.contains("pareto front of dev_acc and parameters"))
+        #expect(one == (try results(2)))
+    }
+
     @Test func resultsSaveAndPlotShowTheFront() throws {
         let t = try Transcript(echo: false)
         t.type(Self.setUp)

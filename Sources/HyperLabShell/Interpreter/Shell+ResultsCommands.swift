@@ -183,7 +183,11 @@ extension Shell {
             output.line("  \(spec.name) = \(config.value(spec.name).map(Shell.valueText) ?? "")")
         }
         if sweep.repeats == 1, trial.state == .complete {
-            output.line("train now reproduces the trial's \(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))")
+            // A multi-objective trial is a point of the front: every objective that train
+            // reproduces says where (a wall time differs from run to run).
+            let others = sweep.objectives.dropFirst().filter { $0.name != "seconds" }
+                .map { " · \($0.name) \(Shell.metricCell(trial, $0.name))" }.joined()
+            output.line("train now reproduces the trial's \(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))" + others)
         }
         return output
     }

@@ -105,8 +105,7 @@ extension Shell {
         do { study = try Study(definition: stored.definition) } catch {
             throw InputError(error.message, at: nil, hint: error.hint)
         }
-        return (study, ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
-            .trialObjective(base: plan.base))
+        return (study, Shell.builtinObjective(plan, scoring: scoring))
     }
 
     /// `resume NAME`: marks trials a dead process left running as interrupted, loads the study's

@@ -40,11 +40,20 @@ extension Shell {
             throw InputError("pruning compares one metric between trials, and this sweep has \(names.count)",
                              at: command.span(ofOption: "prune"), hint: "leave out prune= when you list several metrics")
         }
-        if command.word("workers") == "external" {
-            throw InputError("workers run sweeps of one metric", at: command.span(ofOption: "workers"),
-                             hint: "leave out workers= to search for several metrics on this machine")
-        }
         return names.map { StudyObjective($0, MetricName.direction(of: $0) ?? .maximize) }
+    }
+
+    /// What the built-in trainer runs for each trial of `plan`, here or on a worker: its dev metric
+    /// over the parts and seeds, and for several metrics the trainer's metric plus the costs.
+    static func builtinObjective(_ plan: SweepPlan, scoring: ScoringParts) -> @Sendable (TrialContext) throws -> TrialOutcome {
+        guard !plan.objectives.isEmpty else {
+            return ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
+                .trialObjective(base: plan.base)
+        }
+        let trainer = ConfigurationObjective(parts: scoring.parts, metric: Shell.trainerMetric(plan.objectives, task: scoring.task),
+                                             repeats: plan.repeats)
+        return Shell.withCostMetrics(trainer.trialObjective(base: plan.base), objectives: plan.objectives,
+                                     base: plan.base, parts: scoring.parts)
     }
 
     /// `objective` with the cost metrics `objectives` name added to each outcome (`parameters`,

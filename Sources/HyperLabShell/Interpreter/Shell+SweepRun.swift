@@ -32,16 +32,7 @@ extension Shell {
         var logFolder: String?
         switch target {
         case .builtin(let scoring):
-            if plan.objectives.isEmpty {
-                objective = ConfigurationObjective(parts: scoring.parts, metric: plan.metric, repeats: plan.repeats)
-                    .trialObjective(base: plan.base)
-            } else {
-                let trainer = ConfigurationObjective(parts: scoring.parts,
-                                                     metric: Shell.trainerMetric(plan.objectives, task: scoring.task),
-                                                     repeats: plan.repeats)
-                objective = Shell.withCostMetrics(trainer.trialObjective(base: plan.base), objectives: plan.objectives,
-                                                  base: plan.base, parts: scoring.parts)
-            }
+            objective = Shell.builtinObjective(plan, scoring: scoring)
             datasetName = scoring.datasetName
         case .external(let setting):
             let folder = self.logFolder(forStudy: storedName, logs: setting.logs)

@@ -225,14 +225,18 @@ extension Shell {
 
     /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
     static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool, interruptedPhrase: String = ShellOptions.ctrlCPhrase) -> String {
-        let interrupted = sweep.trials.filter(\.wasInterrupted).count
+        // Trials a worker still runs after the shell stopped waiting are running, not interrupted.
+        let onWorkers = if case .stoppedWaiting = sweep.stopCause { true } else { false }
+        let stillRunning = onWorkers ? sweep.trials.filter { $0.state == .running }.count : 0
+        let interrupted = sweep.trials.filter(\.wasInterrupted).count - stillRunning
         let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
         var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
         for state in [TrialState.complete, .pruned, .failed] {
-            let count = (counts[state] ?? 0) - (state == .failed ? interrupted - (counts[.running] ?? 0) : 0)
+            let count = (counts[state] ?? 0) - (state == .failed ? interrupted - ((counts[.running] ?? 0) - stillRunning) : 0)
             if count > 0 { parts.append("\(count) \(state.rawValue)") }
         }
         if interrupted > 0 { parts.append("\(interrupted) interrupted") }
+        if stillRunning > 0 { parts.append("\(stillRunning) still running") }
         let epochs = sweep.epochsTrained
         if epochs > 0 { parts.append("\(epochs) epochs trained") }
         var text = parts.joined(separator: " · ")

@@ -54,7 +54,12 @@ extension Shell {
                                              stoppedEarly: trials.filter(\.state.isFinished).count < plan.total,
                                              datasetName: datasetName)
                     record.folds = target.foldCount
-                    if let lost { record.stopCause = .lostDatabase(lost.message) }
+                    if let lost {
+                        record.stopCause = .lostDatabase(lost.message)
+                    } else if record.stoppedEarly {
+                        record.stopCause = .stoppedWaiting(study: storedName, running: trials.filter { $0.state == .running }.count,
+                                                           queued: plan.total - trials.count)
+                    }
                     bench.sweeps.append(record)
                     let summary = Shell.sweepSummary(record, baselineUsed: plan.baseline, interruptedPhrase: options.interruptedPhrase)
                     if lost != nil {

@@ -153,6 +153,7 @@ extension Shell {
                                               pruned: trials.filter { $0.state == .pruned }.count,
                                               failed: trials.filter { $0.state == .failed }.count,
                                               best: loaded.best.flatMap { b in b.value.map { (plan.metric, $0, b.number) } },
+                                              paretoFront: plan.objectives.count > 1 ? trials.paretoFront(plan.objectives).count : nil,
                                               elapsed: nil).render(traits: console.traits))
             if done >= plan.total {
                 // The workers mark it complete as the last trial ends; this covers older workers.

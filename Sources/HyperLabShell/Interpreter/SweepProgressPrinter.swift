@@ -107,9 +107,8 @@ final class SweepProgressPrinter {
     private func showFront(_ event: StudyEvent) {
         if case .finished = event.kind, event.trial.state == .complete { _ = joinsTheFront(event.trial) }
         let p = event.progress
-        var line = ProgressLine.sweep(done: p.finished, total: p.total, running: p.running, pruned: p.pruned,
-                                      failed: p.failed, best: nil, elapsed: p.elapsed)
-        line.fields.insert(.init("pareto front", "\(frontSoFar.count) trial\(frontSoFar.count == 1 ? "" : "s")", emphasized: true), at: 0)
+        let line = ProgressLine.sweep(done: p.finished, total: p.total, running: p.running, pruned: p.pruned,
+                                      failed: p.failed, best: nil, paretoFront: frontSoFar.count, elapsed: p.elapsed)
         console.status(line.render(traits: console.traits))
     }
 

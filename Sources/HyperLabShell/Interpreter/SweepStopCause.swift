@@ -9,9 +9,13 @@ public enum SweepStopCause: Sendable, Equatable {
     case storeFailure(String)
     /// The database the workers share stayed out of reach longer than the shell waits: the reason.
     case lostDatabase(String)
+    /// The shell stopped waiting for a queued study (Ctrl-C) while workers still had `running`
+    /// trials under way and `queued` not started: they go on without the shell.
+    case stoppedWaiting(study: String, running: Int, queued: Int)
 
     /// The summary's line about the stop: "stopped by Ctrl-C: the finished trials are kept",
-    /// "stopped: the store could not be written: …", "stopped: lost the database: …".
+    /// "stopped: the store could not be written: …", "stopped: lost the database: …", or what
+    /// workers go on with when the shell stopped waiting for them.
     /// `interrupted` says how an interruption stopped it (`ShellOptions.interruptedPhrase`).
     func summaryLine(interrupted: String = ShellOptions.ctrlCPhrase) -> String {
         switch self {
@@ -19,6 +23,9 @@ public enum SweepStopCause: Sendable, Equatable {
         case .unfinished: "stopped before every trial ran: the finished trials are kept"
         case .storeFailure(let reason): "stopped: the store could not be written: \(reason)"
         case .lostDatabase(let reason): "stopped: lost the database: \(reason)"
+        case let .stoppedWaiting(study, running, queued):
+            "\(interrupted) while workers ran it: they go on with \(running) running and \(queued) queued "
+                + "trial\(running + queued == 1 ? "" : "s"); open study \"\(study)\" shows them as they finish"
         }
     }
 }

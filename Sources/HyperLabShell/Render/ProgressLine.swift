@@ -58,10 +58,12 @@ public struct ProgressLine: Sendable {
     /// The line of a sweep: trials done of total, running, pruned and failed counts, and the
     /// best value so far with its trial number.
     public static func sweep(done: Int, total: Int?, running: Int, pruned: Int, failed: Int,
-                             best: (metric: String, value: Double, trial: Int)?, elapsed: Double?,
-                             remaining: Double? = nil) -> ProgressLine {
+                             best: (metric: String, value: Double, trial: Int)?, paretoFront: Int? = nil,
+                             elapsed: Double?, remaining: Double? = nil) -> ProgressLine {
         var fields: [Field] = []
-        if let best {
+        if let paretoFront {
+            fields.append(Field("pareto front", "\(paretoFront) trial\(paretoFront == 1 ? "" : "s")", emphasized: true))
+        } else if let best {
             fields.append(Field("best \(best.metric)", NumberFormat.metric(best.value) + " (#\(best.trial))", emphasized: true))
         }
         var counts = ["\(running) running"]

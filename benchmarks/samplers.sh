@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sampler benchmark (issue 4): HyperLab's samplers vs Optuna and hyperopt, side by side in one run.
 #
-#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag] [cmaes] [peers]   (the first three when none is named)
+#   benchmarks/samplers.sh [quality] [spread] [overhead] [lag] [cmaes] [peers] [pareto]   (the first three when none is named)
 #
 # quality: median simple regret (best value found - known minimum) at 10/25/50(/100) trials on
 #   Branin (50 trials), Hartmann-6 (100) and Rosenbrock-4 on [-2.048, 2.048]^4 (50), over seeds
@@ -15,6 +15,10 @@
 #   SMAC3's BlackBoxFacade, as in quality (needs neither Optuna nor torch). SMAC takes about half a
 #   minute a run on a quiet core (Hartmann-6 longer): 20 seeds of the three functions take most of an hour.
 # cmaes: only HyperLab cmaes (lag 4 and 0) and Optuna's CmaEsSampler, as in quality (needs no hyperopt).
+# pareto: two objectives (ZDT1 and ZDT2 on 6 variables, both minimized): the median hypervolume against
+#   the reference point (1.1, 11) at 50/100/200 trials; HyperLab random, tpe (MOTPE) and nsga2 through
+#   Study.run with lag 0 (as the peers run) and 4, and Optuna's RandomSampler, TPESampler (MOTPE) and
+#   NSGAIISampler (population 50).
 # spread: how much a 20-seed median moves with the seeds drawn. HyperLab bayes (lag 4 and 0) and
 #   Optuna's GPSampler over 100 seeds on the three functions: the median of all, its ratio to
 #   Optuna's, and the medians of five disjoint groups of 20 seeds. Final regrets spread over
@@ -44,7 +48,7 @@ spread_functions="${HYPERLAB_BENCH_SPREAD_FUNCTIONS:-branin,hartmann6,rosenbrock
 parts=("$@")
 [ ${#parts[@]} -eq 0 ] && parts=(quality spread overhead)
 for p in "${parts[@]}"; do
-    case "$p" in quality|spread|overhead|lag|cmaes|peers) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag, cmaes, peers)" >&2; exit 2 ;; esac
+    case "$p" in quality|spread|overhead|lag|cmaes|peers|pareto) ;; *) echo "unknown part '$p' (quality, spread, overhead, lag, cmaes, peers, pareto)" >&2; exit 2 ;; esac
 done
 case "$seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SEEDS must be a whole number" >&2; exit 2 ;; esac
 case "$spread_seeds" in ''|*[!0-9]*) echo "HYPERLAB_BENCH_SPREAD_SEEDS must be a whole number" >&2; exit 2 ;; esac
@@ -57,7 +61,7 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 # Whether any of the parts named is to run.
 wanted() { local p w; for p in "${parts[@]}"; do for w in "$@"; do [ "$p" = "$w" ] && return 0; done; done; return 1; }
-if wanted quality spread overhead cmaes && ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet, cmaes' 2>/dev/null; then
+if wanted quality spread overhead cmaes pareto && ! "$venv/bin/python" -c 'import optuna, hyperopt, torch, scipy, greenlet, cmaes' 2>/dev/null; then
     echo "== installing optuna, hyperopt, torch, scipy, greenlet and cmaes into $venv"
     "$venv/bin/pip" install --quiet optuna hyperopt torch scipy greenlet cmaes==0.13.1
 fi
@@ -96,6 +100,10 @@ for p in "${parts[@]}"; do
         echo "== cmaes, $seeds seeds"
         pinned "$bench" samplers quality --samplers cmaes --lag 4,0 --seeds "$seeds" | tee -a "$results"
         (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py quality --samplers cmaes --seeds "$seeds") | tee -a "$results"
+    elif [ "$p" = pareto ]; then
+        echo "== pareto, $seeds seeds"
+        pinned "$bench" samplers pareto --samplers random,tpe,nsga2 --lag 0,4 --seeds "$seeds" | tee -a "$results"
+        (cd "$peers" && pinned "$venv/bin/python" optuna_samplers.py pareto --samplers random,tpe,nsga2 --seeds "$seeds") | tee -a "$results"
     elif [ "$p" = lag ]; then
         echo "== lag, $seeds seeds"
         pinned "$bench" samplers quality --samplers tpe,bayes --lag 4,16,64 --seeds "$seeds" | tee -a "$results"
@@ -119,6 +127,12 @@ awk '
         if (!($1 in seen)) { seen[$1] = 1; order[++rows] = $1 }
         if (!(key in col)) { col[key] = 1; cols[++ncols] = key }
     }
+    $3 ~ /^hypervolume_at_/ {
+        n = substr($3, 16); key = $2 "@" n
+        hv[$1, key] = $4
+        if (!($1 in hseen)) { hseen[$1] = 1; horder[++hrows] = $1 }
+        if (!(key in hcol)) { hcol[key] = 1; hcols[++nhcols] = key }
+    }
     $3 ~ /ms_per_suggestion$/ { ms[$1, $2, $3] = $4; if (!(($1, $2) in od)) { od[$1, $2] = 1; olist[++no] = $1 SUBSEP $2 } }
     function label(s) {
         if (s == "hyperlab_tpe") return "HyperLab tpe (lag 4)"; if (s == "hyperlab_tpe_lag0") return "HyperLab tpe (lag 0)"
@@ -128,7 +142,8 @@ awk '
         if (s == "optuna_random") return "Optuna random"; if (s == "hyperopt_tpe") return "hyperopt TPE"
         if (s == "hyperlab_cmaes") return "HyperLab cmaes (lag 4)"; if (s == "optuna_cmaes") return "Optuna CmaEsSampler"
         if (s == "ngopt") return "nevergrad NGOpt"; if (s == "smac") return "SMAC3 BlackBoxFacade"
-        if (match(s, /^hyperlab_[a-z]+_lag[0-9]+$/)) { split(s, w, "_"); return "HyperLab " w[2] " (" substr(w[3], 1, 3) " " substr(w[3], 4) ")" }
+        if (s == "hyperlab_nsga2") return "HyperLab nsga2 (lag 4)"; if (s == "optuna_nsga2") return "Optuna NSGAIISampler"
+        if (match(s, /^hyperlab_[a-z0-9]+_lag[0-9]+$/)) { split(s, w, "_"); return "HyperLab " w[2] " (" substr(w[3], 1, 3) " " substr(w[3], 4) ")" }
         return s
     }
     END {
@@ -141,6 +156,18 @@ awk '
             for (r = 1; r <= rows; r++) {
                 printf "  | %-32s |", label(order[r])
                 for (c = 1; c <= ncols; c++) { x = v[order[r], cols[c]]; printf " %12s |", x == "" ? "-" : x }
+                printf "\n"
+            }
+        }
+        if (hrows > 0) {
+            printf "\n  median hypervolume, reference (1.1, 11) (higher is better; tpe is MOTPE for two objectives)\n  | %-32s |", "sampler"
+            for (c = 1; c <= nhcols; c++) printf " %12s |", hcols[c]
+            printf "\n  | %-32s |", "---"
+            for (c = 1; c <= nhcols; c++) printf " %12s |", "---:"
+            printf "\n"
+            for (r = 1; r <= hrows; r++) {
+                printf "  | %-32s |", label(horder[r])
+                for (c = 1; c <= nhcols; c++) { x = hv[horder[r], hcols[c]]; printf " %12s |", x == "" ? "-" : x }
                 printf "\n"
             }
         }

@@ -2,6 +2,7 @@
 
     optuna_samplers.py quality [--functions branin,hartmann6,rosenbrock4] [--samplers tpe,tpe_independent,gp,cmaes]
                                [--seeds 20]
+    optuna_samplers.py pareto [--problems zdt1,zdt2] [--samplers random,tpe,nsga2] [--seeds 20] [--trials 200]
     optuna_samplers.py overhead [--timed 20]
 
 Samplers, each with `seed=s` for seed s = 0..N-1 and otherwise Optuna's defaults:
@@ -13,6 +14,11 @@ Samplers, each with `seed=s` for seed s = 0..N-1 and otherwise Optuna's defaults
   cmaes            CmaEsSampler(seed=s): CMA-ES through the `cmaes` package (one random startup trial,
                    x0 the centre, sigma0 = 1/6 of the normalized ranges, λ = 4 + ⌊3 ln d⌋, no restarts:
                    Optuna 5 dropped restart_strategy)
+pareto (two objectives, both minimized, hypervolume against the reference point (1.1, 11) at
+50/100/200 trials, the problems of hyperlab-bench samplers pareto):
+  tpe              TPESampler(seed=s): for several objectives Optuna's MOTPE
+  nsga2            NSGAIISampler(seed=s): population 50, uniform crossover, mutation 1/d
+  random           RandomSampler(seed=s)
 One study per seed, trials run sequentially (study.optimize, n_jobs=1). Prints result lines
 ``IMPLEMENTATION WORKLOAD METRIC VALUE`` like hyperlab-bench.
 """
@@ -41,7 +47,9 @@ def make_sampler(name, seed):
         return optuna.samplers.RandomSampler(seed=seed)
     if name == "cmaes":
         return optuna.samplers.CmaEsSampler(seed=seed)
-    raise SystemExit(f"unknown sampler {name!r} (tpe, tpe_independent, gp, random, cmaes)\nusage: {USAGE}")
+    if name == "nsga2":
+        return optuna.samplers.NSGAIISampler(seed=seed)
+    raise SystemExit(f"unknown sampler {name!r} (tpe, tpe_independent, gp, random, cmaes, nsga2)\nusage: {USAGE}")
 
 
 def quality(options):
@@ -62,6 +70,55 @@ def quality(options):
                                n_trials=budget)
                 runs.append([t.value for t in sorted(study.trials, key=lambda t: t.number)])
             report(f"optuna_{sampler_name}", name, runs, time.perf_counter() - start)
+
+
+def zdt_g(x):
+    return 1 + 9 * sum(x[1:]) / (len(x) - 1)
+
+
+PARETO_PROBLEMS = {
+    "zdt1": lambda x: (x[0], zdt_g(x) * (1 - math.sqrt(x[0] / zdt_g(x)))),
+    "zdt2": lambda x: (x[0], zdt_g(x) * (1 - (x[0] / zdt_g(x)) ** 2)),
+}
+PARETO_DIMENSIONS = 6
+PARETO_REFERENCE = (1.1, 11.0)
+PARETO_CHECKPOINTS = (50, 100, 200)
+
+
+def hypervolume_2d(points, reference):
+    """The area dominated by `points` (both objectives minimized) inside the box below `reference`."""
+    inside = sorted((a, b) for a, b in points if a < reference[0] and b < reference[1])
+    area, lowest = 0.0, reference[1]
+    for a, b in inside:
+        if b < lowest:
+            area += (reference[0] - a) * (lowest - b)
+            lowest = b
+    return area
+
+
+def pareto(options):
+    names = options["problems"].split(",")
+    for name in names:
+        if name not in PARETO_PROBLEMS:
+            raise SystemExit(f"unknown problem {name!r} ({', '.join(PARETO_PROBLEMS)})")
+    seeds, trials = int(options["seeds"]), int(options["trials"])
+    checkpoints = [c for c in PARETO_CHECKPOINTS if c <= trials]
+    print(f"# optuna {optuna.__version__} pareto: {seeds} seeds (0..{seeds - 1}), {trials} trials, sequential")
+    for name in names:
+        f = PARETO_PROBLEMS[name]
+        for sampler_name in options["samplers"].split(","):
+            runs, start = [], time.perf_counter()
+            for seed in range(seeds):
+                study = optuna.create_study(sampler=make_sampler(sampler_name, seed), directions=["minimize", "minimize"])
+                study.optimize(lambda t: f([t.suggest_float(f"x{i + 1}", 0, 1) for i in range(PARETO_DIMENSIONS)]),
+                               n_trials=trials)
+                points = [tuple(t.values) for t in sorted(study.trials, key=lambda t: t.number)]
+                runs.append([hypervolume_2d(points[:c], PARETO_REFERENCE) for c in checkpoints])
+            label = f"optuna_{sampler_name}"
+            for k, c in enumerate(checkpoints):
+                print(f"{label} {name} hypervolume_at_{c} {statistics.median(r[k] for r in runs):.4g}")
+            print(f"{label} {name} final_hypervolumes {','.join(f'{r[-1]:.4g}' for r in runs)}")
+            print(f"{label} {name} seconds {time.perf_counter() - start:.2f}", flush=True)
 
 
 def overhead(options):
@@ -114,9 +171,12 @@ def main():
         torch.set_num_threads(1)
     except ImportError:
         pass
-    if len(sys.argv) < 2 or sys.argv[1] not in ("quality", "overhead"):
+    if len(sys.argv) < 2 or sys.argv[1] not in ("quality", "pareto", "overhead"):
         raise SystemExit(f"usage: {USAGE}")
-    if sys.argv[1] == "quality":
+    if sys.argv[1] == "pareto":
+        pareto(parse(sys.argv[2:], USAGE, {"problems": ",".join(PARETO_PROBLEMS), "samplers": "random,tpe,nsga2",
+                                           "seeds": "20", "trials": "200"}))
+    elif sys.argv[1] == "quality":
         quality(parse(sys.argv[2:], USAGE, {"functions": ",".join(PROBLEMS), "samplers": "tpe,tpe_independent,gp",
                                             "seeds": "20"}))
     else:

@@ -47,7 +47,7 @@ public final class MemoryStudyRepository: StudyRepository {
             var counts: [TrialState: Int] = [:]
             for trial in trials { counts[trial.state, default: 0] += 1 }
             let d = entry.definition
-            return StudySummary(id: entry.id, name: d.name, dataset: d.dataset.displayName, sampler: d.sampler,
+            return StudySummary(id: entry.id, name: d.name, dataset: d.datasetDisplayName, sampler: d.sampler,
                                 status: d.status, created: d.created, metric: d.metric, direction: d.direction,
                                 trialCount: d.trialCount, counts: counts, best: trials.best(for: d.direction)?.value,
                                 interrupted: trials.filter { $0.state == .failed && $0.wasInterrupted }.count)

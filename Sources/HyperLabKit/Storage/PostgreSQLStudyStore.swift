@@ -58,7 +58,7 @@ public final class PostgreSQLStudyStore: StudyRepository {
                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 ON CONFLICT (name) DO NOTHING RETURNING id
                 """, [.text(definition.name), .double(definition.created.timeIntervalSince1970),
-                      .text(definition.status.rawValue), .text(definition.sampler), .text(definition.dataset.displayName),
+                      .text(definition.status.rawValue), .text(definition.sampler), .text(definition.datasetDisplayName),
                       .text(definition.metric), .text(definition.direction.rawValue), .int(definition.trialCount),
                       .text(json)])
             guard let row = rows.first else {

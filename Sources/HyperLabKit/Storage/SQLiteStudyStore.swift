@@ -97,7 +97,7 @@ public final class SQLiteStudyStore: StudyRepository {
                 INSERT INTO study (name, created, status, sampler, dataset, metric, direction, trial_count, definition)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [definition.name, definition.created.timeIntervalSince1970, definition.status.rawValue,
-                                 definition.sampler, definition.dataset.displayName, definition.metric,
+                                 definition.sampler, definition.datasetDisplayName, definition.metric,
                                  definition.direction.rawValue, definition.trialCount, json])
             return StudyID(db.lastInsertedRowID)
         }

@@ -77,6 +77,14 @@ public struct StudyDefinition: Sendable, Hashable, Codable {
     public var split: SplitReference
     /// The command of `objective command "..."` that runs each trial, or nil for the built-in trainer.
     public var objective: ExternalObjectiveReference?
+
+    /// Whether a program asks and tells this study's trials (`AskTellStudy`): no dataset, split
+    /// or command of HyperLab's, and no trial count.
+    public var isAskAndTell: Bool { dataset == .ownedByCommand && objective == nil }
+
+    /// What `studies` and the shell name the study's data: the dataset's name, "external command"
+    /// for an objective command's, "ask and tell" for a program's.
+    public var datasetDisplayName: String { isAskAndTell ? "ask and tell" : dataset.displayName }
     /// The HyperLab version that created the study.
     public var hyperLabVersion: String
 

@@ -17,7 +17,8 @@ extension Shell {
         }
         let rows = summaries.map { s -> [String] in
             let done = [TrialState.complete, .pruned, .failed].map { s.counts[$0] ?? 0 }.reduce(0, +)
-            var trials = "\(done)/\(s.trialCount)"
+            // A study asked and told by a program has no set count: its trials so far.
+            var trials = s.trialCount > 0 ? "\(done)/\(s.trialCount)" : "\(done)"
             let notes = [("pruned", s.count(.pruned)), ("failed", s.count(.failed) - s.interrupted),
                          (Study.interruptedReason, s.interrupted)].compactMap { word, count in count > 0 ? "\(count) \(word)" : nil }
             if !notes.isEmpty { trials += " (" + notes.joined(separator: ", ") + ")" }
@@ -54,7 +55,7 @@ extension Shell {
             plan.objectives = d.objectives ?? []
             var record = SweepRecord(plan, number: number,
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
-                                     stoppedEarly: !stored.isFinished, datasetName: d.dataset.displayName)
+                                     stoppedEarly: !stored.isFinished, datasetName: d.datasetDisplayName)
             if d.objective != nil { record.logFolder = logFolder(forStudy: d.name, logs: nil) }
             if !stored.isFinished { record.stopCause = .unfinished }
             if case .crossValidation(let folds, _, _, _) = d.split { record.folds = folds }
@@ -70,7 +71,8 @@ extension Shell {
         let (record, _) = try record(of: stored, number: bench.sweeps.count + 1)
         bench.sweeps.append(record)
         let finished = record.trials.filter { $0.state != .running }.count
-        var output = CommandOutput.line("opened study \(record.name): \(record.sampler) on \(record.datasetName), \(finished) of \(stored.definition.trialCount) trials finished")
+        let count = stored.definition.trialCount > 0 ? "\(finished) of \(stored.definition.trialCount)" : "\(finished)"
+        var output = CommandOutput.line("opened study \(record.name): \(record.sampler) on \(record.datasetName), \(count) trials finished")
         output.line(Shell.sweepSummary(record, baselineUsed: stored.definition.baseline, interruptedPhrase: options.interruptedPhrase))
         if !stored.isFinished { output.line("resume \"\(record.name)\" runs the rest") }
         return output
@@ -112,6 +114,11 @@ extension Shell {
     /// data and split, and runs the remaining trials.
     func resume(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let name = command.argumentString(0) ?? ""
+        if try storedStudy(command).definition.isAskAndTell {
+            throw InputError("\(name) is asked and told by a program; the shell has no objective to run its trials",
+                             at: command.span(ofArgument: 0),
+                             hint: "continue it from Swift: AskTellStudy.open(named: \"\(name)\", in: store); open study \"\(name)\" shows it here")
+        }
         // A study whose every trial finished is complete, whatever status it was left with
         // (a study run by workers before they marked it): never "interrupted".
         if try storedStudy(command).isFinished {

@@ -156,7 +156,10 @@ extension Shell {
             var config = base
             for (name, value) in trial.parameters { try? config.set(name, value, origin: .trial(trial.number)) }
             var used = trial
-            used.parameters = TrialParameters(trial.parameters.filter { name, _ in config.isActive(name) }.map { ($0, $1) })
+            // A name that is no configuration key (a parameter of a program's own study) is kept.
+            used.parameters = TrialParameters(trial.parameters.filter { name, _ in
+                ParameterCatalog.spec(name) == nil || config.isActive(name)
+            }.map { ($0, $1) })
             return used
         }
     }

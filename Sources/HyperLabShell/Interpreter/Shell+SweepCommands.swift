@@ -40,9 +40,9 @@ extension Shell {
         let base: Configuration
         var objectives: [StudyObjective] = []
         if let external = bench.objective {
-            objectives = try sweepObjectives(command, kind: kind, task: nil)
+            objectives = try sweepObjectives(command, kind: kind, task: nil, external: external)
             target = .external(external)
-            metric = external.metric
+            metric = objectives.first?.name ?? external.metric
             base = bench.configuration
         } else {
             for option in command.syntax.options where ParameterCatalog.spec(option.key) == nil
@@ -89,7 +89,8 @@ extension Shell {
         let pruneSettings = try Shell.pruneSettings(command, prune: prune, space: space, base: base)
         var plan = SweepPlan(name: command.string("name") ?? "sweep \(bench.sweeps.count + 1)", kind: kind, space: space,
                              base: base, metric: metric,
-                             direction: bench.objective?.direction ?? (MetricName.isHigherBetter(metric) ? .maximize : .minimize),
+                             direction: objectives.first?.direction ?? bench.objective?.direction
+                                ?? (MetricName.isHigherBetter(metric) ? .maximize : .minimize),
                              seed: command.integer("seed"), total: total,
                              repeats: command.integer("repeats"),
                              prune: prune, baseline: baseline,

@@ -12,25 +12,43 @@ extension Shell {
     /// Every metric `metric=` of a sweep may name (completion, help and the binder's check).
     static let sweepMetricNames = MetricName.allDevMetricNames + sweepCostMetrics
 
-    /// The objectives of `metric=[a, b]`, each with its implied direction; empty for one metric.
-    /// - Throws: `InputError` at the metric that does not fit the task, at `metric=` for a sampler
-    ///   that models one metric or an objective command, at `prune=` or `workers=external`.
-    func sweepObjectives(_ command: BoundCommand, kind: SamplerKind, task: LearningTask?) throws(InputError) -> [StudyObjective] {
+    /// The objectives of `metric=[a, b]`, each with its direction; empty for one metric. For the
+    /// built-in trainer (`task`) the names are its dev metrics and the costs, each direction
+    /// implied; for an objective command (`external`) any metrics it reports, each direction
+    /// implied by the name or, for the command's own metric, its `direction=`.
+    /// - Throws: `InputError` at the metric that is unknown, does not fit the task or has no
+    ///   direction; at `metric=` for a sampler that models one metric; at `prune=`.
+    func sweepObjectives(_ command: BoundCommand, kind: SamplerKind, task: LearningTask?,
+                         external: ExternalObjectiveSetting? = nil) throws(InputError) -> [StudyObjective] {
         guard case .names(let names)? = command.option("metric") else { return [] }
         let span = command.span(ofOption: "metric")
         var itemSpans: [SourceSpan?] = names.map { _ in span }
         if case .list(let items)? = command.syntax.options.last(where: { $0.key == "metric" })?.value.value {
             itemSpans = items.map(\.span)
         }
-        guard let task else {
-            throw InputError("an objective command reports one metric, so a sweep of it optimizes one", at: span,
-                             hint: "use objective builtin to sweep for several metrics of the built-in trainer")
-        }
-        let allowed = MetricName.allDevMetrics(for: task) + Shell.sweepCostMetrics
-        for (index, name) in names.enumerated() where !allowed.contains(name) {
-            throw InputError("\(name.excerpt) is not a metric of a \(task.rawValue) task",
-                             at: index < itemSpans.count ? itemSpans[index] : span,
-                             hint: "use two or three of: " + allowed.joined(separator: ", "))
+        var objectives: [StudyObjective] = []
+        for (index, name) in names.enumerated() {
+            let at = index < itemSpans.count ? itemSpans[index] : span
+            if let task {
+                guard Shell.sweepMetricNames.contains(name) else {
+                    throw InputError("no metric '\(name.excerpt)'", at: at,
+                                     hint: ClosestMatch.suggestion(for: name, among: Shell.sweepMetricNames).map { "did you mean \($0)?" }
+                                        ?? "metrics: " + Shell.sweepMetricNames.joined(separator: ", "))
+                }
+                let allowed = MetricName.allDevMetrics(for: task) + Shell.sweepCostMetrics
+                guard allowed.contains(name) else {
+                    throw InputError("\(name.excerpt) is not a metric of a \(task.rawValue) task", at: at,
+                                     hint: "use two or three of: " + allowed.joined(separator: ", "))
+                }
+                objectives.append(StudyObjective(name, MetricName.direction(of: name) ?? .maximize))
+            } else {
+                guard let direction = name == external?.metric ? external?.direction : MetricName.direction(of: name) else {
+                    throw InputError("HyperLab does not know whether a higher or a lower \(name.excerpt) is better", at: at,
+                                     hint: "make it the command's metric with its direction (objective command … metric=\(name.excerpt) direction=min), "
+                                        + "or report it under a name that says: …_loss, …_error, …_seconds are lower-is-better, …_acc, …_score higher")
+                }
+                objectives.append(StudyObjective(name, direction))
+            }
         }
         guard kind.supportsMultipleObjectives else {
             throw InputError("sweep \(kind.rawValue) models one metric and cannot search for several", at: span,
@@ -40,7 +58,7 @@ extension Shell {
             throw InputError("pruning compares one metric between trials, and this sweep has \(names.count)",
                              at: command.span(ofOption: "prune"), hint: "leave out prune= when you list several metrics")
         }
-        return names.map { StudyObjective($0, MetricName.direction(of: $0) ?? .maximize) }
+        return objectives
     }
 
     /// What the built-in trainer runs for each trial of `plan`, here or on a worker: its dev metric

@@ -152,8 +152,10 @@ extension Shell {
                              hint: "give objective command … logs=\"DIR\" a folder that can be written")
         }
         do {
-            let external = try ExternalCommandObjective(template: setting.template, metric: setting.metric,
-                                                        direction: setting.direction, workingDirectory: setting.directory,
+            // A multi-objective sweep's value is its first metric; the others come with the final report.
+            let first = plan.objectives.first
+            let external = try ExternalCommandObjective(template: setting.template, metric: first?.name ?? setting.metric,
+                                                        direction: first?.direction ?? setting.direction, workingDirectory: setting.directory,
                                                         timeout: .seconds(setting.timeout), logFolder: logFolder,
                                                         logLimit: setting.logLimit)
             return { context in try external.evaluate(context) }

@@ -3,10 +3,10 @@ import HyperLabKit
 /// `metric=[dev_acc, parameters]`: the metrics of a multi-objective sweep, each checked where it
 /// is written.
 extension Binder {
-    /// Binds a list of metrics: two or three different names among `words` (one name alone is a
-    /// one-metric sweep, as `metric=dev_acc`).
-    /// - Throws: `InputError` at the item that is not a name, is unknown, is repeated, or is a
-    ///   fourth; at the list when it is empty.
+    /// Binds a list of metrics: two or three different names among `words` or that an objective
+    /// command may report (one name alone is a one-metric sweep, as `metric=dev_acc`).
+    /// - Throws: `InputError` at the item that is not a metric name, is repeated, or is a fourth;
+    ///   at the list when it is empty.
     static func objectiveList(_ items: [SyntaxNode], of node: SyntaxNode, among words: [String],
                               named name: String) throws(InputError) -> BoundValue {
         let example = "\(name.excerpt)=[dev_acc, parameters]"
@@ -19,7 +19,9 @@ extension Binder {
                 throw InputError("\(name.excerpt) lists metric names, not \(item.canonicalText.excerpt)", at: item.span,
                                  hint: "write \(example)")
             }
-            guard words.contains(word) else {
+            // A name HyperLab does not know may be one an objective command reports: the sweep
+            // checks it against the trainer's metrics or the command's (`Shell.sweepObjectives`).
+            guard words.contains(word) || ReportLine.isMetricName(word) else {
                 throw InputError("no metric '\(word.excerpt)'", at: item.span,
                                  hint: ClosestMatch.suggestion(for: word, among: words).map { "did you mean \($0)?" }
                                     ?? "metrics: " + words.joined(separator: ", "))

@@ -52,6 +52,29 @@ import HyperLabKit
         #expect(t.shell.workbench.objective?.direction == .minimize)
     }
 
+    /// `metric=[a, b]` over what a command reports: each direction from the name or, for the
+    /// command's own metric, its direction=; the front is the trials no other beats on both.
+    @Test func aSweepOfACommandSearchesForTheFrontOfTheMetricsItReports() throws {
+        let t = try Transcript(echo: false)
+        #expect(t.shell.run(#"objective command "echo hyperlab: wobble={x} size_loss={y}" metric=wobble direction=max"#) == .completed)
+        #expect(t.shell.run("sweep tpe n=14 x=uniform(0, 1) y=uniform(0, 1) metric=[wobble, size_loss] seed=1") == .completed)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        #expect(sweep.objectives == [StudyObjective("wobble", .maximize), StudyObjective("size_loss", .minimize)])
+        #expect(sweep.trials.allSatisfy { $0.state == .complete })
+        #expect(t.output.text.contains("pareto front of wobble and size_loss"))
+        let points = sweep.trials.map { ($0.number, $0.parameters["x"]?.asReal ?? .nan, $0.parameters["y"]?.asReal ?? .nan) }
+        let front = points.filter { p in !points.contains { q in q.1 >= p.1 && q.2 <= p.2 && (q.1 > p.1 || q.2 < p.2) } }
+        #expect(sweep.paretoFront.map(\.number) == front.map(\.0))
+
+        let before = t.output.text.count
+        #expect(t.shell.run("sweep random n=4 x=uniform(0, 1) y=uniform(0, 1) metric=[wobble, jitter]") == .failed)
+        let refused = String(t.output.text.dropFirst(before))
+        #expect(refused.contains("error: HyperLab does not know whether a higher or a lower jitter is better (line 1, column 66)"), "\(refused)")
+        #expect(refused.contains("hint: make it the command's metric with its direction"))
+        #expect(t.shell.run("sweep random n=2 x=uniform(0, 1) y=uniform(0, 1) metric=[wobble, latency_seconds]") == .completed)
+        #expect(t.shell.workbench.sweeps.last?.trials.map(\.failure) == ["the metric latency_seconds is missing", "the metric latency_seconds is missing"])
+    }
+
     @Test func scriptsNeedPermissionToRunCommands() throws {
         let t = try Transcript(echo: false)
         #expect(t.shell.run(Self.command, source: "tune.hlab") == .failed)

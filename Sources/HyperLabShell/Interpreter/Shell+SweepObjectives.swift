@@ -45,7 +45,7 @@ extension Shell {
                 guard let direction = name == external?.metric ? external?.direction : MetricName.direction(of: name) else {
                     throw InputError("HyperLab does not know whether a higher or a lower \(name.excerpt) is better", at: at,
                                      hint: "make it the command's metric with its direction (objective command … metric=\(name.excerpt) direction=min), "
-                                        + "or report it under a name that says: …_loss, …_error, …_seconds are lower-is-better, …_acc, …_score higher")
+                                        + "or report it under a name that says which: NAME_loss, NAME_error, NAME_seconds are lower-is-better, NAME_acc, NAME_score higher")
                 }
                 objectives.append(StudyObjective(name, direction))
             }

@@ -180,7 +180,7 @@ public enum CommandCatalog {
         OptionSpec("metric", .objectives(Shell.sweepMetricNames), default: .described("dev_acc or dev_rmse"),
                    "the dev metric to optimize (its direction is implied); a list of two or three, as [dev_acc, parameters], searches for the Pareto front ("
                    + SamplerKind.allCases.filter(\.supportsMultipleObjectives).map(\.rawValue).joined(separator: ", ")
-                   + "): parameters is the model's trainable weight count, seconds a trial's wall time (it differs between runs, so such a sweep does not replay digit for digit); with an objective command, any two or three metrics it reports, each direction given by its name (…_loss, …_error, …_seconds lower; …_acc, …_score higher) or, for the command's metric, by its direction="),
+                   + "): parameters is the model's trainable weight count, seconds a trial's wall time (it differs between runs, so such a sweep does not replay digit for digit); of an objective command, any it reports (directions from the names, or its direction=)"),
         OptionSpec("seed", .integer(0...Int.max), default: .integer(0), "seed of the sampler; each trial's train_seed (initialization, shuffling, dropout) derives from it and the trial number"),
         OptionSpec("parallel", .integer(1...256), default: .described("the number of cores"), "trials run at once, one core each"),
         OptionSpec("lag", .integerOrAuto(0...Study.maximumLag), default: .described("4; auto: parallel= when it names more"),

@@ -31,7 +31,8 @@ let package = Package(
         // ZeroMQ, the transport of Jupyter's messaging protocol (`hyperlab kernel`).
         .systemLibrary(
             name: "CZeroMQ",
-            pkgConfig: "libzmq",
+            // No pkgConfig: libzmq.pc's flags (-isystem of Kerberos, for its private dependencies) are ones
+            // SwiftPM refuses with a warning on every build, and zmq.h needs none of them.
             providers: [.apt(["libzmq3-dev"])]
         ),
         // OpenSSL's libcrypto (libpq links it already): SHA-256 for dataset hashes, HMAC-SHA256

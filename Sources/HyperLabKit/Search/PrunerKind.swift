@@ -49,7 +49,7 @@ public enum PrunerKind: String, CaseIterable, Sendable {
     /// The pruner of this kind with its stored settings by name (see `settingRanges`); a setting
     /// left out takes its default.
     /// - Throws: `StorageError` (`.invalidRecord`) for a setting that is not a whole number in
-    ///   its range, or one this kind does not read.
+    ///   its range, one this kind does not read, or one in epochs above `max_epochs`.
     public func pruner(settings: [String: String]) throws(StorageError) -> any Pruner {
         let ranges = settingRanges
         var values: [String: Int] = [:]
@@ -63,6 +63,11 @@ public enum PrunerKind: String, CaseIterable, Sendable {
                 throw StorageError(.invalidRecord, "\(name)=\(text) is not a whole number from \(range.lowerBound) to \(range.upperBound)")
             }
             values[name] = value
+        }
+        if let maximum = values[Self.maximumEpochsSetting] {
+            for setting in self.settings where setting.countsEpochs && (values[setting.name] ?? setting.defaultValue) > maximum {
+                throw StorageError(.invalidRecord, "\(setting.name)=\(values[setting.name] ?? setting.defaultValue) is more than the trials' \(maximum) epochs (max_epochs)")
+            }
         }
         return prunerType.init(settings: values)
     }

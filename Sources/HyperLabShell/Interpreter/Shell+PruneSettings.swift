@@ -15,7 +15,7 @@ extension Shell {
                 && !prune.settings.contains(where: { $0.name == setting.name }) {
                 let key = setting.name
                 throw InputError("\(key)= is a setting of prune=\(owner.rawValue)", at: command.span(ofOption: key),
-                                 hint: prune == .none ? "add prune=\(owner.rawValue), or leave \(key)= out"
+                                 hint: prune == .none ? "\(command.option("prune") == nil ? "add" : "use") prune=\(owner.rawValue), or leave \(key)= out"
                                     : "prune=\(prune.rawValue) takes no settings: use prune=\(owner.rawValue), or leave \(key)= out")
             }
         }

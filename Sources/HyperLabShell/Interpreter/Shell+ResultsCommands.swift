@@ -182,12 +182,13 @@ extension Shell {
         for spec in changed {
             output.line("  \(spec.name) = \(config.value(spec.name).map(Shell.valueText) ?? "")")
         }
-        if sweep.repeats == 1, trial.state == .complete {
-            // A multi-objective trial is a point of the front: every objective that train
-            // reproduces says where (a wall time differs from run to run).
-            let others = sweep.objectives.dropFirst().filter { $0.name != "seconds" }
-                .map { " · \($0.name) \(Shell.metricCell(trial, $0.name))" }.joined()
-            output.line("train now reproduces the trial's \(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))" + others)
+        // Every metric train reproduces, a multi-objective trial's each (a wall time differs from
+        // run to run, so it is never promised).
+        let reproduced = sweep.isMultiObjective
+            ? sweep.objectives.filter { $0.name != MetricName.seconds }.map { "\($0.name) \(Shell.metricCell(trial, $0.name))" }
+            : ["\(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))"]
+        if sweep.repeats == 1, trial.state == .complete, !reproduced.isEmpty {
+            output.line("train now reproduces the trial's " + reproduced.joined(separator: " · "))
         }
         return output
     }

@@ -173,6 +173,7 @@ extension Shell {
             throw InputError("sweeps cannot score on the test part", at: command.span(ofOption: "metric"),
                              hint: "the test part is locked so choices are made on dev: use \(allowed.joined(separator: " or ")); evaluate test opens it once at the end")
         }
+        try Shell.checkScoredOnDev(metric, at: command.span(ofOption: "metric"), task: task)
         guard allowed.contains(metric) else {
             throw InputError("\(metric.excerpt) is not a metric of a \(task.rawValue) task", at: command.span(ofOption: "metric"),
                              hint: "use one of: " + allowed.joined(separator: ", "))
@@ -234,7 +235,7 @@ extension Shell {
         let stillRunning = onWorkers ? sweep.trials.filter { $0.state == .running }.count : 0
         let interrupted = sweep.trials.filter(\.wasInterrupted).count - stillRunning
         let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
-        var parts = ["\(sweep.name) done: \(sweep.trials.count) trials"]
+        var parts = ["\(sweep.name) done: \(sweep.trials.count) trial\(sweep.trials.count == 1 ? "" : "s")"]
         for state in [TrialState.complete, .pruned, .failed] {
             let count = (counts[state] ?? 0) - (state == .failed ? interrupted - ((counts[.running] ?? 0) - stillRunning) : 0)
             if count > 0 { parts.append("\(count) \(state.rawValue)") }
@@ -245,7 +246,9 @@ extension Shell {
         if epochs > 0 { parts.append("\(epochs) epochs trained") }
         var text = parts.joined(separator: " · ")
         if sweep.isMultiObjective {
-            return text + "\n" + Shell.paretoSummary(sweep)
+            text += "\n" + Shell.paretoSummary(sweep)
+            if sweep.stoppedEarly { text += "\n" + sweep.stopCause.summaryLine(interrupted: interruptedPhrase) }
+            return text
         }
         if let best = sweep.best, let value = best.value {
             text += "\nbest: trial \(best.number) · \(sweep.metric) \(NumberFormat.metric(value)) · \(Shell.parameterText(best.parameters))"

@@ -30,6 +30,7 @@ extension Shell {
         for (index, name) in names.enumerated() {
             let at = index < itemSpans.count ? itemSpans[index] : span
             if let task {
+                if name.hasPrefix("train_") { try Shell.checkScoredOnDev(name, at: at, task: task) }
                 guard Shell.sweepMetricNames.contains(name) else {
                     throw InputError("no metric '\(name.excerpt)'", at: at,
                                      hint: ClosestMatch.suggestion(for: name, among: Shell.sweepMetricNames).map { "did you mean \($0)?" }
@@ -50,15 +51,34 @@ extension Shell {
                 objectives.append(StudyObjective(name, direction))
             }
         }
+        if let task, objectives.allSatisfy({ Shell.sweepCostMetrics.contains($0.name) }) {
+            throw InputError("\(names.joined(separator: " and ")) are costs: the front needs a score that training changes",
+                             at: span, hint: "add a dev metric: metric=[\(MetricName.primaryDevMetric(for: task)), \(names.joined(separator: ", "))]")
+        }
         guard kind.supportsMultipleObjectives else {
+            let kinds = SamplerKind.allCases.filter(\.supportsMultipleObjectives).map(\.rawValue)
             throw InputError("sweep \(kind.rawValue) models one metric and cannot search for several", at: span,
-                             hint: "use tpe or random for several metrics (tpe then runs MOTPE), or give one metric")
+                             hint: "use \(kinds.joined(separator: ", ")) for several metrics (tpe runs MOTPE), or give one metric")
         }
         if let prune = command.string("prune"), prune != PrunerKind.none.rawValue {
             throw InputError("pruning compares one metric between trials, and this sweep has \(names.count)",
                              at: command.span(ofOption: "prune"), hint: "leave out prune= when you list several metrics")
         }
         return objectives
+    }
+
+    /// Refuses a metric a sweep cannot score a configuration by: a cost alone (`parameters`,
+    /// `seconds`) or a train-part metric (choices are made on dev).
+    static func checkScoredOnDev(_ name: String, at span: SourceSpan?, task: LearningTask) throws(InputError) {
+        let primary = MetricName.primaryDevMetric(for: task)
+        if sweepCostMetrics.contains(name) {
+            throw InputError("\(name.excerpt) is a cost, not a score: a sweep optimizes it beside a dev metric", at: span,
+                             hint: "list both: metric=[\(primary), \(name.excerpt)]")
+        }
+        if name.hasPrefix("train_") {
+            throw InputError("sweeps score on dev, not on the train part", at: span,
+                             hint: "a model that fits train best is not the one that generalizes: use \(primary)")
+        }
     }
 
     /// What the built-in trainer runs for each trial of `plan`, here or on a worker: its dev metric

@@ -55,8 +55,9 @@ public struct SweepRecord: Sendable {
         }
     }
 
-    /// The best complete trial.
-    public var best: Trial? { trials.best(for: direction) }
+    /// The best complete trial; of a multi-objective sweep, the best on the first metric among
+    /// the Pareto front, so a tie on it goes to a trial no other beats on the rest.
+    public var best: Trial? { isMultiObjective ? paretoFront.best(for: direction) : trials.best(for: direction) }
 
     /// The trial numbered `n`.
     public func trial(_ n: Int) -> Trial? { trials.first { $0.number == n } }

@@ -255,7 +255,7 @@ public enum CommandCatalog {
               details: "Samples generations of 4 + 3 ln d trials (d numeric parameters) from a Gaussian whose mean, step size and covariance follow the best trials; choices are drawn at random, so at least one parameter must be numeric. Suits larger budgets (n=100 and more) and correlated parameters.",
               example: "sweep cmaes n=60 lr=log(1e-4, 1e-1) weight_decay=log(1e-6, 1e-2) dropout=uniform(0, 0.5)"),
         sweep(.nsga2, summary: "evolutionary search: NSGA-II, for a Pareto front of several metrics or for one",
-              details: "The first 20 trials are random; each later one is the child of two parents that won tournaments among the best 20 finished trials (by Pareto rank, then crowding distance): each parameter from either parent, about one in d parameters redrawn. Suits multi-objective sweeps with larger budgets (n=100 and more).",
+              details: "The first 20 trials are random; each later one is the child of two parents that won tournaments among the best 20 finished trials (by Pareto rank, then crowding distance): each parameter from either parent, about one in d parameters redrawn (so with a single swept parameter every child is a fresh draw, as in Optuna). Suits multi-objective sweeps with larger budgets (n=100 and more).",
               example: "sweep nsga2 n=100 lr=log(1e-4, 1e-1) units=intlog(16, 256) metric=[dev_acc, parameters]"),
         sweep(.around, summary: "local search within a factor of the current values; trial 0 is the current configuration",
               details: "Start from known defaults, then look nearby: KEY=near(F) samples log-uniformly within a factor F.",

@@ -12,7 +12,7 @@ import Testing
             #expect(kind.settingRanges[setting.name] == setting.range)
         }
         #expect((kind.settingRanges[PrunerKind.maximumEpochsSetting] != nil) == kind.budgetsEpochs)
-        var stored = Dictionary(uniqueKeysWithValues: kind.settings.map { ($0.name, "\($0.range.upperBound)") })
+        var stored = Dictionary(uniqueKeysWithValues: kind.settings.map { ($0.name, $0.countsEpochs ? "27" : "\($0.range.upperBound)") })
         if kind.budgetsEpochs { stored[PrunerKind.maximumEpochsSetting] = "27" }
         let pruner = try kind.pruner(settings: stored)
         #expect(type(of: pruner) == kind.prunerType)
@@ -31,6 +31,8 @@ import Testing
         #expect(throws: StorageError.self) { try PrunerKind.asha.pruner(settings: ["eta": "3"]) }
         #expect(throws: StorageError.self) { try PrunerKind.hyperband.pruner(settings: ["eta": "1"]) }
         #expect(throws: StorageError.self) { try PrunerKind.hyperband.pruner(settings: ["min_epochs": "x"]) }
+        // A store edited by hand: the first rung after the last epoch.
+        #expect(throws: StorageError.self) { try PrunerKind.hyperband.pruner(settings: ["min_epochs": "20", "max_epochs": "8"]) }
     }
 
     @Test func onlyHyperbandChangesTheSamplerAndOnlyTPEs() throws {

@@ -33,9 +33,40 @@ import HyperLabKit
         #expect(task.contains("error: dev_rmse is not a metric of a classification task (line 1, column 42)"))
         let bayes = try Self.error("sweep bayes n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, parameters]")
         #expect(bayes.contains("error: sweep bayes models one metric and cannot search for several (line 1, column 43)"))
-        #expect(bayes.contains("hint: use tpe or random for several metrics"))
+        #expect(bayes.contains("hint: use grid, random, sobol, tpe, nsga2, around for several metrics (tpe runs MOTPE), or give one metric"))
+        let costs = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[parameters, seconds]")
+        #expect(costs.contains("error: parameters and seconds are costs: the front needs a score that training changes"))
+        #expect(costs.contains("hint: add a dev metric: metric=[dev_acc, parameters, seconds]"))
+        let cost = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=seconds")
+        #expect(cost.contains("error: seconds is a cost, not a score: a sweep optimizes it beside a dev metric (line 1, column 41)"))
+        #expect(cost.contains("hint: list both: metric=[dev_acc, seconds]"))
+        let train = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, train_acc]")
+        #expect(train.contains("error: sweeps score on dev, not on the train part (line 1, column 51)"))
         let prune = try Self.error("sweep tpe n=4 lr=log(1e-3, 1e-1) metric=[dev_acc, parameters] prune=median")
         #expect(prune.contains("error: pruning compares one metric between trials, and this sweep has 2 (line 1, column 69)"))
+    }
+
+    /// Ctrl-C says so under the front, as under a one-metric sweep's best; `best` is a trial of
+    /// the front; `use trial` promises only what train reproduces (never a wall time).
+    @Test func aStoppedSweepSaysSoAndBestAndUseTrialStayOnTheFront() throws {
+        let t = try Transcript(echo: false)
+        t.type(Self.setUp)
+        let calls = Counter()
+        t.shell.options.interruption = Interruption { calls.next() > 40 }
+        let stopped = t.type(Self.sweep + " parallel=1")
+        #expect(stopped.contains("pareto front of dev_acc and parameters"))
+        #expect(stopped.hasSuffix("stopped by Ctrl-C: the finished trials are kept\n"), "\(stopped)")
+        t.shell.options.interruption = Interruption { false }
+        t.type(Self.sweep)
+        let sweep = try #require(t.shell.workbench.sweeps.last)
+        let best = try #require(sweep.best)
+        #expect(sweep.paretoFront.contains(best), "best is not dominated")
+        #expect(sweep.trials.allSatisfy { $0.state != .complete || ($0.value ?? 0) <= (best.value ?? 0) })
+        t.type("sweep random n=3 units=int(2, 32) metric=[seconds, dev_acc] epochs=2 seed=3")
+        let before = t.output.text.count
+        let used = String(t.type("use trial 1").dropFirst(before))
+        #expect(used.contains("train now reproduces the trial's dev_acc "), "\(used)")
+        #expect(!used.contains("seconds"))
     }
 
     @Test func parallelOneAndTwoGiveTheSameFront() throws {

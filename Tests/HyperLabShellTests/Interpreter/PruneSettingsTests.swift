@@ -59,6 +59,7 @@ import HyperLabKit
             #expect(text.contains("^"), "the error points at the option")
         }
         refused("eta=2", "eta= is a setting of prune=hyperband", hint: "add prune=hyperband, or leave eta= out")
+        refused("prune=none eta=2", "eta= is a setting of prune=hyperband", hint: "use prune=hyperband, or leave eta= out")
         refused("prune=asha min_epochs=2", "min_epochs= is a setting of prune=hyperband",
                 hint: "prune=asha takes no settings: use prune=hyperband, or leave min_epochs= out")
         refused("prune=hyperband epochs=int(3, 27)", "prune=hyperband spends its budget in epochs, so epochs cannot be swept",

@@ -66,4 +66,9 @@ void hl_adam_step_portable(float *theta, const float *grad, float *m, float *v, 
 void hl_adam_step_avx2(float *theta, const float *grad, float *m, float *v, long n,
                        const HLAdamCoefficients *coefficients);
 
+/// Twice the Mann–Whitney U of `np` positive scores against `nn` negative ones: 2 for each
+/// pair whose positive is greater, 1 for each pair that is equal (a NaN is neither). Counts of
+/// pairs, so exact on every CPU; np · nn must stay below 2⁶².
+long hl_twice_mann_whitney_u(const double *positives, long np, const double *negatives, long nn);
+
 #endif

@@ -6,8 +6,8 @@
 // every element keeps its own accumulator, and the k loop runs from 0 to k-1 with one fused
 // multiply-add per step, so the order of the sum is the textbook one whatever the tile, the
 // vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
-// zero-padded at the right edge, unless it can be read in place; op(A) is read in place
-// through a row and a column stride.
+// zero-padded at the right edge, unless it can be read in place (an untransposed B's full
+// panels); op(A) is read in place through a row and a column stride.
 //
 // The tile is instantiated once per instruction set: on x86-64 for AVX-512 (16 lanes) and for
 // AVX2 with FMA (8 lanes), chosen at run time, and for the baseline, where each fused
@@ -38,13 +38,16 @@ void transpose4(const float *source, long ldb, float *destination, long width) {
     *(f4 *)(destination + 3 * width) = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
 }
 
-/// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr. A transposed
+/// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr (the AVX2 and
+/// AVX-512 paths pack an untransposed B's last panel with masked loads instead: `pack_edge`). A transposed
 /// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache,
 /// and within them in 4 × 4 blocks transposed in registers (a compiler's vectorization of the
 /// element loop scatters, which costs more than the product on small shapes).
 static inline __attribute__((always_inline))
 void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
                 float *panel) {
+    // The padding beyond nr: one call for the whole panel (a fill per row is a call per row).
+    if (nr < width) memset(panel, 0, (size_t)(k * width) * sizeof(float));
     if (transpose_b) {
         const long nr4 = nr / 4 * 4;
         for (long p0 = 0; p0 < k; p0 += 16) {
@@ -66,11 +69,6 @@ void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const fl
         }
     } else {
         for (long p = 0; p < k; p++) memcpy(panel + p * width, b + p * ldb + j0, (size_t)nr * sizeof(float));
-    }
-    if (nr < width) {
-        for (long p = 0; p < k; p++) {
-            for (long j = nr; j < width; j++) panel[p * width + j] = 0.0f;
-        }
     }
 }
 
@@ -119,14 +117,22 @@ typedef float v8 __attribute__((vector_size(32), aligned(4)));
 #undef TARGET
 
 #if defined(__x86_64__)
+#include <immintrin.h>
+
 #define NAME(x) x##_avx2
 #define TARGET __attribute__((target("avx2,fma")))
+#define MASK __m256i
+#define MASK_FIRST(count) _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+#define LOAD_MASKED(pointer, mask) ((v8)_mm256_maskload_ps((pointer), (mask)))
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
 #undef VEC
 #undef LANES
 #undef SPLAT
+#undef MASK
+#undef MASK_FIRST
+#undef LOAD_MASKED
 
 typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #define VEC v16
@@ -134,12 +140,18 @@ typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #define SPLAT(x) ((v16){(x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x)})
 #define NAME(x) x##_avx512
 #define TARGET __attribute__((target("avx512f,avx2,fma")))
+#define MASK __mmask16
+#define MASK_FIRST(count) ((__mmask16)((1u << (count)) - 1u))
+#define LOAD_MASKED(pointer, mask) ((v16)_mm512_maskz_loadu_ps((mask), (pointer)))
 #undef MR
 #define MR 8
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
 #undef MR
+#undef MASK
+#undef MASK_FIRST
+#undef LOAD_MASKED
 
 /// AVX-512 panels of 32 columns, with a last part of at most 16 columns in one AVX2 panel
 /// instead of a half-empty 32-column one (an output layer of 10 classes, say). Each element's

@@ -7,7 +7,9 @@
 // multiply-add per step, so the order of the sum is the textbook one whatever the tile, the
 // vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
 // zero-padded at the right edge, unless it can be read in place (an untransposed B's full
-// panels); op(A) is read in place through a row and a column stride.
+// panels); op(A) is read in place through a row and a column stride. A·Bᵀ with a short A (a
+// batch's δ·Wᵀ) is computed as B·Aᵀ and transposed back (`product_swapped`), which packs the
+// short side instead of all of B.
 //
 // The tile is instantiated once per instruction set: on x86-64 for AVX-512 (16 lanes) and for
 // AVX2 with FMA (8 lanes), chosen at run time, and for the baseline, where each fused
@@ -72,37 +74,41 @@ void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const fl
     }
 }
 
-/// The packing buffer of the calling thread, grown when a product needs more (freed when the
-/// thread ends). Training reuses one size per shape, so steady state allocates nothing.
-static pthread_key_t panel_key;
-static pthread_once_t panel_key_once = PTHREAD_ONCE_INIT;
-typedef struct { float *data; long capacity; } PanelBuffer;
+/// The calling thread's buffers, each grown when a product needs more (freed when the thread
+/// ends): slot 0 packs panels, slot 1 holds a swapped product's transposed result
+/// (`product_swapped`). Training reuses one size per shape, so steady state allocates nothing.
+enum { PANEL_SLOT = 0, RESULT_SLOT = 1, SLOTS = 2 };
+static pthread_key_t buffers_key;
+static pthread_once_t buffers_key_once = PTHREAD_ONCE_INIT;
+typedef struct { float *data[SLOTS]; long capacity[SLOTS]; } ThreadBuffers;
 
-static void free_panel_buffer(void *value) {
-    PanelBuffer *buffer = value;
-    free(buffer->data);
-    free(buffer);
+static void free_thread_buffers(void *value) {
+    ThreadBuffers *buffers = value;
+    for (int slot = 0; slot < SLOTS; slot++) free(buffers->data[slot]);
+    free(buffers);
 }
 
-static void make_panel_key(void) { pthread_key_create(&panel_key, free_panel_buffer); }
+static void make_buffers_key(void) { pthread_key_create(&buffers_key, free_thread_buffers); }
 
-static float *panel_buffer(long floats) {
-    pthread_once(&panel_key_once, make_panel_key);
-    PanelBuffer *buffer = pthread_getspecific(panel_key);
-    if (buffer == NULL) {
-        buffer = calloc(1, sizeof(PanelBuffer));
-        if (buffer == NULL) abort();
-        pthread_setspecific(panel_key, buffer);
+static float *thread_buffer(int slot, long floats) {
+    pthread_once(&buffers_key_once, make_buffers_key);
+    ThreadBuffers *buffers = pthread_getspecific(buffers_key);
+    if (buffers == NULL) {
+        buffers = calloc(1, sizeof(ThreadBuffers));
+        if (buffers == NULL) abort();
+        pthread_setspecific(buffers_key, buffers);
     }
-    if (buffer->capacity < floats) {
-        free(buffer->data);
+    if (buffers->capacity[slot] < floats) {
+        free(buffers->data[slot]);
         long capacity = floats < 8192 ? 8192 : floats;
-        buffer->data = aligned_alloc(64, (size_t)((capacity * (long)sizeof(float) + 63) / 64 * 64));
-        if (buffer->data == NULL) abort();
-        buffer->capacity = capacity;
+        buffers->data[slot] = aligned_alloc(64, (size_t)((capacity * (long)sizeof(float) + 63) / 64 * 64));
+        if (buffers->data[slot] == NULL) abort();
+        buffers->capacity[slot] = capacity;
     }
-    return buffer->data;
+    return buffers->data[slot];
 }
+
+static float *panel_buffer(long floats) { return thread_buffer(PANEL_SLOT, floats); }
 
 // The portable instantiation: 8 lanes, no target attribute.
 typedef float v8 __attribute__((vector_size(32), aligned(4)));
@@ -170,10 +176,48 @@ static void product_avx512_then_avx2(bool transpose_a, bool transpose_b, long m,
 
 #endif
 
+typedef void (*Product)(bool transpose_a, bool transpose_b, long m, long n, long k,
+                        float alpha, const float *a, long lda, const float *b, long ldb,
+                        float beta, float *c, long ldc);
+
+/// A·Bᵀ with A of at most 32 rows and a depth of at least 32 (a batch's δ·Wᵀ) through `product`
+/// as Cᵀ = B·Aᵀ: packing Bᵀ would move all of B (n·k floats) for m·n·k multiply-adds, where the
+/// swapped product packs only Aᵀ (k·m, one panel of 32 columns at most), reads B in place, and
+/// its n × m result is then transposed into C (m·n moves). Each element is the same chain:
+/// fma(B[i][p], A[j][p], s) is fma(A[j][p], B[i][p], s), multiplicands commute, and p runs from
+/// 0 to k-1 either way. For alpha 1 and beta 0 only; false (nothing done) otherwise.
+static bool product_swapped(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
+                            float alpha, const float *a, long lda, const float *b, long ldb,
+                            float beta, float *c, long ldc) {
+    if (transpose_a || !transpose_b || alpha != 1.0f || beta != 0.0f || m <= 0 || m > 32 || n <= 0 || k < 32) return false;
+    float *t = thread_buffer(RESULT_SLOT, n * m);
+    product(false, true, n, m, k, 1.0f, b, ldb, a, lda, 0.0f, t, m);
+    const long n4 = n / 4 * 4, m4 = m / 4 * 4;
+    for (long i = 0; i < n4; i += 4) {
+        for (long j = 0; j < m4; j += 4) transpose4(t + i * m + j, m, c + j * ldc + i, ldc);
+        for (long j = m4; j < m; j++) {
+            for (long q = i; q < i + 4; q++) c[j * ldc + q] = t[q * m + j];
+        }
+    }
+    for (long i = n4; i < n; i++) {
+        for (long j = 0; j < m; j++) c[j * ldc + i] = t[i * m + j];
+    }
+    return true;
+}
+
+/// `product` on the arguments, swapped where `product_swapped` takes them.
+static inline void run_product(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
+                               float alpha, const float *a, long lda, const float *b, long ldb,
+                               float beta, float *c, long ldc) {
+    if (!product_swapped(product, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) {
+        product(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+}
+
 void hl_sgemm_portable(bool transpose_a, bool transpose_b, long m, long n, long k,
                        float alpha, const float *a, long lda, const float *b, long ldb,
                        float beta, float *c, long ldc) {
-    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    run_product(product_portable, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
@@ -181,12 +225,12 @@ void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
               float beta, float *c, long ldc) {
 #if defined(__x86_64__)
     switch (hl_instruction_set()) {
-    case 2: product_avx512_then_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
-    case 1: product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    case 2: run_product(product_avx512_then_avx2, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    case 1: run_product(product_avx2, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
     default: break;
     }
 #endif
-    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    run_product(product_portable, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
@@ -194,11 +238,11 @@ void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
                    float beta, float *c, long ldc) {
 #if defined(__x86_64__)
     if (hl_instruction_set() >= 1) {
-        product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        run_product(product_avx2, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;
     }
 #endif
-    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    run_product(product_portable, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 const char *hl_sgemm_path(void) {

@@ -8,8 +8,8 @@
 // vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
 // zero-padded at the right edge, unless it can be read in place (an untransposed B's full
 // panels); op(A) is read in place through a row and a column stride. A·Bᵀ with a short A (a
-// batch's δ·Wᵀ) is computed as B·Aᵀ and transposed back (`product_swapped`), which packs the
-// short side instead of all of B.
+// batch's δ·Wᵀ) and a narrow Aᵀ·B (an output layer's xᵀ·δ) are computed as their transposes
+// and transposed back (`product_swapped`), which packs less and pads less.
 //
 // The tile is instantiated once per instruction set: on x86-64 for AVX-512 (16 lanes) and for
 // AVX2 with FMA (8 lanes), chosen at run time, and for the baseline, where each fused
@@ -180,18 +180,28 @@ typedef void (*Product)(bool transpose_a, bool transpose_b, long m, long n, long
                         float alpha, const float *a, long lda, const float *b, long ldb,
                         float beta, float *c, long ldc);
 
-/// A·Bᵀ with A of at most 32 rows and a depth of at least 32 (a batch's δ·Wᵀ) through `product`
-/// as Cᵀ = B·Aᵀ: packing Bᵀ would move all of B (n·k floats) for m·n·k multiply-adds, where the
-/// swapped product packs only Aᵀ (k·m, one panel of 32 columns at most), reads B in place, and
-/// its n × m result is then transposed into C (m·n moves). Each element is the same chain:
-/// fma(B[i][p], A[j][p], s) is fma(A[j][p], B[i][p], s), multiplicands commute, and p runs from
-/// 0 to k-1 either way. For alpha 1 and beta 0 only; false (nothing done) otherwise.
-static bool product_swapped(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
-                            float alpha, const float *a, long lda, const float *b, long ldb,
-                            float beta, float *c, long ldc) {
-    if (transpose_a || !transpose_b || alpha != 1.0f || beta != 0.0f || m <= 0 || m > 32 || n <= 0 || k < 32) return false;
+/// Whether `product_swapped` computes this product (alpha 1 and beta 0 only):
+/// - A·Bᵀ with A of at most 32 rows and a depth of at least 32 (a batch's δ·Wᵀ): packing Bᵀ
+///   would move all of B (n·k floats), where the swapped product packs only Aᵀ (one panel of at
+///   most 32 columns) and reads B in place;
+/// - Aᵀ·B of fewer than 16 columns and at least 32 rows (xᵀ·δ of an output layer of 10 classes):
+///   its panels would be a third padding, where the swapped product reads A in place in full
+///   panels and has fewer than 16 rows. (A narrow A·B gains nothing: it would pack Aᵀ.)
+static bool swaps(bool transpose_a, bool transpose_b, long m, long n, long k, float alpha, float beta) {
+    if (alpha != 1.0f || beta != 0.0f || m <= 0 || n <= 0 || k <= 0) return false;
+    const bool short_times_transposed = !transpose_a && transpose_b && m <= 32 && k >= 32;
+    const bool narrow_transposed_times = transpose_a && !transpose_b && n < 16 && m >= 32;
+    return short_times_transposed || narrow_transposed_times;
+}
+
+/// op(A)·op(B) through `product` as its transpose op(B)ᵀ·op(A)ᵀ (where `swaps` says), into a
+/// buffer that is then transposed into C (m·n moves). Each element is the same chain:
+/// fma(op(B)[p][j], op(A)[i][p], s) is fma(op(A)[i][p], op(B)[p][j], s), multiplicands commute,
+/// and p runs from 0 to k-1 either way.
+static void product_swapped(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
+                            const float *a, long lda, const float *b, long ldb, float *c, long ldc) {
     float *t = thread_buffer(RESULT_SLOT, n * m);
-    product(false, true, n, m, k, 1.0f, b, ldb, a, lda, 0.0f, t, m);
+    product(!transpose_b, !transpose_a, n, m, k, 1.0f, b, ldb, a, lda, 0.0f, t, m);
     const long n4 = n / 4 * 4, m4 = m / 4 * 4;
     for (long i = 0; i < n4; i += 4) {
         for (long j = 0; j < m4; j += 4) transpose4(t + i * m + j, m, c + j * ldc + i, ldc);
@@ -202,14 +212,15 @@ static bool product_swapped(Product product, bool transpose_a, bool transpose_b,
     for (long i = n4; i < n; i++) {
         for (long j = 0; j < m; j++) c[j * ldc + i] = t[i * m + j];
     }
-    return true;
 }
 
-/// `product` on the arguments, swapped where `product_swapped` takes them.
+/// `product` on the arguments, swapped where `swaps` says.
 static inline void run_product(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
                                float alpha, const float *a, long lda, const float *b, long ldb,
                                float beta, float *c, long ldc) {
-    if (!product_swapped(product, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)) {
+    if (swaps(transpose_a, transpose_b, m, n, k, alpha, beta)) {
+        product_swapped(product, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc);
+    } else {
         product(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     }
 }

@@ -21,8 +21,9 @@ import Testing
         var out: [Case] = []
         let shapes = [(1, 1, 1), (6, 16, 8), (7, 17, 5), (5, 15, 33), (13, 40, 1), (6, 32, 20), (11, 70, 9), (32, 10, 64), (12, 33, 0), (64, 48, 32),
                       (10, 47, 6), (26, 35, 11), (15, 64, 17),
-                      // A·Bᵀ with at most 32 rows and a depth of 32 or more is computed swapped (B·Aᵀ, transposed back).
-                      (32, 91, 166), (22, 37, 40), (3, 6, 32), (33, 20, 40)]
+                      // A·Bᵀ with at most 32 rows and a depth of 32 or more, and Aᵀ·B with fewer than 16 columns
+                      // and 32 rows or more, are computed swapped (as their transposes, transposed back).
+                      (32, 91, 166), (22, 37, 40), (3, 6, 32), (33, 20, 40), (91, 7, 22), (40, 15, 3), (31, 10, 32)]
         for (m, n, k) in shapes {
             for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
                 out.append(Case(m: m, n: n, k: k, transposeA: ta, transposeB: tb, alpha: 1, beta: 0))

@@ -1,3 +1,5 @@
+import CKernels
+
 /// A network's parameters and every buffer its forward and backward passes need, allocated
 /// once for batches of up to `capacity` rows.
 ///
@@ -115,22 +117,22 @@ final class Network {
             gemm.multiply(transposeA: true, transposeB: false, m: layer.inputs, n: layer.outputs, k: rows,
                           alpha: 1, a: x, lda: layer.inputs, b: delta, ldb: layer.outputs,
                           beta: 0, c: g + layer.weightOffset, ldc: layer.outputs)
-            let gb = g + layer.biasOffset
-            let width = layer.outputs
-            gb.update(repeating: 0, count: width)
-            for r in 0..<rows {
-                let dr = delta + r * width
-                for c in 0..<width { gb[c] += dr[c] }
-            }
+            // ∂b: the rows' sums, row after row (in C, sixteen or eight columns at a time).
+            hl_column_sums(delta, rows, layer.outputs, g + layer.biasOffset, HL_PATH_FASTEST)
             guard l > 0 else { continue }
             let previous = deltas[l - 1].pointer
             gemm.multiply(transposeA: false, transposeB: true, m: rows, n: layer.inputs, k: layer.outputs,
                           alpha: 1, a: delta, lda: layer.outputs, b: p + layer.weightOffset, ldb: layer.outputs,
                           beta: 0, c: previous, ldc: layer.inputs)
             let count = rows * layer.inputs
-            if droppedLastForward {
-                let m = masks[l - 1].pointer
-                for i in 0..<count { previous[i] *= m[i] }
+            let mask: UnsafePointer<Float>? = droppedLastForward ? UnsafePointer(masks[l - 1].pointer) : nil
+            if layers[l - 1].activation == .relu {
+                // The mask's product and ReLU's select in one pass (in C, as `Activation.backward` and the loop below).
+                hl_relu_backward(previous, mask, outputs[l - 1].pointer, count, HL_PATH_FASTEST)
+                continue
+            }
+            if let mask {
+                for i in 0..<count { previous[i] *= mask[i] }
             }
             Activation.backward(layers[l - 1].activation, z: preActivations[l - 1].pointer,
                                 a: outputs[l - 1].pointer, delta: previous, count: count)

@@ -6,8 +6,10 @@
 // every element keeps its own accumulator, and the k loop runs from 0 to k-1 with one fused
 // multiply-add per step, so the order of the sum is the textbook one whatever the tile, the
 // vector width or the CPU. op(B) is copied ("packed") into panels of 2·LANES columns,
-// zero-padded at the right edge, unless it can be read in place; op(A) is read in place
-// through a row and a column stride.
+// zero-padded at the right edge, unless it can be read in place (an untransposed B's full
+// panels); op(A) is read in place through a row and a column stride. A·Bᵀ with a short A (a
+// batch's δ·Wᵀ) and a narrow Aᵀ·B (an output layer's xᵀ·δ) are computed as their transposes
+// and transposed back (`product_swapped`), which packs less and pads less.
 //
 // The tile is instantiated once per instruction set: on x86-64 for AVX-512 (16 lanes) and for
 // AVX2 with FMA (8 lanes), chosen at run time, and for the baseline, where each fused
@@ -38,13 +40,16 @@ void transpose4(const float *source, long ldb, float *destination, long width) {
     *(f4 *)(destination + 3 * width) = __builtin_shufflevector(t2, t3, 2, 3, 6, 7);
 }
 
-/// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr. A transposed
+/// Copies columns [j0, j0 + nr) of op(B) into a k × width panel, zero beyond nr (the AVX2 and
+/// AVX-512 paths pack an untransposed B's last panel with masked loads instead: `pack_edge`). A transposed
 /// B is copied in blocks of 16 of its columns, so both the reads and the writes stay in cache,
 /// and within them in 4 × 4 blocks transposed in registers (a compiler's vectorization of the
 /// element loop scatters, which costs more than the product on small shapes).
 static inline __attribute__((always_inline))
 void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const float *b, long ldb,
                 float *panel) {
+    // The padding beyond nr: one call for the whole panel (a fill per row is a call per row).
+    if (nr < width) memset(panel, 0, (size_t)(k * width) * sizeof(float));
     if (transpose_b) {
         const long nr4 = nr / 4 * 4;
         for (long p0 = 0; p0 < k; p0 += 16) {
@@ -67,44 +72,43 @@ void pack_panel(bool transpose_b, long k, long j0, long nr, long width, const fl
     } else {
         for (long p = 0; p < k; p++) memcpy(panel + p * width, b + p * ldb + j0, (size_t)nr * sizeof(float));
     }
-    if (nr < width) {
-        for (long p = 0; p < k; p++) {
-            for (long j = nr; j < width; j++) panel[p * width + j] = 0.0f;
-        }
-    }
 }
 
-/// The packing buffer of the calling thread, grown when a product needs more (freed when the
-/// thread ends). Training reuses one size per shape, so steady state allocates nothing.
-static pthread_key_t panel_key;
-static pthread_once_t panel_key_once = PTHREAD_ONCE_INIT;
-typedef struct { float *data; long capacity; } PanelBuffer;
+/// The calling thread's buffers, each grown when a product needs more (freed when the thread
+/// ends): slot 0 packs panels, slot 1 holds a swapped product's transposed result
+/// (`product_swapped`). Training reuses one size per shape, so steady state allocates nothing.
+enum { PANEL_SLOT = 0, RESULT_SLOT = 1, SLOTS = 2 };
+static pthread_key_t buffers_key;
+static pthread_once_t buffers_key_once = PTHREAD_ONCE_INIT;
+typedef struct { float *data[SLOTS]; long capacity[SLOTS]; } ThreadBuffers;
 
-static void free_panel_buffer(void *value) {
-    PanelBuffer *buffer = value;
-    free(buffer->data);
-    free(buffer);
+static void free_thread_buffers(void *value) {
+    ThreadBuffers *buffers = value;
+    for (int slot = 0; slot < SLOTS; slot++) free(buffers->data[slot]);
+    free(buffers);
 }
 
-static void make_panel_key(void) { pthread_key_create(&panel_key, free_panel_buffer); }
+static void make_buffers_key(void) { pthread_key_create(&buffers_key, free_thread_buffers); }
 
-static float *panel_buffer(long floats) {
-    pthread_once(&panel_key_once, make_panel_key);
-    PanelBuffer *buffer = pthread_getspecific(panel_key);
-    if (buffer == NULL) {
-        buffer = calloc(1, sizeof(PanelBuffer));
-        if (buffer == NULL) abort();
-        pthread_setspecific(panel_key, buffer);
+static float *thread_buffer(int slot, long floats) {
+    pthread_once(&buffers_key_once, make_buffers_key);
+    ThreadBuffers *buffers = pthread_getspecific(buffers_key);
+    if (buffers == NULL) {
+        buffers = calloc(1, sizeof(ThreadBuffers));
+        if (buffers == NULL) abort();
+        pthread_setspecific(buffers_key, buffers);
     }
-    if (buffer->capacity < floats) {
-        free(buffer->data);
+    if (buffers->capacity[slot] < floats) {
+        free(buffers->data[slot]);
         long capacity = floats < 8192 ? 8192 : floats;
-        buffer->data = aligned_alloc(64, (size_t)((capacity * (long)sizeof(float) + 63) / 64 * 64));
-        if (buffer->data == NULL) abort();
-        buffer->capacity = capacity;
+        buffers->data[slot] = aligned_alloc(64, (size_t)((capacity * (long)sizeof(float) + 63) / 64 * 64));
+        if (buffers->data[slot] == NULL) abort();
+        buffers->capacity[slot] = capacity;
     }
-    return buffer->data;
+    return buffers->data[slot];
 }
+
+static float *panel_buffer(long floats) { return thread_buffer(PANEL_SLOT, floats); }
 
 // The portable instantiation: 8 lanes, no target attribute.
 typedef float v8 __attribute__((vector_size(32), aligned(4)));
@@ -119,14 +123,22 @@ typedef float v8 __attribute__((vector_size(32), aligned(4)));
 #undef TARGET
 
 #if defined(__x86_64__)
+#include <immintrin.h>
+
 #define NAME(x) x##_avx2
 #define TARGET __attribute__((target("avx2,fma")))
+#define MASK __m256i
+#define MASK_FIRST(count) _mm256_cmpgt_epi32(_mm256_set1_epi32((int)(count)), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+#define LOAD_MASKED(pointer, mask) ((v8)_mm256_maskload_ps((pointer), (mask)))
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
 #undef VEC
 #undef LANES
 #undef SPLAT
+#undef MASK
+#undef MASK_FIRST
+#undef LOAD_MASKED
 
 typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #define VEC v16
@@ -134,12 +146,18 @@ typedef float v16 __attribute__((vector_size(64), aligned(4)));
 #define SPLAT(x) ((v16){(x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x), (x)})
 #define NAME(x) x##_avx512
 #define TARGET __attribute__((target("avx512f,avx2,fma")))
+#define MASK __mmask16
+#define MASK_FIRST(count) ((__mmask16)((1u << (count)) - 1u))
+#define LOAD_MASKED(pointer, mask) ((v16)_mm512_maskz_loadu_ps((mask), (pointer)))
 #undef MR
 #define MR 8
 #include "sgemm_tile.h"
 #undef NAME
 #undef TARGET
 #undef MR
+#undef MASK
+#undef MASK_FIRST
+#undef LOAD_MASKED
 
 /// AVX-512 panels of 32 columns, with a last part of at most 16 columns in one AVX2 panel
 /// instead of a half-empty 32-column one (an output layer of 10 classes, say). Each element's
@@ -158,10 +176,59 @@ static void product_avx512_then_avx2(bool transpose_a, bool transpose_b, long m,
 
 #endif
 
+typedef void (*Product)(bool transpose_a, bool transpose_b, long m, long n, long k,
+                        float alpha, const float *a, long lda, const float *b, long ldb,
+                        float beta, float *c, long ldc);
+
+/// Whether `product_swapped` computes this product (alpha 1 and beta 0 only):
+/// - A·Bᵀ with A of at most 32 rows and a depth of at least 32 (a batch's δ·Wᵀ): packing Bᵀ
+///   would move all of B (n·k floats), where the swapped product packs only Aᵀ (one panel of at
+///   most 32 columns) and reads B in place;
+/// - Aᵀ·B of fewer than 16 columns and at least 32 rows (xᵀ·δ of an output layer of 10 classes):
+///   its panels would be a third padding, where the swapped product reads A in place in full
+///   panels and has fewer than 16 rows. (A narrow A·B gains nothing: it would pack Aᵀ.)
+static bool swaps(bool transpose_a, bool transpose_b, long m, long n, long k, float alpha, float beta) {
+    if (alpha != 1.0f || beta != 0.0f || m <= 0 || n <= 0 || k <= 0) return false;
+    const bool short_times_transposed = !transpose_a && transpose_b && m <= 32 && k >= 32;
+    const bool narrow_transposed_times = transpose_a && !transpose_b && n < 16 && m >= 32;
+    return short_times_transposed || narrow_transposed_times;
+}
+
+/// op(A)·op(B) through `product` as its transpose op(B)ᵀ·op(A)ᵀ (where `swaps` says), into a
+/// buffer that is then transposed into C (m·n moves). Each element is the same chain:
+/// fma(op(B)[p][j], op(A)[i][p], s) is fma(op(A)[i][p], op(B)[p][j], s), multiplicands commute,
+/// and p runs from 0 to k-1 either way.
+static void product_swapped(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
+                            const float *a, long lda, const float *b, long ldb, float *c, long ldc) {
+    float *t = thread_buffer(RESULT_SLOT, n * m);
+    product(!transpose_b, !transpose_a, n, m, k, 1.0f, b, ldb, a, lda, 0.0f, t, m);
+    const long n4 = n / 4 * 4, m4 = m / 4 * 4;
+    for (long i = 0; i < n4; i += 4) {
+        for (long j = 0; j < m4; j += 4) transpose4(t + i * m + j, m, c + j * ldc + i, ldc);
+        for (long j = m4; j < m; j++) {
+            for (long q = i; q < i + 4; q++) c[j * ldc + q] = t[q * m + j];
+        }
+    }
+    for (long i = n4; i < n; i++) {
+        for (long j = 0; j < m; j++) c[j * ldc + i] = t[i * m + j];
+    }
+}
+
+/// `product` on the arguments, swapped where `swaps` says.
+static inline void run_product(Product product, bool transpose_a, bool transpose_b, long m, long n, long k,
+                               float alpha, const float *a, long lda, const float *b, long ldb,
+                               float beta, float *c, long ldc) {
+    if (swaps(transpose_a, transpose_b, m, n, k, alpha, beta)) {
+        product_swapped(product, transpose_a, transpose_b, m, n, k, a, lda, b, ldb, c, ldc);
+    } else {
+        product(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+}
+
 void hl_sgemm_portable(bool transpose_a, bool transpose_b, long m, long n, long k,
                        float alpha, const float *a, long lda, const float *b, long ldb,
                        float beta, float *c, long ldc) {
-    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    run_product(product_portable, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
@@ -169,12 +236,12 @@ void hl_sgemm(bool transpose_a, bool transpose_b, long m, long n, long k,
               float beta, float *c, long ldc) {
 #if defined(__x86_64__)
     switch (hl_instruction_set()) {
-    case 2: product_avx512_then_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
-    case 1: product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    case 2: run_product(product_avx512_then_avx2, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
+    case 1: run_product(product_avx2, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); return;
     default: break;
     }
 #endif
-    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    run_product(product_portable, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
@@ -182,11 +249,11 @@ void hl_sgemm_avx2(bool transpose_a, bool transpose_b, long m, long n, long k,
                    float beta, float *c, long ldc) {
 #if defined(__x86_64__)
     if (hl_instruction_set() >= 1) {
-        product_avx2(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        run_product(product_avx2, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         return;
     }
 #endif
-    product_portable(transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    run_product(product_portable, transpose_a, transpose_b, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
 }
 
 const char *hl_sgemm_path(void) {

@@ -6,6 +6,10 @@
 //   NAME(x)  x with the instantiation's suffix
 //   TARGET   the function attribute that selects the instruction set (may be empty)
 //   MR       the rows of a full tile (6 where there are 16 vector registers, 8 with 32)
+//   MASK, MASK_FIRST(count), LOAD_MASKED(pointer, mask)   (optional, all three or none)
+//            a lane mask of the first `count` lanes (0 to LANES), and a load of those lanes
+//            that reads no other memory and gives zeros elsewhere; with them the last panel of
+//            an untransposed B, narrower than 2·LANES columns, is packed a vector at a time
 // A tile is MR rows by 2·LANES columns of C, each element with its own accumulator.
 
 enum { NAME(NR) = 2 * LANES };
@@ -99,6 +103,21 @@ void NAME(tile_rows)(long mr, long nr, long k, float alpha, const float *a, long
     }
 }
 
+#if defined(LOAD_MASKED)
+/// Packs the first `nr` (fewer than 2·LANES) columns of k rows of an untransposed B, `ldb`
+/// apart, into a k × 2·LANES panel, zero beyond nr: the same panel as `pack_panel`'s, two
+/// masked loads and two stores per row instead of a copy and a fill per row.
+TARGET static inline __attribute__((always_inline))
+void NAME(pack_edge)(long k, long nr, const float *b, long ldb, float *panel) {
+    const MASK first = MASK_FIRST(nr < LANES ? nr : LANES);
+    const MASK second = MASK_FIRST(nr > LANES ? nr - LANES : 0);
+    for (long p = 0; p < k; p++) {
+        *(VEC *)(panel + p * NAME(NR)) = LOAD_MASKED(b + p * ldb, first);
+        *(VEC *)(panel + p * NAME(NR) + LANES) = LOAD_MASKED(b + p * ldb + LANES, second);
+    }
+}
+#endif
+
 /// The whole product in panels of 2·LANES columns and tiles of MR rows.
 TARGET static void NAME(product)(bool transpose_a, bool transpose_b, long m, long n, long k,
                                  float alpha, const float *a, long lda, const float *b, long ldb,
@@ -117,6 +136,10 @@ TARGET static void NAME(product)(bool transpose_a, bool transpose_b, long m, lon
             ldbp = ldb;
         } else {
             if (panel == NULL) panel = panel_buffer(k * nr_full);
+#if defined(LOAD_MASKED)
+            if (!transpose_b) NAME(pack_edge)(k, nr, b + j0, ldb, panel);
+            else
+#endif
             pack_panel(transpose_b, k, j0, nr, nr_full, b, ldb, panel);
             bp = panel;
             ldbp = nr_full;

@@ -66,4 +66,25 @@ void hl_adam_step_portable(float *theta, const float *grad, float *m, float *v, 
 void hl_adam_step_avx2(float *theta, const float *grad, float *m, float *v, long n,
                        const HLAdamCoefficients *coefficients);
 
+/// The code path of an elementwise kernel: the fastest this CPU has, AVX2 (portable where the
+/// CPU lacks it), or portable. Every path gives the same bits; the tests check that they do.
+typedef enum { HL_PATH_FASTEST = 0, HL_PATH_AVX2 = 1, HL_PATH_PORTABLE = 2 } HLPath;
+
+/// A ReLU layer's forward step after its product: for `rows` rows of `columns` values (row-major),
+/// v = z[r][c] + bias[c] and a[r][c] = v > 0 ? v : +0 (so +0 for NaN and for ±0).
+void hl_bias_relu(const float *z, const float *bias, float *a, long rows, long columns, HLPath path);
+
+/// A ReLU layer's backward step: d = delta[i] * mask[i] (d = delta[i] when `mask` is NULL), then
+/// delta[i] = a[i] > 0 ? d : +0, over `count` values.
+void hl_relu_backward(float *delta, const float *mask, const float *a, long count, HLPath path);
+
+/// Column sums of `rows` rows of `columns` values (row-major): sums[c] = ((+0 + x[0][c]) + x[1][c])
+/// + ..., row after row, one rounding per addition.
+void hl_column_sums(const float *x, long rows, long columns, float *sums, HLPath path);
+
+/// Twice the Mann–Whitney U of `np` positive scores against `nn` negative ones: 2 for each
+/// pair whose positive is greater, 1 for each pair that is equal (a NaN is neither). Counts of
+/// pairs, so exact on every CPU; np · nn must stay below 2⁶².
+long hl_twice_mann_whitney_u(const double *positives, long np, const double *negatives, long nn);
+
 #endif

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// The classification metrics of one part, from its true labels and predicted class probabilities.
@@ -68,9 +69,46 @@ public struct ClassificationMetrics: Sendable, Hashable {
 
     /// The ROC AUC of `scores` for the rows marked `positive`: the chance that a random positive
     /// scores above a random negative, ties counting one half; nil without both kinds of row.
+    ///
+    /// U (the Mann–Whitney statistic) comes from `twiceUByPairs` where there are at most 2²⁰
+    /// positive–negative pairs and no NaN, else from the ranks (`rankSumBySortedIndices`). U is a
+    /// multiple of ½ below 2⁵² either way, computed exactly, so both give the same AUC to the bit.
     static func rocAUC(scores: [Double], positive: [Bool]) -> Double? {
         let positives = positive.filter { $0 }.count, negatives = positive.count - positives
         guard positives > 0, negatives > 0 else { return nil }
+        let u: Double
+        if positives * negatives <= 1 << 20, let twiceU = twiceUByPairs(scores: scores, positive: positive) {
+            u = Double(twiceU) / 2
+        } else {
+            u = rankSumBySortedIndices(scores: scores, positive: positive) - Double(positives * (positives + 1)) / 2
+        }
+        return u / Double(positives * negatives)
+    }
+
+    /// 2U counted over every positive–negative pair: 2 where the positive scores above the
+    /// negative, 1 where they tie (`hl_twice_mann_whitney_u`, branch-free loops over the
+    /// negatives' scores, where a sort's comparisons of random scores mispredict about every
+    /// other time). Nil when a score is NaN.
+    static func twiceUByPairs(scores: [Double], positive: [Bool]) -> Int? {
+        var positives: [Double] = [], negatives: [Double] = []
+        for r in scores.indices {
+            let s = scores[r]
+            if s.isNaN { return nil }
+            if positive[r] { positives.append(s) } else { negatives.append(s) }
+        }
+        return positives.withUnsafeBufferPointer { p in
+            negatives.withUnsafeBufferPointer { n in
+                hl_twice_mann_whitney_u(p.baseAddress, p.count, n.baseAddress, n.count)
+            }
+        }
+    }
+
+    /// The sum of the positive rows' ranks among `scores` (1 for the smallest; tied scores all
+    /// get their mean rank), from the rows sorted by score.
+    ///
+    /// Every rank is a multiple of ½ no larger than the row count, and so is every partial sum
+    /// below 2⁵², so each addition is exact and the sum does not depend on the order of its terms.
+    static func rankSumBySortedIndices(scores: [Double], positive: [Bool]) -> Double {
         let order = scores.indices.sorted { scores[$0] < scores[$1] }
         var rankSum = 0.0
         var i = 0
@@ -81,7 +119,6 @@ public struct ClassificationMetrics: Sendable, Hashable {
             for t in i...j where positive[order[t]] { rankSum += midRank }
             i = j + 1
         }
-        let u = rankSum - Double(positives * (positives + 1)) / 2
-        return u / Double(positives * negatives)
+        return rankSum
     }
 }

@@ -61,4 +61,31 @@ enum MetricFixtures {
         #expect(m.auc == nil)
         #expect(m.accuracy == 0.5)
     }
+
+    /// U counted over pairs is U from the ranks to the bit: scores on a coarse grid so that many
+    /// tie (within and across labels), with +0, −0, subnormals and infinities among them, over
+    /// several row counts and seeds.
+    @Test func pairCountIsTheRanksUToTheBit() throws {
+        var stream = SeededGenerator(seed: 11)
+        let specials: [Double] = [0, -0.0, .leastNonzeroMagnitude, 1e-310, 1, .infinity, -.infinity, -3]
+        for rows in [2, 3, 17, 362, 1078] {
+            for grid in [3.0, 50.0, 1e9] {
+                let scores = (0..<rows).map { r -> Double in
+                    r % 7 == 3 ? specials[r % specials.count] : (stream.nextUnit() * grid).rounded() / grid
+                }
+                let positive = (0..<rows).map { r in r == 0 || (r != 1 && stream.next() % 3 == 0) }
+                let positives = positive.filter { $0 }.count
+                let twiceU = try #require(ClassificationMetrics.twiceUByPairs(scores: scores, positive: positive))
+                let rankSum = ClassificationMetrics.rankSumBySortedIndices(scores: scores, positive: positive)
+                let fromRanks = rankSum - Double(positives * (positives + 1)) / 2
+                #expect((Double(twiceU) / 2).bitPattern == fromRanks.bitPattern, "rows \(rows), grid \(grid)")
+            }
+        }
+    }
+
+    /// A NaN score leaves U to the ranks.
+    @Test func pairCountDeclinesNaN() {
+        #expect(ClassificationMetrics.twiceUByPairs(scores: [0.5, .nan, 0.25], positive: [true, false, true]) == nil)
+        #expect(ClassificationMetrics.twiceUByPairs(scores: [0.5, 0.1, 0.25, 0.5], positive: [true, false, true, false]) == 5)
+    }
 }

@@ -20,7 +20,10 @@ import Testing
     static let cases: [Case] = {
         var out: [Case] = []
         let shapes = [(1, 1, 1), (6, 16, 8), (7, 17, 5), (5, 15, 33), (13, 40, 1), (6, 32, 20), (11, 70, 9), (32, 10, 64), (12, 33, 0), (64, 48, 32),
-                      (10, 47, 6), (26, 35, 11), (15, 64, 17)]
+                      (10, 47, 6), (26, 35, 11), (15, 64, 17),
+                      // A·Bᵀ with at most 32 rows and a depth of 32 or more, and Aᵀ·B with fewer than 16 columns
+                      // and 32 rows or more, are computed swapped (as their transposes, transposed back).
+                      (32, 91, 166), (22, 37, 40), (3, 6, 32), (33, 20, 40), (91, 7, 22), (40, 15, 3), (31, 10, 32)]
         for (m, n, k) in shapes {
             for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
                 out.append(Case(m: m, n: n, k: k, transposeA: ta, transposeB: tb, alpha: 1, beta: 0))
@@ -90,13 +93,17 @@ import Testing
         #expect(Self.run(DeterministicGEMM(codePath: .portable), c, a: a, b: b, c0: c0).map(\.bitPattern) == expected, "portable")
     }
 
-    @Test func betaZeroNeverReadsC() {
-        let c = Case(m: 3, n: 5, k: 2, transposeA: false, transposeB: false, alpha: 1, beta: 0)
-        let a = Self.values(3 * c.lda, seed: 1), b = Self.values(2 * c.ldb, seed: 2)
+    /// Also through the swapped product (A·Bᵀ, 3 rows, depth 32), which writes C by transposing.
+    @Test(arguments: [(2, false), (32, true)])
+    func betaZeroNeverReadsC(k: Int, transposeB: Bool) {
+        let c = Case(m: 3, n: 5, k: k, transposeA: false, transposeB: transposeB, alpha: 1, beta: 0)
+        let a = Self.values(3 * c.lda, seed: 1), b = Self.values((transposeB ? 5 : k) * c.ldb, seed: 2)
         let poisoned = [Float](repeating: .nan, count: 3 * c.ldc)
-        let out = Self.run(DeterministicGEMM(), c, a: a, b: b, c0: poisoned)
-        for i in 0..<3 { for j in 0..<5 { #expect(out[i * c.ldc + j].isFinite) } }
-        #expect(out[c.ldc - 1].isNaN, "padding between rows is left alone")
+        for backend in [DeterministicGEMM(), DeterministicGEMM(codePath: .avx2), DeterministicGEMM(codePath: .portable)] {
+            let out = Self.run(backend, c, a: a, b: b, c0: poisoned)
+            for i in 0..<3 { for j in 0..<5 { #expect(out[i * c.ldc + j].isFinite) } }
+            #expect(out[c.ldc - 1].isNaN, "padding between rows is left alone")
+        }
     }
 
     @Test func pathIsNamed() {

@@ -13,14 +13,14 @@ public enum Binder {
         var arguments: [BoundValue] = []
         for (i, node) in written.enumerated() {
             if i >= spec.arguments.count, let last = spec.arguments.last, last.isRepeating {
-                arguments.append(try bindValue(node, as: last.kind, named: last.name))
+                arguments.append(try bindValue(node, as: last.kind, named: last.name, isOption: false))
                 continue
             }
             guard i < spec.arguments.count else {
                 throw InputError("\(spec.title) takes \(spec.arguments.isEmpty ? "no" : "at most \(spec.arguments.count)") argument\(spec.arguments.count == 1 ? "" : "s")",
                                  at: node.span, hint: "usage: \(spec.synopsis)")
             }
-            arguments.append(try bindValue(node, as: spec.arguments[i].kind, named: spec.arguments[i].name))
+            arguments.append(try bindValue(node, as: spec.arguments[i].kind, named: spec.arguments[i].name, isOption: false))
         }
         if let missing = spec.arguments.dropFirst(written.count).first(where: { !$0.isOptional }) {
             let end = command.span
@@ -78,9 +78,13 @@ public enum Binder {
                          hint: "for example: \(candidates[0].example)")
     }
 
-    /// Checks one value against a kind.
-    static func bindValue(_ node: SyntaxNode, as kind: ValueKind, named name: String) throws(InputError) -> BoundValue {
-        let wrong = InputError("\(name.excerpt) takes \(kind.expectation), not \(node.canonicalText.excerpt)", at: node.span)
+    /// Checks one value against a kind; `isOption` when `name` is an option's key (its hint then
+    /// shows `KEY=VALUE`), false for a positional argument's placeholder.
+    static func bindValue(_ node: SyntaxNode, as kind: ValueKind, named name: String,
+                          isOption: Bool = true) throws(InputError) -> BoundValue {
+        let example = kind.example.map { isOption ? "\(name.excerpt)=\($0)" : $0 }
+        let wrong = InputError("\(name.excerpt) takes \(kind.expectation), not \(node.canonicalText.excerpt)", at: node.span,
+                               hint: example.map { "for example \($0)" })
         switch kind {
         case .integer(let range):
             guard case .number(let x, let text) = node.value else { throw wrong }
@@ -99,7 +103,7 @@ public enum Binder {
             guard case .number = node.value else {
                 throw InputError(wrong.message, at: node.span, hint: "write \(name.excerpt)=8, or \(name.excerpt)=auto")
             }
-            return try bindValue(node, as: .integer(range), named: name)
+            return try bindValue(node, as: .integer(range), named: name, isOption: isOption)
         case .real(let range):
             guard case .number(let x, _) = node.value else { throw wrong }
             guard range.contains(x) else {
@@ -201,7 +205,7 @@ public enum Binder {
             return try bindFreeSweepValue(node, named: name)
         case .objectives(let words):
             if case .list(let items) = node.value { return try Binder.objectiveList(items, of: node, among: words, named: name) }
-            return try bindValue(node, as: .suggested(words), named: name)
+            return try bindValue(node, as: .suggested(words), named: name, isOption: isOption)
         case .suggested:
             switch node.value {
             case .word(let w): return .word(w)

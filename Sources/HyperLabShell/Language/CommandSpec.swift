@@ -90,6 +90,19 @@ public enum ValueKind: Sendable {
         }
     }
 
+    /// A value of this kind to show in a hint (`n=1`, `force=yes`), the smallest it accepts;
+    /// nil for kinds whose values are names or texts of the user's own.
+    public var example: String? {
+        switch self {
+        case .integer(let r): "\(r.lowerBound)"
+        case .integerOrAuto: "auto"
+        case .real(let r): NumberText.canonical(r.lowerBound)
+        case .boolean: "yes"
+        case .choice(let words): words.first
+        default: nil
+        }
+    }
+
     /// What the kind expects, for error hints: "a whole number from 1 to 8".
     public var expectation: String {
         switch self {

@@ -24,6 +24,16 @@ import HyperLabKit
         #expect(e?.hint == "write drop=[a, b], quoting names with spaces: drop=[\"home town\"]")
     }
 
+    /// A value of the wrong kind gets a hint with a value that fits: KEY=VALUE for an option,
+    /// the value alone for a positional argument, none for a name of the user's own.
+    @Test func aValueOfTheWrongKindHintsAtOneThatFits() {
+        #expect(error("sweep random n=abc lr=log(1e-3, 1e-1)")?.hint == "for example n=1")
+        #expect(error("sweep random n=4 lr=log(1e-3, 1e-1) prune=hyperband eta=[2, 3]")?.hint == "for example eta=2")
+        #expect(error("sweep grid lr=[1e-3, 1e-2] force=maybe")?.message == "force takes yes or no, not maybe")
+        #expect(error("sweep grid lr=[1e-3, 1e-2] force=maybe")?.hint == "write force=yes or force=no")
+        #expect(error("show trial abc")?.hint == "for example 0")
+    }
+
     /// Int.max is in seed='s documented range: its digits are read exactly, not through the
     /// Double nearest to them (9.223372036854776e18, which no Int holds).
     @Test func theLargestSeedIsReadExactly() throws {

@@ -30,6 +30,7 @@ public enum Binder {
         }
 
         var options: [(key: String, value: BoundValue)] = []
+        var keysWritten: [String: String] = [:]   // declared key → the key as written first
         for option in command.options {
             guard let optionSpec = spec.option(option.key) else {
                 let keys = spec.optionKeys
@@ -38,6 +39,12 @@ public enum Binder {
                     ?? (keys.isEmpty ? "\(spec.title) takes no options" : "\(spec.title) takes: " + keys.joined(separator: ", "))
                 throw InputError("\(spec.title) has no option '\(option.key.excerpt)'", at: option.keySpan, hint: hint)
             }
+            if let first = keysWritten[optionSpec.key] {
+                throw InputError(first == option.key ? "\(option.key.excerpt)= is given twice"
+                                    : "\(option.key.excerpt)= and \(first.excerpt)= set the same thing",
+                                 at: option.keySpan, hint: "keep one of them: which should count is not clear")
+            }
+            keysWritten[optionSpec.key] = option.key
             // Stored under the declared key, so an alias (train_seed) reads as the key it names (seed).
             options.append((optionSpec.key, try bindValue(option.value, as: optionSpec.kind, named: option.key)))
         }

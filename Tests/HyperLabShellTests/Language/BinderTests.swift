@@ -34,6 +34,16 @@ import HyperLabKit
         #expect(error("show trial abc")?.hint == "for example 0")
     }
 
+    /// An option given twice, or by two names of one key, is refused at the second: which one
+    /// should count is not clear (the last used to win without a word).
+    @Test func anOptionGivenTwiceIsRefusedAtTheSecond() {
+        let twice = error("sweep random n=2 epochs=[3, 4] lr=log(1e-4, 1e-1) epochs=4")
+        #expect(twice?.message == "epochs= is given twice")
+        #expect(twice?.span?.column == 51)
+        #expect(twice?.hint == "keep one of them: which should count is not clear")
+        #expect(error("train seed=1 train_seed=2")?.message == "train_seed= and seed= set the same thing")
+    }
+
     /// Int.max is in seed='s documented range: its digits are read exactly, not through the
     /// Double nearest to them (9.223372036854776e18, which no Int holds).
     @Test func theLargestSeedIsReadExactly() throws {

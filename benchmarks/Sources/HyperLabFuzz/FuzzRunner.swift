@@ -51,28 +51,30 @@ public struct FuzzRunner: Sendable {
         try Data(script).write(to: input)
         _ = manager.createFile(atPath: errors.path, contents: nil)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--store", "memory", "--keep-going"]
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment["HYPERLAB_HISTORY"] = ""
-        environment["HOME"] = folder.path
-        environment["OPENBLAS_NUM_THREADS"] = "1"
-        process.environment = environment
         let inputHandle = try FileHandle(forReadingFrom: input)
         let errorHandle = try FileHandle(forWritingTo: errors)
         defer {
             try? inputHandle.close()
             try? errorHandle.close()
         }
-        process.standardInput = inputHandle
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = errorHandle
         let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
-        try process.run()
+        let process = try Self.start {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["--store", "memory", "--keep-going"]
+            process.currentDirectoryURL = folder
+            var environment = ProcessInfo.processInfo.environment
+            environment["NO_COLOR"] = "1"
+            environment["HYPERLAB_HISTORY"] = ""
+            environment["HOME"] = folder.path
+            environment["OPENBLAS_NUM_THREADS"] = "1"
+            process.environment = environment
+            process.standardInput = inputHandle
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errorHandle
+            process.terminationHandler = { _ in finished.signal() }
+            return process
+        }
         var killed = false
         if finished.wait(timeout: .now() + timeout) == .timedOut {
             killed = true
@@ -91,6 +93,30 @@ public struct FuzzRunner: Sendable {
         @unknown default:
             return (.crashed("ended in an unknown way"), tail)
         }
+    }
+
+    /// Starts a process that `make` configures, again (a fresh one) while the executable is busy:
+    /// a file just written can be held open for writing by a child another thread forked
+    /// meanwhile, until that child execs, and exec then fails with ETXTBSY (Go's os/exec retries
+    /// the same way).
+    static func start(_ make: () -> Process) throws -> Process {
+        var attempt = 1
+        while true {
+            let process = make()
+            do {
+                try process.run()
+                return process
+            } catch let error as NSError where attempt < 50 && isBusy(error) {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
+    }
+
+    /// Whether starting failed because the executable was open for writing (ETXTBSY).
+    private static func isBusy(_ error: NSError) -> Bool {
+        guard let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return underlying.domain == NSPOSIXErrorDomain && underlying.code == Int(ETXTBSY)
     }
 
     /// What standard error says about a fault: the runtime's message and the first frames of the

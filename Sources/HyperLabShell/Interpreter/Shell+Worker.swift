@@ -14,26 +14,32 @@ extension Shell {
     public func runWorker(url: String, studyName: String?, parallel: Int, grace: Duration) -> Int32 {
         let host = ProcessInfo.processInfo.hostName
         let pid = ProcessInfo.processInfo.processIdentifier
+        // A server out of reach as the worker starts (a cluster bringing both up, a restart) is
+        // waited for as one lost later is: up to --reconnect, each attempt logged.
+        let reconnect = reconnectPolicy(prefix: "worker: ", everyAttempt: true)
+        let interruption = options.interruption
         let store: PostgreSQLStudyStore
-        do {
-            store = try PostgreSQLStudyStore.open(url: url)
-            let requeued = try store.requeueStale(grace: grace)
-            if requeued > 0 { console.line("worker: \(requeued) trial(s) of stopped workers queued again") }
-        } catch {
-            reportWorkerError(error, waited: false)
-            return 1
-        }
         var targets: [StoredStudy] = []
         do {
-            let names: [String]
-            if let studyName { names = [studyName] } else { names = try store.studies().map(\.name) }
-            for name in names {
-                let stored = try store.load(name)
-                let queued = try store.queueCounts(study: stored.id).queued
-                if studyName != nil || queued > 0 { targets.append(stored) }
+            store = try reconnect.retrying(interruption: interruption) { () throws(StorageError) in
+                try PostgreSQLStudyStore.open(url: url)
+            }
+            let requeued = try reconnect.retrying(interruption: interruption) { () throws(StorageError) in
+                try store.requeueStale(grace: grace)
+            }
+            if requeued > 0 { console.line("worker: \(requeued) trial(s) of stopped workers queued again") }
+            targets = try reconnect.retrying(interruption: interruption) { () throws(StorageError) in
+                var found: [StoredStudy] = []
+                let names: [String] = if let studyName { [studyName] } else { try store.studies().map(\.name) }
+                for name in names {
+                    let stored = try store.load(name)
+                    let queued = try store.queueCounts(study: stored.id).queued
+                    if studyName != nil || queued > 0 { found.append(stored) }
+                }
+                return found
             }
         } catch {
-            reportWorkerError(error, waited: false)
+            reportWorkerError(error, waited: error.kind == .unreachable)
             return 1
         }
         var failures = 0
@@ -49,7 +55,6 @@ extension Shell {
             let names = (0..<parallel).map { "\(host):\(pid):\($0)" }
             let policies = names.map { reconnectPolicy(prefix: "worker \($0): ", everyAttempt: true) }
             let console = console
-            let interruption = options.interruption
             DispatchQueue.concurrentPerform(iterations: parallel) { k in
                 if let error = Shell.runWorkerThread(named: names[k], url: url, stored: stored, prepared: prepared,
                                                      grace: grace, reconnect: policies[k], interruption: interruption,

@@ -48,6 +48,25 @@ struct PostgreSQLOutageCommandLineTests {
         #expect(workersCSV == (try Self.withoutSeconds(folder.appendingPathComponent("local.csv"))))
     }
 
+    /// A worker started while the server is down (a cluster bringing both up, or a worker that
+    /// came up late in an outage) waits for it as for one lost later, then runs the study.
+    @Test func aWorkerStartedWhileTheServerIsDownWaitsForIt() async throws {
+        let server = try await OutageServer.start()
+        defer { server.stop() }
+        let folder = try HyperLabBinary.temporaryFolder()
+        let shell = try await Self.queuingShell("late", on: server, reconnect: "1m", in: folder)
+        try await server.halt()
+        let worker = try Self.worker("worker", on: server, study: "late", reconnect: "1m", in: folder)
+        try await waitUntil("the worker found no server") { worker.error.contains("worker: lost the database: ") }
+        try await server.restart()
+        try await worker.wait()
+        try await shell.wait()
+        #expect(worker.status == 0, "\(worker.error)")
+        #expect(worker.error.contains("worker: reconnected to the database after"), "\(worker.error)")
+        #expect(shell.status == 0, "\(shell.error)")
+        #expect(shell.output.contains("late done: 16 trials · 16 complete"), "\(shell.output)")
+    }
+
     @Test func aWorkerAndTheQueuingShellGiveUpAfterTheirReconnectTimeWithStatus1() async throws {
         let server = try await OutageServer.start()
         defer { server.stop() }

@@ -12,7 +12,7 @@
 /// "A fast and elitist multiobjective genetic algorithm: NSGA-II", fast non-dominated sort).
 /// NaN is worse than any number.
 ///
-/// - Complexity: O(m·n²) for n points of m objectives.
+/// - Complexity: O(n log n) for one or two objectives, O(m·n²) for n points of m ≥ 3.
 public enum ParetoFront {
     /// Whether loss vector `a` dominates `b` (lower is better): no coordinate worse, one better.
     public static func dominates(_ a: [Double], _ b: [Double]) -> Bool {
@@ -25,8 +25,54 @@ public enum ParetoFront {
     }
 
     /// The rank of each loss vector (lower is better on every coordinate; NaN counts as +∞).
+    /// One or two objectives take a sort (`sortedRanks`), more the pairwise comparisons
+    /// (`pairwiseRanks`); both give the same ranks.
     public static func ranks(_ losses: [[Double]]) -> [Int] {
         let points = losses.map { $0.map { $0.isNaN ? Double.infinity : $0 } }
+        if let width = points.first?.count, width <= 2, points.allSatisfy({ $0.count == width }) {
+            return sortedRanks(points.map { width == 2 ? ($0[0], $0[1]) : ($0.first ?? 0, 0) })
+        }
+        return pairwiseRanks(points)
+    }
+
+    /// The ranks of points of two coordinates (a point of one has 0 as its second), by one sort.
+    ///
+    /// In the order of (x, y), every point that dominates `p` comes before it. Within a front,
+    /// the point of least y decides: it lies left of or at `p`, so it dominates `p` unless its y
+    /// is larger, or it equals `p` (two points of one front with that y have the same x, or one
+    /// would dominate the other). Whether front r dominates `p` falls from true to false as r
+    /// grows (a dominator in front r is itself dominated from front r − 1), so `p`'s front is
+    /// found by bisection.
+    /// - Complexity: O(n log n).
+    static func sortedRanks(_ points: [(x: Double, y: Double)]) -> [Int] {
+        let order = points.indices.sorted { (points[$0].x, points[$0].y, $0) < (points[$1].x, points[$1].y, $1) }
+        var lowest: [(y: Double, x: Double)] = []   // per front: its least y, and that point's x
+        var ranks = [Int](repeating: 0, count: points.count)
+        for i in order {
+            let p = points[i]
+            func dominates(_ front: Int) -> Bool {
+                let q = lowest[front]
+                return q.y < p.y || (q.y == p.y && q.x < p.x)
+            }
+            var low = 0, high = lowest.count   // the first front that does not dominate p
+            while low < high {
+                let middle = (low + high) / 2
+                if dominates(middle) { low = middle + 1 } else { high = middle }
+            }
+            ranks[i] = low
+            if low == lowest.count {
+                lowest.append((p.y, p.x))
+            } else if p.y < lowest[low].y {
+                lowest[low] = (p.y, p.x)
+            }
+        }
+        return ranks
+    }
+
+    /// The ranks by comparing every pair (Deb et al.'s fast non-dominated sort), for any number
+    /// of coordinates.
+    /// - Complexity: O(m·n²).
+    static func pairwiseRanks(_ points: [[Double]]) -> [Int] {
         let n = points.count
         var dominatedBy = [Int](repeating: 0, count: n)   // how many points dominate i
         var dominates = [[Int]](repeating: [], count: n)  // the points i dominates

@@ -21,13 +21,34 @@ import Testing
         return ranks
     }
 
-    @Test(arguments: [2, 3]) func ranksMatchBruteForceOnRandomPointsWithTies(objectives: Int) {
+    @Test(arguments: [1, 2, 3]) func ranksMatchBruteForceOnRandomPointsWithTies(objectives: Int) {
         var generator = SeededGenerator(seed: UInt64(objectives))
         for round in 0..<40 {
             let n = 1 + round % 30
             // Coordinates from a few levels, so equal coordinates and equal points are common.
             let points = (0..<n).map { _ in (0..<objectives).map { _ in Double(Int.random(in: 0..<5, using: &generator)) } }
             #expect(ParetoFront.ranks(points) == Self.bruteForceRanks(points), "\(points)")
+        }
+    }
+
+    /// One and two objectives go through a sort: the same ranks as every pair compared, on
+    /// hundreds of points with ties, ±0, infinities and NaN (which counts as +∞).
+    @Test func theSortedRanksAreThePairwiseOnes() {
+        var generator = SeededGenerator(seed: 5)
+        let specials: [Double] = [0, -0.0, .infinity, -.infinity, .nan, 1e-300, 3]
+        for round in 0..<30 {
+            let n = 1 + round * 13
+            for objectives in [1, 2] {
+                let points = (0..<n).map { _ in
+                    (0..<objectives).map { _ -> Double in
+                        let u = generator.nextUnit()
+                        if u < 0.1 { return specials[Int(generator.nextUnit() * Double(specials.count)) % specials.count] }
+                        return u < 0.5 ? Double(Int(u * 20)) : u
+                    }
+                }
+                let cleaned = points.map { $0.map { $0.isNaN ? Double.infinity : $0 } }
+                #expect(ParetoFront.ranks(points) == ParetoFront.pairwiseRanks(cleaned), "\(objectives) objectives, \(n) points")
+            }
         }
     }
 

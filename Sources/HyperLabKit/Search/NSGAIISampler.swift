@@ -109,8 +109,7 @@ public struct NSGAIISampler: Sampler {
     static func crowdingDistances(_ losses: [[Double]], ranks: [Int]) -> [Double] {
         var distance = [Double](repeating: 0, count: losses.count)
         let objectives = losses.first?.count ?? 0
-        for rank in Set(ranks) {
-            let members = losses.indices.filter { ranks[$0] == rank }
+        for members in Dictionary(grouping: losses.indices, by: { ranks[$0] }).values {
             guard members.count > 2 else {
                 for i in members { distance[i] = .infinity }
                 continue

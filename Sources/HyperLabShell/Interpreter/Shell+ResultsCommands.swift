@@ -169,6 +169,11 @@ extension Shell {
             }
             trial = found
         }
+        if sweep.logFolder != nil || sweep.askedAndTold {
+            throw InputError("trial \(trial.number) of \(sweep.name) ran \(sweep.askedAndTold ? "in a program (ask and tell)" : "the objective command"), "
+                                + "so its parameters are not the built-in trainer's configuration",
+                             at: command.syntax.nameSpan, hint: "show trial \(trial.number) lists them")
+        }
         var config: Configuration
         do {
             config = try sweep.configuration(of: trial)
@@ -188,7 +193,12 @@ extension Shell {
             ? sweep.objectives.filter { $0.name != MetricName.seconds }.map { "\($0.name) \(Shell.metricCell(trial, $0.name))" }
             : ["\(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))"]
         if sweep.repeats == 1, trial.state == .complete, !reproduced.isEmpty {
-            output.line("train now reproduces the trial's " + reproduced.joined(separator: " · "))
+            // Only on the trial's data: a study opened with no data loaded says how to get it.
+            if bench.scoring != nil {
+                output.line("train now reproduces the trial's " + reproduced.joined(separator: " · "))
+            } else if let data = sweep.dataCommands {
+                output.line("train reproduces the trial's " + reproduced.joined(separator: " · ") + " on the study's data: \(data)")
+            }
         }
         return output
     }

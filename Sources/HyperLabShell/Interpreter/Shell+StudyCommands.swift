@@ -57,6 +57,10 @@ extension Shell {
                                      trials: d.objective == nil ? Shell.usedParameters(stored.trials, base: base) : stored.trials,
                                      stoppedEarly: !stored.isFinished, datasetName: d.datasetDisplayName)
             if d.objective != nil { record.logFolder = logFolder(forStudy: d.name, logs: nil) }
+            record.askedAndTold = d.isAskAndTell
+            if d.objective == nil, !d.isAskAndTell {
+                record.dataCommands = "load \(d.dataset.loadArguments); split \(d.split.commandArguments)"
+            }
             if !stored.isFinished { record.stopCause = .unfinished }
             if case .crossValidation(let folds, _, _, _) = d.split { record.folds = folds }
             return (record, plan)

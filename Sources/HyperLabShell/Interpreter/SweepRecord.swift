@@ -32,6 +32,12 @@ public struct SweepRecord: Sendable {
     public let datasetName: String
     /// The folder of the trials' logs (external command objectives), nil otherwise.
     public var logFolder: String? = nil
+    /// Whether a program asked and told the trials (`AskTellStudy`): no configuration of
+    /// HyperLab's ran them.
+    public var askedAndTold = false
+    /// For a study opened from the store, the commands that load and split its data again
+    /// (`load iris; split …`); nil for a sweep of this session, or one with no built-in data.
+    public var dataCommands: String? = nil
     /// The parts each configuration is trained on: K under cross-validation, else 1.
     public var folds = 1
     /// The metrics of a multi-objective sweep (`metric=[dev_acc, parameters]`), `metric` first;

@@ -37,6 +37,9 @@ import HyperLabKit
         for trial in study.trials {
             #expect(results.contains(Shell.valueText(trial.parameters["kind"] ?? .word("?"))))
         }
+        let used = printed("use best")
+        #expect(used.contains("error: trial \(best.number) of branin ran in a program (ask and tell), so its parameters are not the built-in trainer's configuration"), "\(used)")
+        #expect(used.contains("hint: show trial \(best.number) lists them"))
         let resumed = printed("resume branin")
         #expect(resumed.contains("error: branin is asked and told by a program; the shell has no objective to run its trials"))
         #expect(resumed.contains("hint: continue it from Swift: AskTellStudy.open(named: \"branin\", in: store)"))

@@ -20,6 +20,8 @@ import HyperLabKit
             let x = try #require(trial.parameters["x"]?.asReal)
             #expect(abs((trial.value ?? 0) - x) < 1e-9)
         }
+        #expect(t.shell.run("use trial 1") == .failed)
+        #expect(t.output.text.contains("error: trial 1 of sweep 1 ran the objective command, so its parameters are not the built-in trainer's configuration"))
         let before = t.output.text.count
         #expect(t.shell.run("show trial 2") == .completed)
         #expect(String(t.output.text.dropFirst(before)).contains("loading"))

@@ -84,7 +84,12 @@ import HyperLabKit
         #expect(second.run("open study \"sweep 1\"") == .completed)
         #expect(second.workbench.sweeps.last?.trials.count == 4)
         #expect(second.run("results") == .completed)
+        // No data loaded in this process: use best says on which data train reproduces the trial.
         #expect(second.run("use best") == .completed)
+        #expect(output.text.contains(" on the study's data: load iris; split train=0.6 dev=0.2 test=0.2 seed=1 stratify=no\n"), "\(output.text)")
+        #expect(!output.text.contains("train now reproduces"))
+        #expect(second.run("load iris\nsplit train=0.6 dev=0.2 test=0.2 seed=1\nuse best") == .completed)
+        #expect(output.text.contains("train now reproduces the trial's dev_acc "))
         #expect(second.run("open study \"sweep 9\"") == .failed)
         #expect(output.text.contains("sweep 9"))
     }

@@ -169,16 +169,19 @@ extension Shell {
             }
             trial = found
         }
-        if sweep.logFolder != nil || sweep.askedAndTold {
-            throw InputError("trial \(trial.number) of \(sweep.name) ran \(sweep.askedAndTold ? "in a program (ask and tell)" : "the objective command"), "
-                                + "so its parameters are not the built-in trainer's configuration",
-                             at: command.syntax.nameSpan, hint: "show trial \(trial.number) lists them")
-        }
+        // A trial an objective command or a program ran: its parameters are copied when they are
+        // configuration keys, but train (the built-in trainer) does not run what scored it.
+        let ranElsewhere = sweep.logFolder != nil || sweep.askedAndTold
         var config: Configuration
         do {
             config = try sweep.configuration(of: trial)
             try config.set("seed", .integer(trial.seed), origin: .trial(trial.number))
         } catch {
+            if ranElsewhere {
+                throw InputError("trial \(trial.number) of \(sweep.name) ran \(sweep.askedAndTold ? "in a program (ask and tell)" : "the objective command"), "
+                                    + "so its parameters are not the built-in trainer's configuration",
+                                 at: command.syntax.nameSpan, hint: "show trial \(trial.number) lists them")
+            }
             throw InputError("trial \(trial.number) cannot be used: \(error.message)", at: command.syntax.nameSpan, hint: error.hint)
         }
         let changed = ParameterCatalog.all.filter { !$0.isShorthand && bench.configuration.value($0.name) != config.value($0.name) }
@@ -192,7 +195,7 @@ extension Shell {
         let reproduced = sweep.isMultiObjective
             ? sweep.objectives.filter { $0.name != MetricName.seconds }.map { "\($0.name) \(Shell.metricCell(trial, $0.name))" }
             : ["\(sweep.metric) \(NumberFormat.metric(trial.value ?? .nan))"]
-        if sweep.repeats == 1, trial.state == .complete, !reproduced.isEmpty {
+        if sweep.repeats == 1, trial.state == .complete, !reproduced.isEmpty, !ranElsewhere {
             // Only on the trial's data: a study opened with no data loaded says how to get it.
             if bench.scoring != nil {
                 output.line("train now reproduces the trial's " + reproduced.joined(separator: " · "))

@@ -25,6 +25,13 @@ import HyperLabKit
         let before = t.output.text.count
         #expect(t.shell.run("show trial 2") == .completed)
         #expect(String(t.output.text.dropFirst(before)).contains("loading"))
+        // Placeholders that are configuration keys are copied, with no promise about train.
+        #expect(t.shell.run(#"objective command "echo hyperlab: score={lr}" metric=score"#) == .completed)
+        #expect(t.shell.run("sweep random n=2 lr=log(1e-3, 1e-1)") == .completed)
+        let copied = t.output.text.count
+        #expect(t.shell.run("use trial 1") == .completed)
+        #expect(String(t.output.text.dropFirst(copied)).hasPrefix("using trial 1 of sweep 2:\n  lr = "))
+        #expect(!String(t.output.text.dropFirst(copied)).contains("reproduces"))
         #expect(t.shell.run("objective builtin") == .completed)
         #expect(t.shell.workbench.objective == nil)
     }

@@ -118,14 +118,15 @@ extension Shell {
     /// data and split, and runs the remaining trials.
     func resume(_ command: BoundCommand, on bench: inout Workbench) throws(InputError) {
         let name = command.argumentString(0) ?? ""
-        if try storedStudy(command).definition.isAskAndTell {
+        let found = try storedStudy(command)
+        if found.definition.isAskAndTell {
             throw InputError("\(name) is asked and told by a program; the shell has no objective to run its trials",
                              at: command.span(ofArgument: 0),
                              hint: "continue it from Swift: AskTellStudy.open(named: \"\(name)\", in: store); open study \"\(name)\" shows it here")
         }
         // A study whose every trial finished is complete, whatever status it was left with
         // (a study run by workers before they marked it): never "interrupted".
-        if try storedStudy(command).isFinished {
+        if found.isFinished {
             do { try options.repository.setStatus(.complete, of: name) } catch { throw storeError(error, command) }
             let stored = try storedStudy(command)
             console.line("study \(name) is complete: \(stored.trials.count) trials; open study \"\(name)\" shows them")

@@ -230,14 +230,15 @@ extension Shell {
 
     /// "sweep 1 done: 30 trials · 28 complete · 2 failed · best trial 17: dev_acc 0.967 (lr=0.0031 ...)".
     static func sweepSummary(_ sweep: SweepRecord, baselineUsed: Bool, interruptedPhrase: String = ShellOptions.ctrlCPhrase) -> String {
+        let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
         // Trials a worker still runs after the shell stopped waiting are running, not interrupted.
         let onWorkers = if case .stoppedWaiting = sweep.stopCause { true } else { false }
-        let stillRunning = onWorkers ? sweep.trials.filter { $0.state == .running }.count : 0
+        let stillRunning = onWorkers ? counts[.running] ?? 0 : 0
         let interrupted = sweep.trials.filter(\.wasInterrupted).count - stillRunning
-        let counts = Dictionary(grouping: sweep.trials, by: \.state).mapValues(\.count)
+        let failedInterrupted = sweep.trials.filter { $0.state == .failed && $0.wasInterrupted }.count
         var parts = ["\(sweep.name) done: \(sweep.trials.count) trial\(sweep.trials.count == 1 ? "" : "s")"]
         for state in [TrialState.complete, .pruned, .failed] {
-            let count = (counts[state] ?? 0) - (state == .failed ? interrupted - ((counts[.running] ?? 0) - stillRunning) : 0)
+            let count = (counts[state] ?? 0) - (state == .failed ? failedInterrupted : 0)
             if count > 0 { parts.append("\(count) \(state.rawValue)") }
         }
         if interrupted > 0 { parts.append("\(interrupted) interrupted") }
@@ -247,10 +248,7 @@ extension Shell {
         var text = parts.joined(separator: " · ")
         if sweep.isMultiObjective {
             text += "\n" + Shell.paretoSummary(sweep)
-            if sweep.stoppedEarly { text += "\n" + sweep.stopCause.summaryLine(interrupted: interruptedPhrase) }
-            return text
-        }
-        if let best = sweep.best, let value = best.value {
+        } else if let best = sweep.best, let value = best.value {
             text += "\nbest: trial \(best.number) · \(sweep.metric) \(NumberFormat.metric(value)) · \(Shell.parameterText(best.parameters))"
             if baselineUsed, let zero = sweep.trial(0), let zeroValue = zero.value, best.number != 0 {
                 let gain = value - zeroValue

@@ -146,31 +146,24 @@ awk '
         if (match(s, /^hyperlab_[a-z0-9]+_lag[0-9]+$/)) { split(s, w, "_"); return "HyperLab " w[2] " (" substr(w[3], 1, 3) " " substr(w[3], 4) ")" }
         return s
     }
+    # A markdown table titled `title`: a row per sampler of `names`, a column per `columns`, each
+    # cell `values[sampler, column]` ("-" when missing).
+    function table(title, n, names, nc, columns, values,    r, c, x) {
+        printf "\n  %s\n  | %-32s |", title, "sampler"
+        for (c = 1; c <= nc; c++) printf " %12s |", columns[c]
+        printf "\n  | %-32s |", "---"
+        for (c = 1; c <= nc; c++) printf " %12s |", "---:"
+        printf "\n"
+        for (r = 1; r <= n; r++) {
+            printf "  | %-32s |", label(names[r])
+            for (c = 1; c <= nc; c++) { x = values[names[r], columns[c]]; printf " %12s |", x == "" ? "-" : x }
+            printf "\n"
+        }
+    }
     END {
-        if (rows > 0) {
-            printf "\n  median simple regret (lower is better)\n  | %-32s |", "sampler"
-            for (c = 1; c <= ncols; c++) printf " %12s |", cols[c]
-            printf "\n  | %-32s |", "---"
-            for (c = 1; c <= ncols; c++) printf " %12s |", "---:"
-            printf "\n"
-            for (r = 1; r <= rows; r++) {
-                printf "  | %-32s |", label(order[r])
-                for (c = 1; c <= ncols; c++) { x = v[order[r], cols[c]]; printf " %12s |", x == "" ? "-" : x }
-                printf "\n"
-            }
-        }
-        if (hrows > 0) {
-            printf "\n  median hypervolume, reference (1.1, 11) (higher is better; tpe is MOTPE for two objectives)\n  | %-32s |", "sampler"
-            for (c = 1; c <= nhcols; c++) printf " %12s |", hcols[c]
-            printf "\n  | %-32s |", "---"
-            for (c = 1; c <= nhcols; c++) printf " %12s |", "---:"
-            printf "\n"
-            for (r = 1; r <= hrows; r++) {
-                printf "  | %-32s |", label(horder[r])
-                for (c = 1; c <= nhcols; c++) { x = hv[horder[r], hcols[c]]; printf " %12s |", x == "" ? "-" : x }
-                printf "\n"
-            }
-        }
+        if (rows > 0) table("median simple regret (lower is better)", rows, order, ncols, cols, v)
+        if (hrows > 0) table("median hypervolume, reference (1.1, 11) (higher is better; tpe is MOTPE for two objectives)",
+                             hrows, horder, nhcols, hcols, hv)
         if (no > 0) {
             printf "\n  overhead per suggestion, 4 parameters (median; wall clock, and this thread'"'"'s CPU time)\n"
             for (i = 1; i <= no; i++) {

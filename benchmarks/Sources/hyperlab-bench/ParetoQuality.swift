@@ -62,7 +62,7 @@ enum ParetoQuality {
             }
             for entry in samplers {
                 for lag in lags where entry.sampler.usesHistory || lag == lags[0] {
-                    let label = "hyperlab_\(entry.name)" + (entry.sampler.usesHistory && lag != Study.defaultLag ? "_lag\(lag)" : "")
+                    let label = entry.label(lag: lag)
                     let (seconds, runs) = Statistics.timed { () -> [[Double]] in
                         (0..<seeds).map { hypervolumes(entry.sampler, problem, space: space, seed: UInt64($0), lag: lag, trials: trials) }
                     }

@@ -16,6 +16,12 @@ enum SamplerQuality {
         let name: String
         /// The sampler.
         let sampler: any Sampler
+
+        /// Its name in the result lines at `lag`: `hyperlab_tpe` at the product's lag (and for a
+        /// sampler that reads no history), `hyperlab_tpe_lag0` at another.
+        func label(lag: Int) -> String {
+            "hyperlab_\(name)" + (sampler.usesHistory && lag != Study.defaultLag ? "_lag\(lag)" : "")
+        }
     }
 
     /// The samplers `names`: the kinds of `SamplerKind` that need no grid or base configuration.
@@ -69,7 +75,7 @@ enum SamplerQuality {
         for problem in problems {
             for entry in samplers {
                 for lag in lags where entry.sampler.usesHistory || lag == lags[0] {
-                    let label = "hyperlab_\(entry.name)" + (entry.sampler.usesHistory && lag != Study.defaultLag ? "_lag\(lag)" : "")
+                    let label = entry.label(lag: lag)
                     let (seconds, runs) = Statistics.timed { () -> [[Double]] in
                         (0..<seeds).map { regrets(entry.sampler, problem, seed: UInt64($0), lag: lag) }
                     }
